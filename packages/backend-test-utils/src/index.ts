@@ -1,0 +1,8 @@
+/**
+ * Test helpers shared by the Readiness Portal backends. Test code only: never
+ * import this package from runtime code.
+ *
+ * @packageDocumentation
+ */
+
+export * from './storeDatabases';

@@ -1,0 +1,42 @@
+/*
+ * The Readiness Portal backend. One backend.add per plugin or module; what each
+ * one reads from config is in app-config.yaml and app-config.production.yaml.
+ */
+
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+// Serves the built frontend (packages/app/dist)
+backend.add(import('@backstage/plugin-app-backend'));
+
+// Sign-in: guest and partner guest in development, OIDC in production
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(
+  import('@readiness/plugin-auth-backend-module-partner-guest-provider'),
+);
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+
+// Catalog: org, sample platform and the portal itself
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// Permissions: our audience policy (internal users vs partners)
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@readiness/plugin-permission-backend-module-audience-policy'),
+);
+
+// TechDocs, built locally with mkdocs
+backend.add(import('@backstage/plugin-techdocs-backend'));
+
+// Search: in-memory engine by default, PostgreSQL when the database is PostgreSQL
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+
+backend.add(import('@backstage/plugin-user-settings-backend'));
+
+backend.start();

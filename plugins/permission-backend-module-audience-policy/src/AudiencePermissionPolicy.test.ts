@@ -1,0 +1,179 @@
+import { Entity } from '@backstage/catalog-model';
+import { permissionRules } from '@backstage/plugin-catalog-backend/alpha';
+import {
+  catalogEntityCreatePermission,
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+  catalogLocationReadPermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import {
+  AuthorizeResult,
+  createPermission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  createConditionAuthorizer,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import { AUDIENCE_ANNOTATION } from '@readiness/plugin-partner-common';
+import { AudiencePermissionPolicy } from './AudiencePermissionPolicy';
+
+const policy = new AudiencePermissionPolicy();
+const authorize = createConditionAuthorizer<Entity, unknown>(
+  Object.values(permissionRules) as any,
+);
+
+function user(ref: string, groups: string[]): PolicyQueryUser {
+  return {
+    identity: {
+      type: 'user',
+      userEntityRef: ref,
+      ownershipEntityRefs: [ref, ...groups],
+    },
+    info: { userEntityRef: ref, ownershipEntityRefs: [ref, ...groups] },
+    token: 'token',
+    credentials: {
+      $$type: '@backstage/BackstageCredentials',
+      principal: { type: 'user', userEntityRef: ref },
+    },
+  } as PolicyQueryUser;
+}
+
+function entity(kind: string, name: string, partner = false): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: partner ? { [AUDIENCE_ANNOTATION]: 'partner' } : {},
+    },
+  };
+}
+
+const callers = {
+  internal: user('user:default/guest', ['group:default/developer-experience']),
+  acme: user('user:default/maria.lopez', ['group:default/partner-acme']),
+  globex: user('user:default/kenji.sato', ['group:default/partner-globex']),
+  unaffiliated: user('user:default/drifter', []),
+};
+
+const entities = {
+  ledger: entity('Component', 'ledger', true),
+  ledgerApi: entity('API', 'ledger-api-v2', true),
+  ocr: entity('Component', 'ocr'),
+  ocrApi: entity('API', 'ocr-api'),
+  filingDb: entity('Resource', 'filing-db'),
+  maria: entity('User', 'maria.lopez'),
+  kenji: entity('User', 'kenji.sato'),
+  acmeGroup: entity('Group', 'partner-acme'),
+  globexGroup: entity('Group', 'partner-globex'),
+  platformGroup: entity('Group', 'platform'),
+};
+
+async function canRead(caller: PolicyQueryUser | undefined, target: Entity) {
+  const decision: PolicyDecision = await policy.handle(
+    { permission: catalogEntityReadPermission },
+    caller,
+  );
+  return authorize(decision, target);
+}
+
+describe('AudiencePermissionPolicy', () => {
+  it('refuses a request without a user identity', async () => {
+    for (const permission of [
+      catalogEntityReadPermission,
+      catalogLocationReadPermission,
+    ]) {
+      await expect(policy.handle({ permission })).resolves.toEqual({
+        result: AuthorizeResult.DENY,
+      });
+    }
+  });
+
+  it('allows internal users everything', async () => {
+    for (const permission of [
+      catalogEntityReadPermission,
+      catalogEntityCreatePermission,
+      catalogEntityDeletePermission,
+      createPermission({ name: 'other.plugin.read', attributes: {} }),
+    ]) {
+      await expect(
+        policy.handle({ permission }, callers.internal),
+      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    }
+  });
+
+  it('gives partners a conditional read decision evaluated by the catalog', async () => {
+    const decision = await policy.handle(
+      { permission: catalogEntityReadPermission },
+      callers.acme,
+    );
+    expect(decision).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+    });
+  });
+
+  it('denies partners every other permission', async () => {
+    for (const permission of [
+      catalogEntityCreatePermission,
+      catalogEntityDeletePermission,
+      catalogLocationReadPermission,
+      createPermission({ name: 'other.plugin.read', attributes: {} }),
+    ]) {
+      await expect(policy.handle({ permission }, callers.acme)).resolves.toEqual(
+        { result: AuthorizeResult.DENY },
+      );
+    }
+  });
+
+  it('denies users that belong to no group', async () => {
+    await expect(
+      policy.handle(
+        { permission: catalogEntityReadPermission },
+        callers.unaffiliated,
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  // caller × entity → may read
+  const matrix: Array<[keyof typeof callers, keyof typeof entities, boolean]> =
+    [
+      ['internal', 'ledger', true],
+      ['internal', 'ocr', true],
+      ['internal', 'filingDb', true],
+      ['internal', 'globexGroup', true],
+      ['acme', 'ledger', true],
+      ['acme', 'ledgerApi', true],
+      ['acme', 'ocr', false],
+      ['acme', 'ocrApi', false],
+      ['acme', 'filingDb', false],
+      ['acme', 'maria', true],
+      ['acme', 'kenji', false],
+      ['acme', 'acmeGroup', true],
+      ['acme', 'globexGroup', false],
+      ['acme', 'platformGroup', false],
+      ['globex', 'ledgerApi', true],
+      ['globex', 'ocr', false],
+      ['globex', 'kenji', true],
+      ['globex', 'maria', false],
+      ['globex', 'globexGroup', true],
+      ['globex', 'acmeGroup', false],
+      ['unaffiliated', 'ledger', false],
+      ['unaffiliated', 'ocr', false],
+    ];
+
+  it.each(matrix)('%s reading %s: %s', async (caller, target, expected) => {
+    await expect(canRead(callers[caller], entities[target])).resolves.toBe(
+      expected,
+    );
+  });
+
+  it('anonymous callers read nothing', async () => {
+    for (const target of Object.values(entities)) {
+      await expect(canRead(undefined, target)).resolves.toBe(false);
+    }
+  });
+});
