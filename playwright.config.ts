@@ -1,66 +1,87 @@
-/*
- * Copyright 2023 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
 import { defineConfig } from '@playwright/test';
-import { generateProjects } from '@backstage/e2e-test-utils/playwright';
 
-/**
- * See https://playwright.dev/docs/test-configuration.
+/*
+ * Browser tests drive Debian's Chromium against the real backend serving the
+ * built app (packages/app/dist), on SQLite in development mode. Production
+ * tests call a second backend started with app-config.production.yaml on the
+ * local PostgreSQL and Redis. Run through ./portal test, which builds the app.
  */
+
+const chromium = process.env.READINESS_CHROMIUM ?? '/usr/bin/chromium';
+const results = process.env.READINESS_TEST_RESULTS ?? 'test-results';
+const e2e = 'packages/app/e2e-tests';
+
+import { PRODUCTION_CI_TOKEN } from './packages/app/e2e-tests/constants';
+
 export default defineConfig({
-  timeout: 60_000,
-
-  expect: {
-    timeout: 30_000,
-  },
-
-  // Run your local dev server before starting the tests
-  webServer: process.env.CI
-    ? []
-    : [
-        {
-          command: 'yarn start app',
-          url: 'http://localhost:3000',
-          reuseExistingServer: true,
-          timeout: 120_000,
-        },
-        {
-          command: 'yarn start backend',
-          port: 7007,
-          reuseExistingServer: true,
-          timeout: 60_000,
-        },
-      ],
-
+  testDir: e2e,
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  workers: 1,
+  retries: 0,
   forbidOnly: !!process.env.CI,
-
-  retries: process.env.CI ? 2 : 0,
-
-  reporter: [['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
-
-  use: {
-    actionTimeout: 0,
-    baseURL:
-      process.env.PLAYWRIGHT_URL ??
-      (process.env.CI ? 'http://localhost:7007' : 'http://localhost:3000'),
-    screenshot: 'only-on-failure',
-    trace: 'on-first-retry',
-  },
-
-  outputDir: 'node_modules/.cache/e2e-test-results',
-
-  projects: generateProjects(), // Find all packages with e2e-test folders
+  reporter: [
+    ['list'],
+    ['json', { outputFile: `${results}/playwright.json` }],
+  ],
+  outputDir: `${results}/playwright-artifacts`,
+  webServer: [
+    {
+      command: `yarn workspace backend start --config ../../app-config.yaml --config ../../${e2e}/app-config.e2e.yaml > ${results}/backend-dev.log 2>&1`,
+      url: 'http://localhost:7007/.backstage/health/v1/readiness',
+      timeout: 180_000,
+      reuseExistingServer: false,
+      env: { NODE_ENV: 'development' },
+    },
+    {
+      command: `node ${e2e}/production/resetDatabases.mjs && yarn workspace backend start --config ../../app-config.yaml --config ../../app-config.production.yaml --config ../../${e2e}/app-config.production-test.yaml > ${results}/backend-production.log 2>&1`,
+      url: 'http://localhost:7017/.backstage/health/v1/readiness',
+      timeout: 180_000,
+      reuseExistingServer: false,
+      env: {
+        NODE_ENV: 'production',
+        PORTAL_BASE_URL: 'http://localhost:7017',
+        PORTAL_PORT: '7017',
+        BACKEND_SECRET: 'e2e-backend-secret-0123456789abcdef',
+        PORTAL_CI_TOKEN: PRODUCTION_CI_TOKEN,
+        POSTGRES_HOST: '127.0.0.1',
+        POSTGRES_PORT: '5432',
+        POSTGRES_USER: 'postgres',
+        POSTGRES_PASSWORD: 'unused-with-trust-auth',
+        REDIS_URL: process.env.READINESS_REDIS_URL ?? 'redis://127.0.0.1:6379',
+        OIDC_METADATA_URL:
+          'http://127.0.0.1:7017/.well-known/openid-configuration',
+        OIDC_CLIENT_ID: 'e2e-client',
+        OIDC_CLIENT_SECRET: 'e2e-secret',
+      },
+    },
+  ],
+  projects: [
+    {
+      name: 'browser',
+      testDir: `${e2e}/browser`,
+      use: {
+        baseURL: 'http://localhost:7007',
+        viewport: { width: 1440, height: 900 },
+        screenshot: 'only-on-failure',
+        launchOptions: {
+          executablePath: chromium,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+    {
+      name: 'production',
+      testDir: `${e2e}/production`,
+      use: { baseURL: 'http://localhost:7017' },
+    },
+  ],
 });

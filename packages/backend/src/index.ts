@@ -21,6 +21,8 @@ backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
 // Catalog: org, sample platform and the portal itself
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Relative $text placeholders (spec.definition) in catalog files on disk
+backend.add(import('@readiness/plugin-catalog-backend-module-local-files'));
 
 // Permissions: our audience policy (internal users vs partners)
 backend.add(import('@backstage/plugin-permission-backend'));

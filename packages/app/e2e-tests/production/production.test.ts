@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import pg from 'pg';
+import { PRODUCTION_CI_TOKEN } from '../constants';
+
+const ci = { Authorization: `Bearer ${PRODUCTION_CI_TOKEN}` };
+
+test.describe('the backend with app-config.production.yaml', () => {
+  test('serves the catalog from PostgreSQL to a CI client with a static token', async ({
+    request,
+  }) => {
+    await expect(async () => {
+      const response = await request.get(
+        '/api/catalog/entities/by-name/component/default/ledger',
+        { headers: ci },
+      );
+      expect(response.status()).toBe(200);
+      const entity = await response.json();
+      expect(entity.metadata.name).toBe('ledger');
+    }).toPass({ timeout: 90_000 });
+
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port: 5432,
+      user: 'postgres',
+      database: 'readiness_e2e_catalog',
+    });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        "select count(*)::int as n from final_entities where final_entity is not null",
+      );
+      expect(rows[0].n).toBeGreaterThan(40);
+    } finally {
+      await client.end();
+    }
+  });
+
+  test('refuses callers without credentials and the guest providers', async ({
+    request,
+  }) => {
+    const anonymous = await request.get('/api/catalog/entities?limit=1');
+    expect(anonymous.status()).toBe(401);
+
+    const wrongToken = await request.get('/api/catalog/entities?limit=1', {
+      headers: { Authorization: 'Bearer not-the-token' },
+    });
+    expect(wrongToken.status()).toBe(401);
+
+    for (const provider of ['guest', 'partner-guest']) {
+      const response = await request.get(`/api/auth/${provider}/refresh`, {
+        headers: { 'X-Requested-With': 'XMLHttpRequest' },
+      });
+      expect(response.ok()).toBe(false);
+    }
+  });
+});

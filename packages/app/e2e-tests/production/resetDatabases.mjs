@@ -1,0 +1,19 @@
+// Drops the databases of the previous production-config test run, so every
+// run starts from empty databases on the shared PostgreSQL.
+import pg from 'pg';
+
+const client = new pg.Client({
+  host: '127.0.0.1',
+  port: 5432,
+  user: 'postgres',
+  database: 'postgres',
+});
+await client.connect();
+const { rows } = await client.query(
+  "select datname from pg_database where datname like 'readiness_e2e_%'",
+);
+for (const { datname } of rows) {
+  await client.query(`drop database if exists "${datname}" with (force)`);
+}
+await client.end();
+console.log(`dropped ${rows.length} databases of the previous run`);

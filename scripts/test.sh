@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The whole test suite (run through ./portal test, which has set up Node, the
+# dependencies, Chromium and mkdocs). Every step runs even when an earlier one
+# failed, so one run shows everything that is wrong; the exit code is non-zero
+# when anything failed. The last line is "N passed, N failed".
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+RESULTS="$ROOT/test-results"
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+export READINESS_TEST_RESULTS="$RESULTS"
+
+# Store tests run on SQLite and on this PostgreSQL; a missing one fails the run
+export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
+export READINESS_REQUIRE_POSTGRES=1
+export READINESS_REDIS_URL="${READINESS_REDIS_URL:-redis://127.0.0.1:6379}"
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+STATUS_FILE="$RESULTS/steps.tsv"
+: >"$STATUS_FILE"
+
+run_step() {
+  local name="$1"
+  shift
+  step "$name"
+  local start rc
+  start=$(date +%s)
+  "$@"
+  rc=$?
+  local took=$(($(date +%s) - start))
+  if [ "$rc" = 0 ]; then
+    printf '    \033[32m%s passed\033[0m (%d s)\n' "$name" "$took"
+    printf '%s\tpassed\t%d\n' "$name" "$took" >>"$STATUS_FILE"
+  else
+    printf '    \033[31m%s FAILED\033[0m (exit %d, %d s)\n' "$name" "$rc" "$took"
+    printf '%s\tfailed\t%d\n' "$name" "$took" >>"$STATUS_FILE"
+  fi
+}
+
+services() {
+  node scripts/check-services.mjs
+}
+
+run_step "services (PostgreSQL, Redis)" services
+run_step "prettier" yarn prettier --check --log-level warn .
+run_step "type check" yarn tsc
+run_step "lint" yarn backstage-cli repo lint
+run_step "unit and integration tests (Jest)" env CI=true yarn backstage-cli repo test \
+  --json --outputFile="$RESULTS/jest.json"
+run_step "frontend build" yarn workspace app build
+run_step "browser and production tests (Playwright)" env CI=true yarn playwright test
+
+step "Summary"
+node scripts/test-summary.mjs
