@@ -20,10 +20,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  reporter: [
-    ['list'],
-    ['json', { outputFile: `${results}/playwright.json` }],
-  ],
+  reporter: [['list'], ['json', { outputFile: `${results}/playwright.json` }]],
   outputDir: `${results}/playwright-artifacts`,
   webServer: [
     {

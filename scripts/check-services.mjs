@@ -46,7 +46,9 @@ async function ensure(name, port, startCommand, hint) {
 
 const pgStart =
   existsSync('/etc/postgresql') && readdirSync('/etc/postgresql').length > 0
-    ? `pg_ctlcluster --skip-systemctl-redirect ${readdirSync('/etc/postgresql')[0]} main start`
+    ? `pg_ctlcluster --skip-systemctl-redirect ${
+        readdirSync('/etc/postgresql')[0]
+      } main start`
     : undefined;
 const redisStart = existsSync('/usr/bin/redis-server')
   ? 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no'

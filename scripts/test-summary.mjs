@@ -57,17 +57,25 @@ if (pwRaw) {
 }
 
 for (const s of steps) {
-  if (s.name.startsWith('unit and integration') || s.name.startsWith('browser')) {
+  if (
+    s.name.startsWith('unit and integration') ||
+    s.name.startsWith('browser')
+  ) {
     continue;
   }
-  rows.push([`check: ${s.name}`, s.status === 'passed' ? 1 : 0, s.status === 'passed' ? 0 : 1]);
+  rows.push([
+    `check: ${s.name}`,
+    s.status === 'passed' ? 1 : 0,
+    s.status === 'passed' ? 0 : 1,
+  ]);
   if (s.status === 'passed') passed += 1;
   else failed += 1;
 }
 // A test runner that crashed without failing a test still fails the run
 const runnerCrashed = steps.some(
   s =>
-    (s.name.startsWith('unit and integration') || s.name.startsWith('browser')) &&
+    (s.name.startsWith('unit and integration') ||
+      s.name.startsWith('browser')) &&
     s.status !== 'passed',
 );
 if (runnerCrashed && failed === 0) {
@@ -77,7 +85,11 @@ if (runnerCrashed && failed === 0) {
 
 const width = Math.max(...rows.map(r => r[0].length));
 for (const [name, p, f] of rows) {
-  console.log(`    ${name.padEnd(width)}  ${String(p).padStart(4)} passed  ${String(f).padStart(3)} failed`);
+  console.log(
+    `    ${name.padEnd(width)}  ${String(p).padStart(4)} passed  ${String(
+      f,
+    ).padStart(3)} failed`,
+  );
 }
 const total = steps.reduce((sum, s) => sum + s.seconds, 0);
 console.log(`    took ${Math.floor(total / 60)} min ${total % 60} s`);

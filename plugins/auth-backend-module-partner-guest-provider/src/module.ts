@@ -27,8 +27,9 @@ export default createBackendModule({
         config: coreServices.rootConfig,
       },
       async init({ providers, config }) {
-        const providerConfig =
-          config.getOptionalConfig(`auth.providers.${PARTNER_GUEST_PROVIDER_ID}`);
+        const providerConfig = config.getOptionalConfig(
+          `auth.providers.${PARTNER_GUEST_PROVIDER_ID}`,
+        );
         if (!providerConfig) {
           return;
         }

@@ -18,7 +18,10 @@ describe('createLocalTextPlaceholderResolver', () => {
     catalogFile = path.join(root, 'svc', 'catalog-info.yaml');
     fs.writeFileSync(catalogFile, 'kind: Component');
     fs.writeFileSync(path.join(root, 'svc', 'openapi.yaml'), 'openapi: 3.1.0');
-    fs.writeFileSync(path.join(root, 'svc', 'specs', 'v1.yaml'), 'swagger: "2.0"');
+    fs.writeFileSync(
+      path.join(root, 'svc', 'specs', 'v1.yaml'),
+      'swagger: "2.0"',
+    );
     fs.writeFileSync(path.join(root, 'secret.txt'), 'do not read');
     fs.symlinkSync(
       path.join(root, 'secret.txt'),
@@ -82,8 +85,8 @@ describe('createLocalTextPlaceholderResolver', () => {
 
   it('reads URL locations through the URL reader as before', async () => {
     const read = jest.fn(async () => Buffer.from('from the reader'));
-    const resolveUrl = jest.fn(
-      (url: string, base: string) => new URL(url, base).toString(),
+    const resolveUrl = jest.fn((url: string, base: string) =>
+      new URL(url, base).toString(),
     );
     const emit = jest.fn();
     const p = params(

@@ -83,10 +83,7 @@ export function createLocalTextPlaceholderResolver(): PlaceholderResolver {
         `Placeholder $${params.key} expected a string value parameter, in the form of an absolute URL or a relative path`,
       );
     }
-    if (
-      isLocalFileLocation(params.baseUrl) &&
-      !URL_SCHEME.test(params.value)
-    ) {
+    if (isLocalFileLocation(params.baseUrl) && !URL_SCHEME.test(params.value)) {
       return readLocalText(params);
     }
     return readUrlText(params);

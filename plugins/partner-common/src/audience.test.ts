@@ -71,7 +71,10 @@ describe('audienceOfCaller', () => {
   it('lets the partner audience win over an internal group', () => {
     const audience = audienceOfCaller({
       userEntityRef: 'user:default/x',
-      ownershipEntityRefs: ['group:default/platform', 'group:default/partner-b'],
+      ownershipEntityRefs: [
+        'group:default/platform',
+        'group:default/partner-b',
+      ],
     });
     expect(audience.type).toBe('partner');
   });
@@ -102,10 +105,14 @@ describe('visibility', () => {
   it('reads the audience mark leniently', () => {
     expect(isPartnerFacing(ledger)).toBe(true);
     expect(
-      isPartnerFacing(entity('API', 'a', { [AUDIENCE_ANNOTATION]: ' Partner ' })),
+      isPartnerFacing(
+        entity('API', 'a', { [AUDIENCE_ANNOTATION]: ' Partner ' }),
+      ),
     ).toBe(true);
     expect(
-      isPartnerFacing(entity('API', 'a', { [AUDIENCE_ANNOTATION]: 'internal' })),
+      isPartnerFacing(
+        entity('API', 'a', { [AUDIENCE_ANNOTATION]: 'internal' }),
+      ),
     ).toBe(false);
     expect(isPartnerFacing(ocr)).toBe(false);
   });

@@ -106,7 +106,12 @@ export function audienceOfCaller(identity: {
     }
   }
   if (orgs.size > 0) {
-    return { type: 'partner', userEntityRef, orgs: [...orgs].sort(), groupRefs };
+    return {
+      type: 'partner',
+      userEntityRef,
+      orgs: [...orgs].sort(),
+      groupRefs,
+    };
   }
   if (internalGroups > 0) {
     return { type: 'internal', userEntityRef };

@@ -123,9 +123,9 @@ describe('AudiencePermissionPolicy', () => {
       catalogLocationReadPermission,
       createPermission({ name: 'other.plugin.read', attributes: {} }),
     ]) {
-      await expect(policy.handle({ permission }, callers.acme)).resolves.toEqual(
-        { result: AuthorizeResult.DENY },
-      );
+      await expect(
+        policy.handle({ permission }, callers.acme),
+      ).resolves.toEqual({ result: AuthorizeResult.DENY });
     }
   });
 

@@ -27,7 +27,7 @@ test.describe('the backend with app-config.production.yaml', () => {
     await client.connect();
     try {
       const { rows } = await client.query(
-        "select count(*)::int as n from final_entities where final_entity is not null",
+        'select count(*)::int as n from final_entities where final_entity is not null',
       );
       expect(rows[0].n).toBeGreaterThan(40);
     } finally {

@@ -42,7 +42,7 @@ const choices: Record<
   },
   oidc: {
     title: 'Company sign-in',
-    description: "Sign in with your company account (OpenID Connect).",
+    description: 'Sign in with your company account (OpenID Connect).',
     action: 'Sign in',
   },
 };
