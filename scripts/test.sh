@@ -44,7 +44,7 @@ services() {
 }
 
 run_step "services (PostgreSQL, Redis)" services
-run_step "prettier" yarn prettier --check --log-level warn .
+run_step "prettier" yarn prettier --check --loglevel warn .
 run_step "type check" yarn tsc
 run_step "lint" yarn backstage-cli repo lint
 run_step "unit and integration tests (Jest)" env CI=true yarn backstage-cli repo test \

@@ -11,9 +11,13 @@ const databases = createStoreTestDatabases();
 describe('createStoreTestDatabases', () => {
   it('includes PostgreSQL whenever a run requires it', () => {
     expect(databases.supports('SQLITE_3')).toBe(true);
-    if (isPostgresRequired()) {
-      expect(databases.supports('POSTGRES_15')).toBe(true);
-    }
+    // Creating the databases would have thrown if PostgreSQL were required and absent
+    expect(databases.supports('POSTGRES_15')).toBe(
+      Boolean(process.env[POSTGRES_CONNECTION_ENV]),
+    );
+    expect(isPostgresRequired() && !process.env[POSTGRES_CONNECTION_ENV]).toBe(
+      false,
+    );
   });
 
   it('fails instead of skipping when PostgreSQL is required and missing', () => {

@@ -16,4 +16,5 @@ for (const { datname } of rows) {
   await client.query(`drop database if exists "${datname}" with (force)`);
 }
 await client.end();
+// eslint-disable-next-line no-console
 console.log(`dropped ${rows.length} databases of the previous run`);
