@@ -53,3 +53,24 @@ test.describe('an internal developer (guest)', () => {
     await screenshot(page, 'guest-techdocs');
   });
 });
+
+test('an internal developer finds internal services through search', async ({
+  request,
+}) => {
+  const refresh = await request.get('/api/auth/guest/refresh', {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  const { backstageIdentity } = await refresh.json();
+  await expect(async () => {
+    const search = await request.get(
+      '/api/search/query?term=ocr&types%5B0%5D=software-catalog',
+      { headers: { Authorization: `Bearer ${backstageIdentity.token}` } },
+    );
+    const body = (await search.json()) as {
+      results: Array<{ document: { location: string } }>;
+    };
+    expect(body.results.map(r => r.document.location)).toContain(
+      '/catalog/default/component/ocr',
+    );
+  }).toPass({ timeout: 60_000 });
+});

@@ -76,6 +76,26 @@ test.describe('a partner developer (partner guest, Acme)', () => {
       .sort();
     expect(names).toEqual([...PARTNER_SERVICES].sort());
 
+    // Search results are filtered by the same decision: "ocr" matches the
+    // internal OCR service and API, and the partner-facing documents service
+    let locations: string[] = [];
+    await expect(async () => {
+      const search = await page.request.get(
+        '/api/search/query?term=ocr&types%5B0%5D=software-catalog',
+        { headers },
+      );
+      expect(search.status()).toBe(200);
+      const body = (await search.json()) as {
+        results: Array<{ document: { location: string } }>;
+      };
+      locations = body.results.map(r => r.document.location);
+      expect(locations.length).toBeGreaterThan(0);
+    }).toPass({ timeout: 60_000 });
+    expect(locations).toContain('/catalog/default/component/documents');
+    for (const location of locations) {
+      expect(location).not.toMatch(/\/(ocr|ocr-api|classification)$/);
+    }
+
     const anonymous = await page.request.get(
       '/api/catalog/entities?filter=kind=component',
     );
