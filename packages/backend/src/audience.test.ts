@@ -49,9 +49,7 @@ function policyUser(
   const ref = principal.userEntityRef;
   const ownershipEntityRefs = [ref, ...(memberships[ref] ?? [])];
   return {
-    identity: { type: 'user', userEntityRef: ref, ownershipEntityRefs },
     info: { userEntityRef: ref, ownershipEntityRefs },
-    token: '',
     credentials: credentials as PolicyQueryUser['credentials'],
   };
 }
@@ -66,7 +64,7 @@ const permissionsFromPolicy = createServiceFactory({
       permission: any,
       credentials: BackstageCredentials,
     ): Promise<PolicyDecision> => {
-      if (credentials.principal.type === 'service') {
+      if ((credentials.principal as { type: string }).type === 'service') {
         return { result: AuthorizeResult.ALLOW };
       }
       return policy.handle({ permission }, policyUser(credentials));

@@ -25,13 +25,7 @@ const authorize = createConditionAuthorizer<Entity, unknown>(
 
 function user(ref: string, groups: string[]): PolicyQueryUser {
   return {
-    identity: {
-      type: 'user',
-      userEntityRef: ref,
-      ownershipEntityRefs: [ref, ...groups],
-    },
     info: { userEntityRef: ref, ownershipEntityRefs: [ref, ...groups] },
-    token: 'token',
     credentials: {
       $$type: '@backstage/BackstageCredentials',
       principal: { type: 'user', userEntityRef: ref },
