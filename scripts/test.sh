@@ -39,6 +39,21 @@ run_step() {
   fi
 }
 
+# Runs a command with its output in test-results/<log>.log; prints the end of
+# the log when it fails
+logged() {
+  local log="$RESULTS/$1.log"
+  shift
+  if "$@" >"$log" 2>&1; then
+    printf '    output: %s\n' "${log#"$ROOT"/}"
+    return 0
+  fi
+  local rc=$?
+  tail -n 40 "$log"
+  printf '    full output: %s\n' "${log#"$ROOT"/}"
+  return "$rc"
+}
+
 services() {
   node scripts/check-services.mjs
 }
@@ -49,7 +64,7 @@ run_step "type check" yarn tsc
 run_step "lint" yarn backstage-cli repo lint
 run_step "unit and integration tests (Jest)" env CI=true yarn backstage-cli repo test \
   --json --outputFile="$RESULTS/jest.json"
-run_step "frontend build" yarn workspace app build
+run_step "frontend build" logged frontend-build yarn workspace app build
 run_step "browser and production tests (Playwright)" env CI=true yarn playwright test
 
 step "Summary"
