@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import pg from 'pg';
+// @ts-ignore a plain ES module shared with resetDatabases.mjs
+import { connectLocalPostgres } from './postgres.mjs';
 import { PRODUCTION_CI_TOKEN } from '../constants';
 
 const ci = { Authorization: `Bearer ${PRODUCTION_CI_TOKEN}` };
@@ -18,13 +19,7 @@ test.describe('the backend with app-config.production.yaml', () => {
       expect(entity.metadata.name).toBe('ledger');
     }).toPass({ timeout: 90_000 });
 
-    const client = new pg.Client({
-      host: '127.0.0.1',
-      port: 5432,
-      user: 'postgres',
-      database: 'readiness_e2e_catalog',
-    });
-    await client.connect();
+    const client = await connectLocalPostgres('readiness_e2e_catalog');
     try {
       const { rows } = await client.query(
         'select count(*)::int as n from final_entities where final_entity is not null',

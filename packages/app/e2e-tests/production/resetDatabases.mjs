@@ -1,14 +1,8 @@
 // Drops the databases of the previous production-config test run, so every
 // run starts from empty databases on the shared PostgreSQL.
-import pg from 'pg';
+import { connectLocalPostgres } from './postgres.mjs';
 
-const client = new pg.Client({
-  host: '127.0.0.1',
-  port: 5432,
-  user: 'postgres',
-  database: 'postgres',
-});
-await client.connect();
+const client = await connectLocalPostgres('postgres');
 const { rows } = await client.query(
   "select datname from pg_database where datname like 'readiness_e2e_%'",
 );
