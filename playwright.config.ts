@@ -24,6 +24,13 @@ export default defineConfig({
   outputDir: `${results}/playwright-artifacts`,
   webServer: [
     {
+      // Stand-in identity provider for the production-config backend's OIDC
+      command: `node ${e2e}/production/fakeOidcIssuer.mjs`,
+      url: 'http://127.0.0.1:7018/.well-known/openid-configuration',
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
+    {
       command: `yarn workspace backend start --config ../../app-config.yaml --config ../../${e2e}/app-config.e2e.yaml > ${results}/backend-dev.log 2>&1`,
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
       timeout: 180_000,
@@ -40,14 +47,16 @@ export default defineConfig({
         PORTAL_BASE_URL: 'http://localhost:7017',
         PORTAL_PORT: '7017',
         BACKEND_SECRET: 'e2e-backend-secret-0123456789abcdef',
+        AUTH_SESSION_SECRET: 'e2e-session-secret-0123456789abcdef',
         PORTAL_CI_TOKEN: PRODUCTION_CI_TOKEN,
         POSTGRES_HOST: '127.0.0.1',
         POSTGRES_PORT: '5432',
         POSTGRES_USER: 'postgres',
         POSTGRES_PASSWORD: 'unused-with-trust-auth',
         REDIS_URL: process.env.READINESS_REDIS_URL ?? 'redis://127.0.0.1:6379',
+        // packages/app/e2e-tests/production/fakeOidcIssuer.mjs
         OIDC_METADATA_URL:
-          'http://127.0.0.1:7017/.well-known/openid-configuration',
+          'http://127.0.0.1:7018/.well-known/openid-configuration',
         OIDC_CLIENT_ID: 'e2e-client',
         OIDC_CLIENT_SECRET: 'e2e-secret',
       },

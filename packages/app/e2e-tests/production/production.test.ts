@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 // @ts-ignore a plain ES module shared with resetDatabases.mjs
 import { connectLocalPostgres } from './postgres.mjs';
@@ -47,5 +48,46 @@ test.describe('the backend with app-config.production.yaml', () => {
       });
       expect(response.ok()).toBe(false);
     }
+  });
+});
+
+test.describe('production integrations', () => {
+  test('sends browsers to the OIDC identity provider', async ({ request }) => {
+    const response = await request.get(
+      '/api/auth/oidc/start?env=production&scope=openid',
+      { maxRedirects: 0 },
+    );
+    expect(response.status()).toBe(302);
+    expect(response.headers().location).toMatch(
+      /^http:\/\/127\.0\.0\.1:7018\/authorize\?/,
+    );
+  });
+
+  test('builds TechDocs and caches the pages in Redis', async ({ request }) => {
+    const redisKeys = () =>
+      execFileSync('redis-cli', ['--scan', '--pattern', '*techdocs*'], {
+        encoding: 'utf8',
+      })
+        .split('\n')
+        .filter(Boolean);
+    for (const key of redisKeys()) {
+      execFileSync('redis-cli', ['del', key]);
+    }
+
+    // The sync endpoint builds the site with mkdocs and streams progress
+    const sync = await request.get(
+      '/api/techdocs/sync/default/system/readiness-portal',
+      { headers: { ...ci, Accept: 'text/event-stream' }, timeout: 120_000 },
+    );
+    expect(sync.status()).toBe(200);
+    expect(await sync.text()).toMatch(/event: finish/);
+
+    const page = await request.get(
+      '/api/techdocs/static/docs/default/system/readiness-portal/index.html',
+      { headers: ci },
+    );
+    expect(page.status()).toBe(200);
+    expect(await page.text()).toContain('Readiness Portal');
+    await expect.poll(() => redisKeys().length).toBeGreaterThan(0);
   });
 });
