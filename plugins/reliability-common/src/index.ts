@@ -1,0 +1,9 @@
+/**
+ * Types and pure functions of the reliability plugins: the normalised model of
+ * a performance run's results and the readers of every summary shape k6 writes.
+ *
+ * @packageDocumentation
+ */
+
+export * from './perfResults';
+export * from './k6';
