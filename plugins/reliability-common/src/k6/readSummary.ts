@@ -80,7 +80,7 @@ export function detectK6SummaryFormat(
 
 /** Sorts metrics by key, so equal inputs give equal outputs. */
 function byKey(a: PerfMetric, b: PerfMetric) {
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  return a.key.localeCompare(b.key, 'en');
 }
 
 function readContains(value: unknown, path: string): PerfMetricContains {
@@ -115,13 +115,15 @@ function metricFromValues(
           continue;
         }
         const at = `${path}${pointer(stat)}`;
-        // Durations and sizes cannot be negative; custom default trends can
-        stats[stat] =
-          stat === 'count'
-            ? count(value, at)
-            : contains === 'default'
-            ? finite(value, at)
-            : nonNegative(value, at);
+        if (stat === 'count') {
+          stats[stat] = count(value, at);
+        } else if (contains === 'default') {
+          // Custom trends may hold any number
+          stats[stat] = finite(value, at);
+        } else {
+          // Durations and sizes cannot be negative
+          stats[stat] = nonNegative(value, at);
+        }
       }
       return { ...base, type, stats };
     }
