@@ -7,3 +7,4 @@
 
 export * from './perfResults';
 export * from './k6';
+export * from './perfRun';

@@ -1,0 +1,272 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
+import {
+  Page,
+  PerfResults,
+  PerfRun,
+  PerfRunMetadata,
+  PerfRunSummary,
+  thresholdOutcome,
+} from '@readiness/plugin-reliability-common';
+import { Knex } from 'knex';
+import { decodeCursor, encodeCursor, pageSize } from './pagination';
+
+const migrationsDir = resolvePackagePath(
+  '@readiness/plugin-reliability-backend',
+  'migrations',
+);
+
+type RunRow = {
+  id: string;
+  entity_ref: string;
+  scenario: string;
+  environment: string;
+  release: string | null;
+  git_sha: string | null;
+  started_at: Date | string | number;
+  finished_at: Date | string | number;
+  k6_exit_code: number | null;
+  idempotency_key: string;
+  content_hash: string;
+  format: string;
+  thresholds_passed: boolean | number | null;
+  results?: string;
+  created_at: Date | string | number;
+};
+
+/** Filters of a run list; `entityRef` is required, everything else narrows. */
+export interface PerfRunFilter {
+  entityRef: string;
+  scenario?: string;
+  environment?: string;
+  release?: string;
+}
+
+/** SQLite hands back times as epoch numbers, PostgreSQL as Dates. */
+function iso(value: Date | string | number): string {
+  return new Date(value).toISOString();
+}
+
+/** JSON with sorted keys, so equal publications hash equally. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) {
+    return `[${value.map(canonical).join(',')}]`;
+  }
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map(k => `${JSON.stringify(k)}:${canonical((value as any)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint failed/.test(e?.message ?? '')
+  );
+}
+
+/**
+ * Perf runs and their per-metric statistics. Publishing is idempotent on
+ * (entity, idempotency key) and transactional: a run and its metrics are
+ * stored together or not at all.
+ */
+export class DatabasePerfRunStore {
+  private constructor(private readonly db: Knex) {}
+
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabasePerfRunStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabasePerfRunStore(client);
+  }
+
+  /**
+   * Stores a run, or returns the stored one when the same publication comes
+   * again (`created: false`). The same key with different content is a
+   * conflict.
+   */
+  async addRun(
+    metadata: PerfRunMetadata,
+    results: PerfResults,
+  ): Promise<{ run: PerfRun; created: boolean }> {
+    const contentHash = createHash('sha256')
+      .update(canonical({ metadata, results }))
+      .digest('hex');
+    const existing = await this.findByKey(metadata, contentHash);
+    if (existing) {
+      return { run: existing, created: false };
+    }
+    const id = randomUUID();
+    const createdAt = new Date();
+    const outcome = thresholdOutcome(results, metadata.k6ExitCode);
+    try {
+      await this.db.transaction(async tx => {
+        await tx<RunRow>('perf_runs').insert({
+          id,
+          entity_ref: metadata.entityRef,
+          scenario: metadata.scenario,
+          environment: metadata.environment,
+          release: metadata.release ?? null,
+          git_sha: metadata.gitSha ?? null,
+          started_at: new Date(metadata.startedAt),
+          finished_at: new Date(metadata.finishedAt),
+          k6_exit_code: metadata.k6ExitCode ?? null,
+          idempotency_key: metadata.idempotencyKey,
+          content_hash: contentHash,
+          format: results.format,
+          thresholds_passed: outcome.passed ?? null,
+          results: JSON.stringify(results),
+          created_at: createdAt,
+        });
+        const rows = results.metrics.map(metric => ({
+          run_id: id,
+          metric_key: metric.key,
+          metric_type: metric.type,
+          avg: metric.type === 'trend' ? metric.stats.avg ?? null : null,
+          med: metric.type === 'trend' ? metric.stats.med ?? null : null,
+          p90: metric.type === 'trend' ? metric.stats['p(90)'] ?? null : null,
+          p95: metric.type === 'trend' ? metric.stats['p(95)'] ?? null : null,
+          p99: metric.type === 'trend' ? metric.stats['p(99)'] ?? null : null,
+          max: metric.type === 'trend' ? metric.stats.max ?? null : null,
+          rate: metric.type === 'rate' ? metric.rate : null,
+          count:
+            (metric.type === 'trend' ? metric.stats.count : undefined) ??
+            (metric.type === 'counter' ? metric.count : undefined) ??
+            (metric.type === 'rate'
+              ? metric.trueCount + metric.falseCount
+              : null),
+          value: metric.type === 'gauge' ? metric.value : null,
+        }));
+        // Batches keep SQLite under its bound-variable limit
+        await tx.batchInsert('perf_run_metrics', rows, 50);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        // Another replica stored the same key meanwhile
+        const raced = await this.findByKey(metadata, contentHash);
+        if (raced) {
+          return { run: raced, created: false };
+        }
+      }
+      throw error;
+    }
+    return { run: (await this.getRun(id))!, created: true };
+  }
+
+  private async findByKey(
+    metadata: PerfRunMetadata,
+    contentHash: string,
+  ): Promise<PerfRun | undefined> {
+    const row = await this.db<RunRow>('perf_runs')
+      .where({
+        entity_ref: metadata.entityRef,
+        idempotency_key: metadata.idempotencyKey,
+      })
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    if (row.content_hash !== contentHash) {
+      throw new ConflictError(
+        `idempotencyKey ${metadata.idempotencyKey} was already used for a different run of ${metadata.entityRef}`,
+      );
+    }
+    return this.toRun(row);
+  }
+
+  async getRun(id: string): Promise<PerfRun | undefined> {
+    const row = await this.db<RunRow>('perf_runs').where({ id }).first();
+    return row ? this.toRun(row) : undefined;
+  }
+
+  /** Runs of an entity, newest first. */
+  async listRuns(
+    filter: PerfRunFilter,
+    options: { cursor?: string; limit?: number } = {},
+  ): Promise<Page<PerfRunSummary>> {
+    const limit = pageSize(options.limit);
+    const query = this.db<RunRow>('perf_runs')
+      .select(
+        'id',
+        'entity_ref',
+        'scenario',
+        'environment',
+        'release',
+        'git_sha',
+        'started_at',
+        'finished_at',
+        'k6_exit_code',
+        'idempotency_key',
+        'content_hash',
+        'format',
+        'thresholds_passed',
+        'created_at',
+      )
+      .where('entity_ref', filter.entityRef.toLocaleLowerCase('en-US'))
+      .orderBy([
+        { column: 'started_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit + 1);
+    if (filter.scenario) query.where('scenario', filter.scenario);
+    if (filter.environment) query.where('environment', filter.environment);
+    if (filter.release) query.where('release', filter.release);
+    if (options.cursor) {
+      const after = decodeCursor(options.cursor);
+      const at = new Date(after.at);
+      query.where(inner =>
+        inner
+          .where('started_at', '<', at)
+          .orWhere(same =>
+            same.where('started_at', '=', at).andWhere('id', '<', after.id),
+          ),
+      );
+    }
+    const rows = await query;
+    const items = rows.slice(0, limit).map(row => this.toSummary(row));
+    const last = items[items.length - 1];
+    return {
+      items,
+      ...(rows.length > limit &&
+        last && {
+          nextCursor: encodeCursor({ at: last.startedAt, id: last.id }),
+        }),
+    };
+  }
+
+  private toSummary(row: RunRow): PerfRunSummary {
+    return {
+      id: row.id,
+      entityRef: row.entity_ref,
+      scenario: row.scenario,
+      environment: row.environment,
+      ...(row.release !== null && { release: row.release }),
+      ...(row.git_sha !== null && { gitSha: row.git_sha }),
+      startedAt: iso(row.started_at),
+      finishedAt: iso(row.finished_at),
+      ...(row.k6_exit_code !== null && { k6ExitCode: row.k6_exit_code }),
+      idempotencyKey: row.idempotency_key,
+      createdAt: iso(row.created_at),
+      format: row.format as PerfRunSummary['format'],
+      ...(row.thresholds_passed !== null && {
+        thresholdsPassed: Boolean(row.thresholds_passed),
+      }),
+    };
+  }
+
+  private toRun(row: RunRow): PerfRun {
+    return { ...this.toSummary(row), results: JSON.parse(row.results!) };
+  }
+}
