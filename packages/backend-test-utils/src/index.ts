@@ -6,3 +6,4 @@
  */
 
 export * from './storeDatabases';
+export * from './audiencePermissions';

@@ -8,89 +8,15 @@
 import path from 'node:path';
 import request from 'supertest';
 import {
-  BackstageCredentials,
-  coreServices,
-  createServiceFactory,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import { audiencePermissionsServiceFactory } from '@readiness/backend-test-utils';
 import localFilesModule from '@readiness/plugin-catalog-backend-module-local-files';
-import { AudiencePermissionPolicy } from '@readiness/plugin-permission-backend-module-audience-policy';
 
 const root = path.resolve(__dirname, '../../..');
-
-// Group memberships as the catalog resolves them at sign-in
-const memberships: Record<string, string[]> = {
-  'user:default/guest': ['group:default/developer-experience'],
-  'user:default/maria.lopez': ['group:default/partner-acme'],
-  'user:default/kenji.sato': ['group:default/partner-globex'],
-};
-
-function policyUser(
-  credentials: BackstageCredentials,
-): PolicyQueryUser | undefined {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-  };
-  if (principal.type !== 'user' || !principal.userEntityRef) {
-    return undefined;
-  }
-  const ref = principal.userEntityRef;
-  const ownershipEntityRefs = [ref, ...(memberships[ref] ?? [])];
-  return {
-    info: { userEntityRef: ref, ownershipEntityRefs },
-    credentials: credentials as PolicyQueryUser['credentials'],
-  };
-}
-
-/** The permissions service, deciding with our policy in process. */
-const permissionsFromPolicy = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory: (): PermissionsService => {
-    const policy = new AudiencePermissionPolicy();
-    const decide = async (
-      permission: any,
-      credentials: BackstageCredentials,
-    ): Promise<PolicyDecision> => {
-      if ((credentials.principal as { type: string }).type === 'service') {
-        return { result: AuthorizeResult.ALLOW };
-      }
-      return policy.handle({ permission }, policyUser(credentials));
-    };
-    return {
-      async authorizeConditional(requests, { credentials }) {
-        return Promise.all(
-          requests.map(r => decide(r.permission, credentials)),
-        ) as any;
-      },
-      async authorize(requests, { credentials }) {
-        return Promise.all(
-          requests.map(async r => {
-            const decision = await decide(r.permission, credentials);
-            if (decision.result === AuthorizeResult.CONDITIONAL) {
-              throw new Error(
-                'conditional decision where a definite one is due',
-              );
-            }
-            return decision;
-          }),
-        ) as any;
-      },
-    };
-  },
-});
 
 const PARTNER_SERVICES = ['documents', 'filings', 'ledger', 'webhooks'];
 const ALL_SERVICES = [
@@ -113,7 +39,7 @@ describe('the audience policy on the sample catalog', () => {
       features: [
         catalogPlugin,
         localFilesModule,
-        permissionsFromPolicy,
+        audiencePermissionsServiceFactory(),
         mockServices.rootConfig.factory({
           data: {
             permission: { enabled: true },

@@ -8,3 +8,4 @@
 export * from './perfResults';
 export * from './k6';
 export * from './perfRun';
+export * from './permissions';

@@ -14,7 +14,7 @@ export type PerfResultsFormat =
 export type PerfMetricContains = 'time' | 'data' | 'default';
 
 /** @public */
-export interface PerfMetricBase {
+export type PerfMetricBase = {
   /** The k6 key, with a tag selector for sub-metrics: `http_req_duration{expected_response:true}`. */
   key: string;
   /** The metric name without the selector: `http_req_duration`. */
@@ -22,7 +22,7 @@ export interface PerfMetricBase {
   /** The selector's tags; empty for a whole metric. */
   tags: Record<string, string>;
   contains: PerfMetricContains;
-}
+};
 
 /**
  * A trend: statistics keyed as k6 names them (`avg`, `min`, `med`, `max`,
@@ -31,10 +31,10 @@ export interface PerfMetricBase {
  *
  * @public
  */
-export interface PerfTrendMetric extends PerfMetricBase {
+export type PerfTrendMetric = PerfMetricBase & {
   type: 'trend';
   stats: Record<string, number>;
-}
+};
 
 /**
  * A rate: the share of non-zero samples. `trueCount` counts non-zero samples
@@ -42,28 +42,28 @@ export interface PerfTrendMetric extends PerfMetricBase {
  *
  * @public
  */
-export interface PerfRateMetric extends PerfMetricBase {
+export type PerfRateMetric = PerfMetricBase & {
   type: 'rate';
   rate: number;
   trueCount: number;
   falseCount: number;
-}
+};
 
 /** @public */
-export interface PerfCounterMetric extends PerfMetricBase {
+export type PerfCounterMetric = PerfMetricBase & {
   type: 'counter';
   count: number;
   /** Per second over the run, when known. */
   ratePerSecond?: number;
-}
+};
 
 /** @public */
-export interface PerfGaugeMetric extends PerfMetricBase {
+export type PerfGaugeMetric = PerfMetricBase & {
   type: 'gauge';
   value: number;
   min?: number;
   max?: number;
-}
+};
 
 /** @public */
 export type PerfMetric =
@@ -79,24 +79,24 @@ export type PerfMetric =
  *
  * @public
  */
-export interface PerfThreshold {
+export type PerfThreshold = {
   metric: string;
   expression: string;
   passed: boolean;
   source: 'reported' | 'computed';
-}
+};
 
 /** @public */
-export interface PerfCheck {
+export type PerfCheck = {
   name: string;
   /** The group path, `::group::check`, when the source has it. */
   path?: string;
   passes: number;
   fails: number;
-}
+};
 
 /** @public */
-export interface PerfResults {
+export type PerfResults = {
   format: PerfResultsFormat;
   /** Duration of the test run, when the source says. */
   durationMs?: number;
@@ -110,7 +110,7 @@ export interface PerfResults {
   thresholdsPassed?: boolean;
   /** Things that were odd but not fatal, e.g. counts that disagree with a rate. */
   warnings: string[];
-}
+};
 
 /** The exit code k6 uses when a threshold failed. */
 export const K6_THRESHOLDS_FAILED_EXIT_CODE = 99;

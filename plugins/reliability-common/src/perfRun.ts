@@ -7,7 +7,7 @@ import { PerfResults, PerfResultsFormat } from './perfResults';
  *
  * @public
  */
-export interface PerfRunMetadata {
+export type PerfRunMetadata = {
   /** The catalog entity the run tested, e.g. `component:default/ledger`. */
   entityRef: string;
   /** The k6 scenario or script, e.g. `ledger-post`. */
@@ -24,21 +24,21 @@ export interface PerfRunMetadata {
   k6ExitCode?: number;
   /** Chosen by the publisher; publishing again with the same key is a no-op. */
   idempotencyKey: string;
-}
+};
 
 /** @public */
-export interface PerfRunSummary extends PerfRunMetadata {
+export type PerfRunSummary = PerfRunMetadata & {
   id: string;
   createdAt: string;
   format: PerfResultsFormat;
   /** Threshold outcome with k6's exit code applied; absent when the run has none. */
   thresholdsPassed?: boolean;
-}
+};
 
 /** @public */
-export interface PerfRun extends PerfRunSummary {
+export type PerfRun = PerfRunSummary & {
   results: PerfResults;
-}
+};
 
 /**
  * One page of a list. Every list of the portal's plugins pages this way: pass
@@ -46,10 +46,10 @@ export interface PerfRun extends PerfRunSummary {
  *
  * @public
  */
-export interface Page<T> {
+export type Page<T> = {
   items: T[];
   nextCursor?: string;
-}
+};
 
 const MAX_TEXT = 255;
 const GIT_SHA = /^[0-9a-f]{7,64}$/i;

@@ -1,0 +1,61 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { reliabilityPermissions } from '@readiness/plugin-reliability-common';
+import { DatabasePerfRunStore } from './database/DatabasePerfRunStore';
+import { AuthorizedPerfRunService } from './service/AuthorizedPerfRunService';
+import { DefaultPerfRunService } from './service/PerfRunService';
+import { createRouter } from './service/router';
+
+const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The reliability backend plugin: perf runs published by CI.
+ *
+ * @public
+ */
+export const reliabilityPlugin = createBackendPlugin({
+  pluginId: 'reliability',
+  register(env) {
+    env.registerInit({
+      deps: {
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        auditor: coreServices.auditor,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        deps.permissionsRegistry.addPermissions(reliabilityPermissions);
+        const store = await DatabasePerfRunStore.create({
+          database: deps.database,
+        });
+        const perfRuns = new AuthorizedPerfRunService(
+          new DefaultPerfRunService({
+            store,
+            catalog: deps.catalog,
+            auth: deps.auth,
+          }),
+          deps.permissions,
+        );
+        deps.httpRouter.use(
+          await createRouter({
+            perfRuns,
+            httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
+            maxBodyBytes:
+              deps.config.getOptionalNumber(
+                'reliability.ingestion.maxBodyBytes',
+              ) ?? DEFAULT_MAX_BODY_BYTES,
+          }),
+        );
+      },
+    });
+  },
+});

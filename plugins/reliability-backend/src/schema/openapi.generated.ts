@@ -1,0 +1,493 @@
+// Generated from openapi.yaml by scripts/openapi/generate.mjs; do not edit.
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+
+export const spec = {
+  openapi: '3.0.3',
+  info: {
+    title: 'reliability',
+    version: '1',
+    description:
+      'Perf runs published by CI and read by the portal. Every path carries the API version. Errors are Backstage error bodies; validation errors name the field.',
+    license: {
+      name: 'UNLICENSED',
+    },
+    contact: {},
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  components: {
+    examples: {},
+    headers: {},
+    parameters: {
+      runId: {
+        name: 'runId',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          format: 'uuid',
+        },
+      },
+      entityRef: {
+        name: 'entityRef',
+        in: 'query',
+        required: true,
+        description: 'The catalog entity, e.g. component:default/ledger',
+        allowReserved: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      cursor: {
+        name: 'cursor',
+        in: 'query',
+        required: false,
+        description: 'The nextCursor of the previous page',
+        schema: {
+          type: 'string',
+        },
+      },
+      limit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 100,
+          default: 20,
+        },
+      },
+    },
+    requestBodies: {},
+    responses: {
+      ErrorResponse: {
+        description: 'An error response from the backend.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+    },
+    schemas: {
+      Error: {
+        type: 'object',
+        properties: {
+          error: {
+            type: 'object',
+            properties: {
+              name: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+            required: ['name', 'message'],
+          },
+          request: {
+            type: 'object',
+            properties: {
+              method: {
+                type: 'string',
+              },
+              url: {
+                type: 'string',
+              },
+            },
+          },
+          response: {
+            type: 'object',
+            properties: {
+              statusCode: {
+                type: 'number',
+              },
+            },
+            required: ['statusCode'],
+          },
+        },
+        required: ['error', 'response'],
+      },
+      PerfRunMetadata: {
+        type: 'object',
+        description: 'What CI says about the run.',
+        required: [
+          'entityRef',
+          'scenario',
+          'environment',
+          'startedAt',
+          'finishedAt',
+          'idempotencyKey',
+        ],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+          scenario: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+          environment: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+          release: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+          gitSha: {
+            type: 'string',
+            pattern: '^[0-9a-fA-F]{7,64}$',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          k6ExitCode: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 255,
+          },
+          idempotencyKey: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+        },
+      },
+      PublishRunRequest: {
+        type: 'object',
+        required: ['run', 'results'],
+        additionalProperties: false,
+        properties: {
+          run: {
+            $ref: '#/components/schemas/PerfRunMetadata',
+          },
+          results: {
+            type: 'object',
+            description:
+              'Any k6 summary document: handleSummary JSON, --summary-export JSON or the machine-readable summary. The shape is detected.',
+            additionalProperties: {},
+          },
+        },
+      },
+      PerfRunSummary: {
+        type: 'object',
+        required: [
+          'id',
+          'entityRef',
+          'scenario',
+          'environment',
+          'startedAt',
+          'finishedAt',
+          'idempotencyKey',
+          'createdAt',
+          'format',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          scenario: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          release: {
+            type: 'string',
+          },
+          gitSha: {
+            type: 'string',
+          },
+          startedAt: {
+            type: 'string',
+          },
+          finishedAt: {
+            type: 'string',
+          },
+          k6ExitCode: {
+            type: 'integer',
+          },
+          idempotencyKey: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+          format: {
+            type: 'string',
+            enum: [
+              'k6-handle-summary',
+              'k6-summary-export',
+              'k6-machine-readable',
+              'k6-json-stream',
+            ],
+          },
+          thresholdsPassed: {
+            type: 'boolean',
+          },
+        },
+      },
+      PerfRun: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/PerfRunSummary',
+          },
+          {
+            type: 'object',
+            required: ['results'],
+            properties: {
+              results: {
+                type: 'object',
+                description: 'The normalised results (PerfResults).',
+                additionalProperties: {},
+              },
+            },
+          },
+        ],
+      },
+      PublishRunResponse: {
+        type: 'object',
+        required: ['run', 'created', 'warnings'],
+        properties: {
+          run: {
+            $ref: '#/components/schemas/PerfRunSummary',
+          },
+          created: {
+            type: 'boolean',
+            description:
+              'False when this publication was stored before (a retry).',
+          },
+          warnings: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      PerfRunPage: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PerfRunSummary',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+      },
+    },
+    securitySchemes: {
+      JWT: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+      },
+    },
+  },
+  paths: {
+    '/v1/runs': {
+      post: {
+        operationId: 'PublishRun',
+        description:
+          'Publishes a run and its k6 summary. Service credentials only. Publishing the same idempotency key with the same content again answers 200 with the stored run; with different content, 409.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PublishRunRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Stored before; this is a retry.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PublishRunResponse',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'Stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PublishRunResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      get: {
+        operationId: 'ListRuns',
+        description: 'The runs of an entity, newest first.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+          {
+            name: 'scenario',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'environment',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'release',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of runs.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PerfRunPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/runs/{runId}': {
+      get: {
+        operationId: 'GetRun',
+        description: 'One run with its normalised results.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/runId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The run.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PerfRun',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+export const createOpenApiRouter = async (
+  options?: Parameters<typeof createValidatedOpenApiRouter>['1'],
+) => createValidatedOpenApiRouter<typeof spec>(spec, options);

@@ -1,0 +1,86 @@
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import { createOpenApiRouter } from '../schema/openapi.generated';
+import { PerfRunService } from './PerfRunService';
+
+/** Turns HTTP into service calls; no checks or logic of its own. */
+export async function createRouter(options: {
+  perfRuns: PerfRunService;
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+  maxBodyBytes: number;
+}): Promise<express.Router> {
+  const { perfRuns, httpAuth, auditor } = options;
+  // Bodies are parsed before the validating router, whose error handler would
+  // turn a 413 (body too large) into a 400
+  const outer = express.Router();
+  outer.use(express.json({ limit: options.maxBodyBytes }));
+  outer.use(
+    (
+      error: { type?: string; message?: string },
+      _req: express.Request,
+      _res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      next(
+        error?.type === 'entity.parse.failed'
+          ? new InputError(`request body: not valid JSON (${error.message})`)
+          : error,
+      );
+    },
+  );
+  const router = await createOpenApiRouter({
+    middleware: [(_req, _res, next) => next()],
+  });
+  outer.use(router);
+
+  router.post('/v1/runs', async (req, res) => {
+    const event = await auditor.createEvent({
+      eventId: 'run-publish',
+      severityLevel: 'medium',
+      request: req,
+      meta: {
+        entityRef: String(req.body?.run?.entityRef ?? ''),
+        idempotencyKey: String(req.body?.run?.idempotencyKey ?? ''),
+      },
+    });
+    try {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['service'],
+      });
+      const published = await perfRuns.publishRun(req.body, { credentials });
+      await event.success({
+        meta: { runId: published.run.id, created: published.created },
+      });
+      res.status(published.created ? 201 : 200).json(published);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  router.get('/v1/runs', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { entityRef, scenario, environment, release, cursor, limit } =
+      req.query;
+    res.json(
+      await perfRuns.listRuns(
+        { entityRef, scenario, environment, release },
+        { cursor, limit: limit === undefined ? undefined : Number(limit) },
+        { credentials },
+      ),
+    );
+  });
+
+  router.get('/v1/runs/:runId', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await perfRuns.getRun(req.params.runId, { credentials }));
+  });
+
+  return outer;
+}

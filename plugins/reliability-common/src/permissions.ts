@@ -1,0 +1,32 @@
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * Publish perf runs (and, later, drills and backup verifications). Meant for
+ * CI's service credentials: give its external-access token only this one.
+ *
+ * @public
+ */
+export const reliabilityRunPublishPermission = createPermission({
+  name: 'reliability.run.publish',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Read an entity's reliability record: runs, SLOs, gates, drills. Bound to the
+ * catalog entity, so policies can decide per entity (for example, partners
+ * only where an entity publishes its record).
+ *
+ * @public
+ */
+export const reliabilityEntityReadPermission = createPermission({
+  name: 'reliability.entity.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/** @public */
+export const reliabilityPermissions = [
+  reliabilityRunPublishPermission,
+  reliabilityEntityReadPermission,
+];
