@@ -39,7 +39,9 @@ const formatted = await prettier.format(text, { ...config, filepath: target });
 if (flag === '--check') {
   const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
   if (current !== formatted) {
-    console.error(`${target} is out of date; run: node scripts/openapi/generate.mjs ${packageDir}`);
+    console.error(
+      `${target} is out of date; run: node scripts/openapi/generate.mjs ${packageDir}`,
+    );
     process.exit(1);
   }
   console.log(`${target} is up to date`);
