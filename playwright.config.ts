@@ -11,7 +11,10 @@ const chromium = process.env.READINESS_CHROMIUM ?? '/usr/bin/chromium';
 const results = process.env.READINESS_TEST_RESULTS ?? 'test-results';
 const e2e = 'packages/app/e2e-tests';
 
-import { PRODUCTION_CI_TOKEN } from './packages/app/e2e-tests/constants';
+import {
+  PRODUCTION_CI_TOKEN,
+  PRODUCTION_PERF_PUBLISH_TOKEN,
+} from './packages/app/e2e-tests/constants';
 
 export default defineConfig({
   testDir: e2e,
@@ -49,6 +52,7 @@ export default defineConfig({
         BACKEND_SECRET: 'e2e-backend-secret-0123456789abcdef',
         AUTH_SESSION_SECRET: 'e2e-session-secret-0123456789abcdef',
         PORTAL_CI_TOKEN: PRODUCTION_CI_TOKEN,
+        PORTAL_PERF_PUBLISH_TOKEN: PRODUCTION_PERF_PUBLISH_TOKEN,
         POSTGRES_HOST: '127.0.0.1',
         POSTGRES_PORT: '5432',
         POSTGRES_USER: 'postgres',

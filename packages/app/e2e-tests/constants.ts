@@ -1,2 +1,6 @@
 /** The static external-access token of the production-config test backend. */
 export const PRODUCTION_CI_TOKEN = 'e2e-ci-token-0123456789abcdef';
+
+/** The production-config backend's token limited to publishing perf runs. */
+export const PRODUCTION_PERF_PUBLISH_TOKEN =
+  'e2e-perf-publish-token-0123456789';

@@ -39,6 +39,9 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
+// Reliability: perf runs published by CI (plugins/reliability-backend)
+backend.add(import('@readiness/plugin-reliability-backend'));
+
 // User settings (starred entities, theme) are kept per user; signals push updates
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

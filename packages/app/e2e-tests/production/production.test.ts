@@ -1,8 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 // @ts-ignore a plain ES module shared with resetDatabases.mjs
 import { connectLocalPostgres } from './postgres.mjs';
-import { PRODUCTION_CI_TOKEN } from '../constants';
+import {
+  PRODUCTION_CI_TOKEN,
+  PRODUCTION_PERF_PUBLISH_TOKEN,
+} from '../constants';
 
 const ci = { Authorization: `Bearer ${PRODUCTION_CI_TOKEN}` };
 
@@ -89,5 +94,77 @@ test.describe('production integrations', () => {
     expect(page.status()).toBe(200);
     expect(await page.text()).toContain('Readiness Portal');
     await expect.poll(() => redisKeys().length).toBeGreaterThan(0);
+  });
+});
+
+test.describe('perf runs on the production backend', () => {
+  const publisher = {
+    Authorization: `Bearer ${PRODUCTION_PERF_PUBLISH_TOKEN}`,
+  };
+  const summary = JSON.parse(
+    fs.readFileSync(
+      path.resolve(
+        process.env.READINESS_CORPUS ??
+          path.resolve(__dirname, '../../../../../shared/corpus'),
+        'k6/qris-payment/summary.json',
+      ),
+      'utf8',
+    ),
+  );
+
+  test('the publish-only token publishes a run and can read nothing', async ({
+    request,
+  }) => {
+    const idempotencyKey = `e2e-${Date.now()}`;
+    const body = {
+      run: {
+        entityRef: 'component:default/billing',
+        scenario: 'billing-subscribe',
+        environment: 'staging',
+        release: '2026.11.3',
+        startedAt: '2026-11-27T21:00:00Z',
+        finishedAt: '2026-11-27T21:04:30Z',
+        k6ExitCode: 99,
+        idempotencyKey,
+      },
+      results: summary,
+    };
+    await expect(async () => {
+      const published = await request.post('/api/reliability/v1/runs', {
+        headers: publisher,
+        data: body,
+      });
+      expect(published.status()).toBe(201);
+      expect(await published.json()).toMatchObject({
+        created: true,
+        run: { thresholdsPassed: false, format: 'k6-handle-summary' },
+      });
+    }).toPass({ timeout: 60_000 });
+
+    const retry = await request.post('/api/reliability/v1/runs', {
+      headers: publisher,
+      data: body,
+    });
+    expect(retry.status()).toBe(200);
+
+    const readRuns = await request.get(
+      '/api/reliability/v1/runs?entityRef=component:default/billing',
+      { headers: publisher },
+    );
+    expect(readRuns.status()).toBe(403);
+    const readCatalog = await request.get(
+      '/api/catalog/entities/by-name/component/default/billing',
+      { headers: publisher },
+    );
+    expect([401, 403]).toContain(readCatalog.status());
+
+    const runs = await request.get(
+      '/api/reliability/v1/runs?entityRef=component:default/billing',
+      { headers: ci },
+    );
+    expect(runs.status()).toBe(200);
+    expect(
+      (await runs.json()).items.map((r: any) => r.idempotencyKey),
+    ).toContain(idempotencyKey);
   });
 });
