@@ -10,6 +10,7 @@ import { DefaultPerfRunService } from './service/PerfRunService';
 import { createRouter } from './service/router';
 
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_STREAM_BYTES = 2 * 1024 * 1024 * 1024;
 
 /**
  * The reliability backend plugin: perf runs published by CI.
@@ -41,6 +42,10 @@ export const reliabilityPlugin = createBackendPlugin({
             store,
             catalog: deps.catalog,
             auth: deps.auth,
+            maxStreamBytes:
+              deps.config.getOptionalNumber(
+                'reliability.ingestion.maxStreamBytes',
+              ) ?? DEFAULT_MAX_STREAM_BYTES,
           }),
           deps.permissions,
         );

@@ -444,6 +444,167 @@ export const spec = {
         },
       },
     },
+    '/v1/runs/stream': {
+      post: {
+        operationId: 'PublishRunStream',
+        description:
+          "Publishes a run from k6's `--out json` stream (one JSON object per line), plain or gzip, summarised on the way in. The run's metadata is in the query. Service credentials only; idempotent like PublishRun.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+          {
+            name: 'scenario',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'environment',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'release',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'gitSha',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              pattern: '^[0-9a-fA-F]{7,64}$',
+            },
+          },
+          {
+            name: 'startedAt',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'finishedAt',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'k6ExitCode',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 255,
+            },
+          },
+          {
+            name: 'idempotencyKey',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/x-ndjson': {
+              schema: {
+                type: 'string',
+                format: 'binary',
+              },
+            },
+            'application/gzip': {
+              schema: {
+                type: 'string',
+                format: 'binary',
+              },
+            },
+            'application/octet-stream': {
+              schema: {
+                type: 'string',
+                format: 'binary',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Stored before; this is a retry.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PublishRunResponse',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'Stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PublishRunResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/v1/runs/{runId}': {
       get: {
         operationId: 'GetRun',

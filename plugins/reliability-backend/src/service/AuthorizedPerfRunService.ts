@@ -34,18 +34,32 @@ export class AuthorizedPerfRunService implements PerfRunService {
     }
   }
 
-  async publishRun(
-    request: { run: unknown; results: unknown },
-    options: { credentials: BackstageCredentials },
-  ) {
+  private async mayPublish(credentials: BackstageCredentials) {
     const [decision] = await this.permissions.authorize(
       [{ permission: reliabilityRunPublishPermission }],
-      options,
+      { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError('You may not publish perf runs');
     }
+  }
+
+  async publishRun(
+    request: { run: unknown; results: unknown },
+    options: { credentials: BackstageCredentials },
+  ) {
+    await this.mayPublish(options.credentials);
     return this.inner.publishRun(request, options);
+  }
+
+  async publishRunStream(
+    run: unknown,
+    body: AsyncIterable<Buffer>,
+    options: { credentials: BackstageCredentials; declaredBytes?: number },
+  ) {
+    // Checked before a byte of the body is read
+    await this.mayPublish(options.credentials);
+    return this.inner.publishRunStream(run, body, options);
   }
 
   async listRuns(

@@ -2,19 +2,45 @@ import {
   AuthService,
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { Readable } from 'node:stream';
+import { CustomErrorBase, InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   Page,
   PerfRun,
   PerfRunSummary,
+  PerfResults,
+  PerfRunMetadata,
   readK6Summary,
   validatePerfRunMetadata,
 } from '@readiness/plugin-reliability-common';
+import { summarizeK6JsonStream } from '@readiness/plugin-reliability-node';
 import {
   DatabasePerfRunStore,
   PerfRunFilter,
 } from '../database/DatabasePerfRunStore';
+
+/** A body over the configured size; answered with 413. */
+export class PayloadTooLargeError extends CustomErrorBase {
+  readonly statusCode = 413;
+}
+
+/** Passes a body through, failing once it grows past `maxBytes`. */
+async function* limited(
+  source: AsyncIterable<Buffer>,
+  maxBytes: number,
+): AsyncGenerator<Buffer> {
+  let bytes = 0;
+  for await (const chunk of source) {
+    bytes += chunk.length;
+    if (bytes > maxBytes) {
+      throw new PayloadTooLargeError(
+        `request body: larger than ${maxBytes} bytes (reliability.ingestion.maxStreamBytes)`,
+      );
+    }
+    yield chunk;
+  }
+}
 
 /** The result of publishing a run. */
 export type PublishedRun = {
@@ -28,6 +54,11 @@ export interface PerfRunService {
   publishRun(
     request: { run: unknown; results: unknown },
     options: { credentials: BackstageCredentials },
+  ): Promise<PublishedRun>;
+  publishRunStream(
+    run: unknown,
+    body: AsyncIterable<Buffer>,
+    options: { credentials: BackstageCredentials; declaredBytes?: number },
   ): Promise<PublishedRun>;
   listRuns(
     filter: PerfRunFilter,
@@ -47,25 +78,51 @@ export class DefaultPerfRunService implements PerfRunService {
       store: DatabasePerfRunStore;
       catalog: CatalogService;
       auth: AuthService;
+      maxStreamBytes: number;
     },
   ) {}
+
+  /** The entity must exist; asked with the plugin's own credentials, since publishers hold a token for this plugin only. */
+  private async requireEntity(entityRef: string, field: string) {
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+      credentials: await this.deps.auth.getOwnServiceCredentials(),
+    });
+    if (!entity) {
+      throw new InputError(`${field}: no entity ${entityRef} in the catalog`);
+    }
+  }
+
+  private async store(metadata: PerfRunMetadata, results: PerfResults) {
+    const { run, created } = await this.deps.store.addRun(metadata, results);
+    const { results: _results, ...summary } = run;
+    return { run: summary, created, warnings: results.warnings };
+  }
 
   async publishRun(request: { run: unknown; results: unknown }) {
     const metadata = validatePerfRunMetadata(request.run);
     const results = readK6Summary(request.results);
-    // The entity must exist; asked with the plugin's own credentials, since
-    // publishers hold a token for this plugin only
-    const entity = await this.deps.catalog.getEntityByRef(metadata.entityRef, {
-      credentials: await this.deps.auth.getOwnServiceCredentials(),
-    });
-    if (!entity) {
-      throw new InputError(
-        `/run/entityRef: no entity ${metadata.entityRef} in the catalog`,
+    await this.requireEntity(metadata.entityRef, '/run/entityRef');
+    return this.store(metadata, results);
+  }
+
+  async publishRunStream(
+    run: unknown,
+    body: AsyncIterable<Buffer>,
+    options: { declaredBytes?: number },
+  ) {
+    const max = this.deps.maxStreamBytes;
+    if (options.declaredBytes !== undefined && options.declaredBytes > max) {
+      throw new PayloadTooLargeError(
+        `request body: ${options.declaredBytes} bytes, larger than ${max} (reliability.ingestion.maxStreamBytes)`,
       );
     }
-    const { run, created } = await this.deps.store.addRun(metadata, results);
-    const { results: _results, ...summary } = run;
-    return { run: summary, created, warnings: results.warnings };
+    const metadata = validatePerfRunMetadata(run);
+    await this.requireEntity(metadata.entityRef, 'entityRef');
+    // Nothing is stored until the whole stream has been read and summarised
+    const results = await summarizeK6JsonStream(
+      Readable.from(limited(body, max)),
+    );
+    return this.store(metadata, results);
   }
 
   async listRuns(

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { JsonObject } from '@backstage/types';
 import {
@@ -27,6 +28,10 @@ const legacy = JSON.parse(
     path.join(corpus, 'xyz-finance-legacy/k6-results.json'),
     'utf8',
   ),
+);
+
+const stream = fs.readFileSync(
+  path.join(corpus, 'redis-operator-jsonl/results.jsonl'),
 );
 
 const entities = [
@@ -254,6 +259,121 @@ describe.each(databases.eachSupportedId())(
           .set('Authorization', callers.ci)
           .send({ run: run(), results: summary });
         expect(response.status).toBe(413);
+      });
+    });
+
+    describe('POST /v1/runs/stream', () => {
+      const query = {
+        entityRef: 'component:default/ledger',
+        scenario: 'average_load',
+        environment: 'staging',
+        startedAt: '2024-09-09T19:06:00Z',
+        finishedAt: '2024-09-09T19:08:10Z',
+        k6ExitCode: 0,
+        idempotencyKey: 'stream-1',
+      };
+
+      it('summarises a plain or gzip k6 stream on the way in', async () => {
+        const server = await start();
+        const plain = await request(server)
+          .post('/api/reliability/v1/runs/stream')
+          .query(query)
+          .set('Authorization', callers.ci)
+          .set('Content-Type', 'application/x-ndjson')
+          .send(stream);
+        expect(plain.status).toBe(201);
+        expect(plain.body.run).toMatchObject({
+          format: 'k6-json-stream',
+          k6ExitCode: 0,
+          scenario: 'average_load',
+        });
+
+        const retry = await request(server)
+          .post('/api/reliability/v1/runs/stream')
+          .query(query)
+          .set('Authorization', callers.ci)
+          .set('Content-Type', 'application/gzip')
+          .send(gzipSync(stream));
+        expect(retry.status).toBe(200);
+        expect(retry.body.run.id).toBe(plain.body.run.id);
+
+        const one = await request(server)
+          .get(`/api/reliability/v1/runs/${plain.body.run.id}`)
+          .set('Authorization', callers.internal);
+        expect(one.body.results.thresholds).toContainEqual(
+          expect.objectContaining({
+            metric: 'http_req_failed',
+            expression: 'rate<0.01',
+            source: 'computed',
+          }),
+        );
+      });
+
+      it('refuses a truncated stream, storing nothing', async () => {
+        const server = await start();
+        const response = await request(server)
+          .post('/api/reliability/v1/runs/stream')
+          .query(query)
+          .set('Authorization', callers.ci)
+          .set('Content-Type', 'application/x-ndjson')
+          .send(stream.subarray(0, Math.floor(stream.length / 2)));
+        expect(response.status).toBe(400);
+        expect(response.body.error.message).toMatch(/truncated/);
+        expect(await runCount(server)).toBe(0);
+      });
+
+      it('refuses a stream over the configured size with 413', async () => {
+        const server = await start({
+          reliability: { ingestion: { maxStreamBytes: 4096 } },
+        });
+        const response = await request(server)
+          .post('/api/reliability/v1/runs/stream')
+          .query(query)
+          .set('Authorization', callers.ci)
+          .set('Content-Type', 'application/x-ndjson')
+          .send(stream);
+        expect(response.status).toBe(413);
+        expect(response.body.error.message).toMatch(/maxStreamBytes/);
+        expect(await runCount(server)).toBe(0);
+      });
+
+      it('names a missing or wrong query parameter', async () => {
+        const server = await start();
+        const { scenario: _scenario, ...withoutScenario } = query;
+        const missing = await request(server)
+          .post('/api/reliability/v1/runs/stream')
+          .query(withoutScenario)
+          .set('Authorization', callers.ci)
+          .set('Content-Type', 'application/x-ndjson')
+          .send(stream);
+        expect(missing.status).toBe(400);
+        expect(missing.body.error.message).toMatch(/scenario/);
+        const wrong = await request(server)
+          .post('/api/reliability/v1/runs/stream')
+          .query({ ...query, k6ExitCode: 300 })
+          .set('Authorization', callers.ci)
+          .set('Content-Type', 'application/x-ndjson')
+          .send(stream);
+        expect(wrong.status).toBe(400);
+        expect(wrong.body.error.message).toMatch(/k6ExitCode/);
+      });
+
+      it('accepts service credentials only', async () => {
+        const server = await start();
+        for (const [caller, status] of [
+          [callers.internal, 403],
+          [callers.partner, 403],
+          [callers.anonymous, 401],
+        ] as const) {
+          const response = await request(server)
+            .post('/api/reliability/v1/runs/stream')
+            .query(query)
+            .set('Authorization', caller)
+            .set('Content-Type', 'application/x-ndjson')
+            .send(stream);
+          expect(response.status).toBe(status);
+        }
+        expect(await runCount(server)).toBe(0);
       });
     });
 

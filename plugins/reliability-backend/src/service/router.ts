@@ -60,6 +60,41 @@ export async function createRouter(options: {
     }
   });
 
+  router.post('/v1/runs/stream', async (req, res) => {
+    const { k6ExitCode, ...query } = req.query;
+    const run = {
+      ...query,
+      ...(k6ExitCode !== undefined && { k6ExitCode: Number(k6ExitCode) }),
+    };
+    const event = await auditor.createEvent({
+      eventId: 'run-publish',
+      severityLevel: 'medium',
+      request: req,
+      meta: {
+        queryType: 'stream',
+        entityRef: String(query.entityRef ?? ''),
+        idempotencyKey: String(query.idempotencyKey ?? ''),
+      },
+    });
+    try {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['service'],
+      });
+      const length = Number(req.headers['content-length']);
+      const published = await perfRuns.publishRunStream(run, req, {
+        credentials,
+        ...(Number.isFinite(length) && { declaredBytes: length }),
+      });
+      await event.success({
+        meta: { runId: published.run.id, created: published.created },
+      });
+      res.status(published.created ? 201 : 200).json(published);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
   router.get('/v1/runs', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
