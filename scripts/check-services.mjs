@@ -68,4 +68,15 @@ const ok = [
     'Install it (apt-get install -y redis-server); the production-config test uses it as the cache.',
   ),
 ];
+const corpus = process.env.READINESS_CORPUS;
+if (corpus && existsSync(`${corpus}/k6`)) {
+  console.log(`    test inputs in ${corpus}`);
+} else {
+  console.error(
+    `    the shared test inputs are missing (${
+      corpus ?? 'READINESS_CORPUS unset'
+    }); check out ../shared beside the repository or set READINESS_CORPUS`,
+  );
+  ok.push(false);
+}
 process.exit(ok.every(Boolean) ? 0 : 1);

@@ -15,6 +15,8 @@ export READINESS_TEST_RESULTS="$RESULTS"
 # Store tests run on SQLite and on this PostgreSQL; a missing one fails the run
 export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
 export READINESS_REQUIRE_POSTGRES=1
+# Real-world inputs (k6 outputs, OpenAPI documents, ...) that tests read
+export READINESS_CORPUS="${READINESS_CORPUS:-$(cd "$ROOT/.." && pwd)/shared/corpus}"
 export READINESS_REDIS_URL="${READINESS_REDIS_URL:-redis://127.0.0.1:6379}"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
@@ -58,7 +60,7 @@ services() {
   node scripts/check-services.mjs
 }
 
-run_step "services (PostgreSQL, Redis)" services
+run_step "services (PostgreSQL, Redis) and test inputs" services
 run_step "prettier" yarn prettier --check --loglevel warn .
 run_step "type check" yarn tsc
 run_step "lint" yarn backstage-cli repo lint

@@ -48,13 +48,18 @@ describe.each(databases.eachSupportedId())('on %s', databaseId => {
     });
     await client('probe').insert({ id: 'a', count: 1 });
 
-    // A failing transaction leaves nothing behind
-    await expect(
-      client.transaction(async tx => {
+    // A failing transaction leaves nothing behind. The outcome is captured as
+    // text: driver errors may come from another module realm than the test's
+    const outcome = await client
+      .transaction(async tx => {
         await tx('probe').insert({ id: 'b', count: 2 });
         await tx('probe').insert({ id: 'a', count: 3 });
-      }),
-    ).rejects.toThrow();
+      })
+      .then(
+        () => 'committed',
+        (error: { message?: string }) => String(error?.message),
+      );
+    expect(outcome).toMatch(/unique|duplicate/i);
 
     const rows = await client('probe').select('id', 'count').orderBy('id');
     expect(rows).toEqual([{ id: 'a', count: 1 }]);

@@ -146,7 +146,9 @@ describe.each(databases.eachSupportedId())(
         ...legacy,
         metrics: [legacy.metrics[0], legacy.metrics[0]],
       };
-      await expect(store.addRun(metadata(), broken)).rejects.toThrow();
+      await expect(store.addRun(metadata(), broken)).rejects.toMatchObject({
+        message: expect.stringMatching(/unique|duplicate/i),
+      });
       const [{ n: runs }] = await knex('perf_runs').count({ n: '*' });
       const [{ n: metrics }] = await knex('perf_run_metrics').count({ n: '*' });
       expect(Number(runs)).toBe(0);
