@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { readCorpusFile } from '@readiness/backend-test-utils';
 // @ts-ignore a plain ES module shared with resetDatabases.mjs
 import { connectLocalPostgres } from './postgres.mjs';
 import {
@@ -102,14 +101,7 @@ test.describe('perf runs on the production backend', () => {
     Authorization: `Bearer ${PRODUCTION_PERF_PUBLISH_TOKEN}`,
   };
   const summary = JSON.parse(
-    fs.readFileSync(
-      path.resolve(
-        process.env.READINESS_CORPUS ??
-          path.resolve(__dirname, '../../../../../shared/corpus'),
-        'k6/qris-payment/summary.json',
-      ),
-      'utf8',
-    ),
+    readCorpusFile('k6', 'qris-payment', 'summary.json').toString('utf8'),
   );
 
   test('the publish-only token publishes a run and can read nothing', async ({

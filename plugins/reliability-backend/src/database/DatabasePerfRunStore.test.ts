@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  corpusPath,
   createStoreTestDatabases,
   databaseServiceFor,
 } from '@readiness/backend-test-utils';
@@ -11,11 +12,7 @@ import {
 } from '@readiness/plugin-reliability-common';
 import { DatabasePerfRunStore } from './DatabasePerfRunStore';
 
-const corpus = path.resolve(
-  process.env.READINESS_CORPUS ??
-    path.resolve(__dirname, '../../../../../shared/corpus'),
-  'k6',
-);
+const corpus = corpusPath('k6');
 const legacy = readK6Summary(
   JSON.parse(
     fs.readFileSync(

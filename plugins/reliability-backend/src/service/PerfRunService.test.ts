@@ -3,17 +3,14 @@ import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  corpusPath,
   createStoreTestDatabases,
   databaseServiceFor,
 } from '@readiness/backend-test-utils';
 import { DatabasePerfRunStore } from '../database/DatabasePerfRunStore';
 import { DefaultPerfRunService, PayloadTooLargeError } from './PerfRunService';
 
-const corpus = path.resolve(
-  process.env.READINESS_CORPUS ??
-    path.resolve(__dirname, '../../../../../shared/corpus'),
-  'k6',
-);
+const corpus = corpusPath('k6');
 const stream = fs.readFileSync(
   path.join(corpus, 'contacts-flow-jsonl/results.jsonl'),
 );

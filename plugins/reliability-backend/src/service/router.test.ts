@@ -11,15 +11,12 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   audiencePermissionsServiceFactory,
+  corpusPath,
   createStoreTestDatabases,
 } from '@readiness/backend-test-utils';
 import { reliabilityPlugin } from '../plugin';
 
-const corpus = path.resolve(
-  process.env.READINESS_CORPUS ??
-    path.resolve(__dirname, '../../../../../shared/corpus'),
-  'k6',
-);
+const corpus = corpusPath('k6');
 const summary = JSON.parse(
   fs.readFileSync(path.join(corpus, 'petro-transfers/results.json'), 'utf8'),
 );

@@ -3,12 +3,9 @@ import path from 'node:path';
 import { thresholdOutcome } from '../perfResults';
 import { K6ResultsError } from './K6ResultsError';
 import { detectK6SummaryFormat, readK6Summary } from './readSummary';
+import { corpusPath } from '@readiness/backend-test-utils';
 
-const corpus = path.resolve(
-  process.env.READINESS_CORPUS ??
-    path.resolve(__dirname, '../../../../../shared/corpus'),
-  'k6',
-);
+const corpus = corpusPath('k6');
 
 function load(file: string) {
   return JSON.parse(fs.readFileSync(path.join(corpus, file), 'utf8'));

@@ -4,12 +4,9 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { PerfMetric } from '@readiness/plugin-reliability-common';
 import { summarizeK6JsonStream } from './summarizeK6JsonStream';
+import { corpusPath } from '@readiness/backend-test-utils';
 
-const corpus = path.resolve(
-  process.env.READINESS_CORPUS ??
-    path.resolve(__dirname, '../../../../../shared/corpus'),
-  'k6',
-);
+const corpus = corpusPath('k6');
 const contacts = fs.readFileSync(
   path.join(corpus, 'contacts-flow-jsonl/results.jsonl'),
 );

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+
+function repositoryRoot(from: string): string {
+  let dir = from;
+  while (!fs.existsSync(path.join(dir, 'backstage.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new Error(`no repository root above ${from}`);
+    }
+    dir = parent;
+  }
+  return dir;
+}
+
+/**
+ * A path into the shared corpus of real-world inputs (k6 outputs, OpenAPI
+ * documents, OpenSLO files, ...): `READINESS_CORPUS`, or `../shared/corpus`
+ * beside the repository.
+ *
+ * @public
+ */
+export function corpusPath(...segments: string[]): string {
+  const root =
+    process.env.READINESS_CORPUS ??
+    path.resolve(
+      repositoryRoot(resolvePackagePath('@readiness/backend-test-utils')),
+      '..',
+      'shared',
+      'corpus',
+    );
+  return path.join(root, ...segments);
+}
+
+/**
+ * Reads a corpus file.
+ *
+ * @public
+ */
+export function readCorpusFile(...segments: string[]): Buffer {
+  return fs.readFileSync(corpusPath(...segments));
+}
