@@ -7,4 +7,3 @@
 
 export * from './storeDatabases';
 export * from './audiencePermissions';
-export * from './corpus';

@@ -9,3 +9,4 @@ export * from './perfResults';
 export * from './k6';
 export * from './perfRun';
 export * from './permissions';
+export * from './openslo';

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { readCorpusFile } from '@readiness/backend-test-utils';
+import { readCorpusFile } from '@readiness/test-corpus';
 // @ts-ignore a plain ES module shared with resetDatabases.mjs
 import { connectLocalPostgres } from './postgres.mjs';
 import {

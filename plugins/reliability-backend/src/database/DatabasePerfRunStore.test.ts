@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  corpusPath,
   createStoreTestDatabases,
   databaseServiceFor,
 } from '@readiness/backend-test-utils';
@@ -11,6 +10,7 @@ import {
   readK6Summary,
 } from '@readiness/plugin-reliability-common';
 import { DatabasePerfRunStore } from './DatabasePerfRunStore';
+import { corpusPath } from '@readiness/test-corpus';
 
 const corpus = corpusPath('k6');
 const legacy = readK6Summary(

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
-  corpusPath,
   createStoreTestDatabases,
   databaseServiceFor,
 } from '@readiness/backend-test-utils';
 import { DatabasePerfRunStore } from '../database/DatabasePerfRunStore';
 import { DefaultPerfRunService, PayloadTooLargeError } from './PerfRunService';
+import { corpusPath } from '@readiness/test-corpus';
 
 const corpus = corpusPath('k6');
 const stream = fs.readFileSync(

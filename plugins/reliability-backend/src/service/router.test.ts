@@ -11,10 +11,10 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   audiencePermissionsServiceFactory,
-  corpusPath,
   createStoreTestDatabases,
 } from '@readiness/backend-test-utils';
 import { reliabilityPlugin } from '../plugin';
+import { corpusPath } from '@readiness/test-corpus';
 
 const corpus = corpusPath('k6');
 const summary = JSON.parse(

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { thresholdOutcome } from '../perfResults';
 import { K6ResultsError } from './K6ResultsError';
 import { detectK6SummaryFormat, readK6Summary } from './readSummary';
-import { corpusPath } from '@readiness/backend-test-utils';
+import { corpusPath } from '@readiness/test-corpus';
 
 const corpus = corpusPath('k6');
 

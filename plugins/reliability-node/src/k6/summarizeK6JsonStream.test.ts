@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { PerfMetric } from '@readiness/plugin-reliability-common';
 import { summarizeK6JsonStream } from './summarizeK6JsonStream';
-import { corpusPath } from '@readiness/backend-test-utils';
+import { corpusPath } from '@readiness/test-corpus';
 
 const corpus = corpusPath('k6');
 const contacts = fs.readFileSync(

@@ -1,6 +1,12 @@
+/**
+ * The shared corpus of real-world inputs (k6 outputs, OpenAPI documents,
+ * OpenSLO files, ...) that tests and benchmarks read. Test code only.
+ *
+ * @packageDocumentation
+ */
+
 import fs from 'node:fs';
 import path from 'node:path';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
 function repositoryRoot(from: string): string {
   let dir = from;
@@ -15,21 +21,15 @@ function repositoryRoot(from: string): string {
 }
 
 /**
- * A path into the shared corpus of real-world inputs (k6 outputs, OpenAPI
- * documents, OpenSLO files, ...): `READINESS_CORPUS`, or `../shared/corpus`
- * beside the repository.
+ * A path into the corpus: `READINESS_CORPUS`, or `../shared/corpus` beside
+ * the repository.
  *
  * @public
  */
 export function corpusPath(...segments: string[]): string {
   const root =
     process.env.READINESS_CORPUS ??
-    path.resolve(
-      repositoryRoot(resolvePackagePath('@readiness/backend-test-utils')),
-      '..',
-      'shared',
-      'corpus',
-    );
+    path.resolve(repositoryRoot(__dirname), '..', 'shared', 'corpus');
   return path.join(root, ...segments);
 }
 

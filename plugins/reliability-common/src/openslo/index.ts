@@ -1,0 +1,2 @@
+export { readOpenSlo } from './readOpenSlo';
+export type * from './types';
