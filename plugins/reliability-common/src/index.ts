@@ -10,3 +10,4 @@ export * from './k6';
 export * from './perfRun';
 export * from './permissions';
 export * from './openslo';
+export * from './slo';

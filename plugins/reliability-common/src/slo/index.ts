@@ -1,0 +1,2 @@
+export * from './k6MetricSource';
+export * from './evaluateSlo';
