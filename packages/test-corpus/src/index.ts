@@ -21,6 +21,15 @@ function repositoryRoot(from: string): string {
 }
 
 /**
+ * A path inside this repository, e.g. `repositoryPath('services')`.
+ *
+ * @public
+ */
+export function repositoryPath(...segments: string[]): string {
+  return path.join(repositoryRoot(__dirname), ...segments);
+}
+
+/**
  * A path into the corpus: `READINESS_CORPUS`, or `../shared/corpus` beside
  * the repository.
  *

@@ -6,6 +6,8 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { reliabilityPermissions } from '@readiness/plugin-reliability-common';
 import { DatabasePerfRunStore } from './database/DatabasePerfRunStore';
 import { AuthorizedPerfRunService } from './service/AuthorizedPerfRunService';
+import { AuthorizedSloService } from './service/AuthorizedSloService';
+import { DefaultSloService } from './service/SloService';
 import { DefaultPerfRunService } from './service/PerfRunService';
 import { createRouter } from './service/router';
 
@@ -30,6 +32,7 @@ export const reliabilityPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         config: coreServices.rootConfig,
+        urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -49,9 +52,18 @@ export const reliabilityPlugin = createBackendPlugin({
           }),
           deps.permissions,
         );
+        const slos = new AuthorizedSloService(
+          new DefaultSloService({
+            store,
+            catalog: deps.catalog,
+            urlReader: deps.urlReader,
+          }),
+          deps.permissions,
+        );
         deps.httpRouter.use(
           await createRouter({
             perfRuns,
+            slos,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             maxBodyBytes:

@@ -74,3 +74,25 @@ test('an internal developer finds internal services through search', async ({
     );
   }).toPass({ timeout: 60_000 });
 });
+
+test('the ledger SLOs are read from the sample catalog', async ({
+  request,
+}) => {
+  const refresh = await request.get('/api/auth/guest/refresh', {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  const { backstageIdentity } = await refresh.json();
+  await expect(async () => {
+    const response = await request.get(
+      '/api/reliability/v1/entities/component/default/ledger/slos',
+      { headers: { Authorization: `Bearer ${backstageIdentity.token}` } },
+    );
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body.problems).toEqual([]);
+    expect(body.slos.map((s: { name: string }) => s.name)).toEqual([
+      'ledger-posting-latency',
+      'ledger-posting-availability',
+    ]);
+  }).toPass({ timeout: 60_000 });
+});

@@ -246,6 +246,23 @@ export class DatabasePerfRunStore {
     };
   }
 
+  /** Runs of an entity that started at or after `since`, newest first, with results. */
+  async runsSince(
+    entityRef: string,
+    since: string,
+    limit: number,
+  ): Promise<PerfRun[]> {
+    const rows = await this.db<RunRow>('perf_runs')
+      .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
+      .andWhere('started_at', '>=', new Date(since))
+      .orderBy([
+        { column: 'started_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit);
+    return rows.map(row => this.toRun(row));
+  }
+
   private toSummary(row: RunRow): PerfRunSummary {
     return {
       id: row.id,

@@ -287,6 +287,38 @@ export const spec = {
           },
         },
       },
+      EntitySlos: {
+        type: 'object',
+        required: ['entityRef', 'files', 'slos', 'problems'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          annotation: {
+            type: 'string',
+          },
+          files: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          slos: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: {},
+            },
+          },
+          problems: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: {},
+            },
+          },
+        },
+      },
       PerfRunPage: {
         type: 'object',
         required: ['items'],
@@ -597,6 +629,69 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/entities/{kind}/{namespace}/{name}/slos': {
+      get: {
+        operationId: 'GetEntitySlos',
+        description:
+          "The entity's OpenSLO objectives (from the files its readiness.dev/openslo annotation names), each judged on the newest perf run it applies to, with compliance and error budget over its time window, plus every problem found in the files.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'kind',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'namespace',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'name',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's SLOs.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntitySlos',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
           default: {

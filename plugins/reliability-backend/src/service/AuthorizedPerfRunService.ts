@@ -2,13 +2,8 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  reliabilityEntityReadPermission,
-  reliabilityRunPublishPermission,
-} from '@readiness/plugin-reliability-common';
 import { PerfRunFilter } from '../database/DatabasePerfRunStore';
+import { requireEntityRead, requirePublish } from './authorize';
 import { PerfRunService } from './PerfRunService';
 
 /**
@@ -22,33 +17,11 @@ export class AuthorizedPerfRunService implements PerfRunService {
     private readonly permissions: PermissionsService,
   ) {}
 
-  private async mayRead(entityRef: string, credentials: BackstageCredentials) {
-    const [decision] = await this.permissions.authorize(
-      [{ permission: reliabilityEntityReadPermission, resourceRef: entityRef }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not read the reliability record of ${entityRef}`,
-      );
-    }
-  }
-
-  private async mayPublish(credentials: BackstageCredentials) {
-    const [decision] = await this.permissions.authorize(
-      [{ permission: reliabilityRunPublishPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You may not publish perf runs');
-    }
-  }
-
   async publishRun(
     request: { run: unknown; results: unknown },
     options: { credentials: BackstageCredentials },
   ) {
-    await this.mayPublish(options.credentials);
+    await requirePublish(this.permissions, options.credentials);
     return this.inner.publishRun(request, options);
   }
 
@@ -58,7 +31,7 @@ export class AuthorizedPerfRunService implements PerfRunService {
     options: { credentials: BackstageCredentials; declaredBytes?: number },
   ) {
     // Checked before a byte of the body is read
-    await this.mayPublish(options.credentials);
+    await requirePublish(this.permissions, options.credentials);
     return this.inner.publishRunStream(run, body, options);
   }
 
@@ -67,13 +40,21 @@ export class AuthorizedPerfRunService implements PerfRunService {
     page: { cursor?: string; limit?: number },
     options: { credentials: BackstageCredentials },
   ) {
-    await this.mayRead(filter.entityRef, options.credentials);
+    await requireEntityRead(
+      this.permissions,
+      filter.entityRef,
+      options.credentials,
+    );
     return this.inner.listRuns(filter, page, options);
   }
 
   async getRun(id: string, options: { credentials: BackstageCredentials }) {
     const run = await this.inner.getRun(id, options);
-    await this.mayRead(run.entityRef, options.credentials);
+    await requireEntityRead(
+      this.permissions,
+      run.entityRef,
+      options.credentials,
+    );
     return run;
   }
 }

@@ -1,0 +1,78 @@
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import {
+  isLocalPath,
+  isRelativeReference,
+  readFileBeside,
+} from '@readiness/local-files';
+import { OpenSloSet, readOpenSlo } from '@readiness/plugin-reliability-common';
+
+/**
+ * Annotation naming an entity's OpenSLO files: comma-separated paths relative
+ * to the entity's catalog file, or URLs.
+ *
+ * @public
+ */
+export const OPENSLO_ANNOTATION = 'readiness.dev/openslo';
+const LOCATION_ANNOTATION = 'backstage.io/managed-by-location';
+const MAX_FILE_BYTES = 1024 * 1024;
+
+/** Reads the OpenSLO files an entity's annotation names; problems, never throws. */
+export async function readEntitySlos(
+  entity: Entity,
+  urlReader: UrlReaderService,
+): Promise<OpenSloSet & { files: string[] }> {
+  const annotation = entity.metadata.annotations?.[OPENSLO_ANNOTATION];
+  const references = (annotation ?? '')
+    .split(',')
+    .map(r => r.trim())
+    .filter(Boolean);
+  const location = entity.metadata.annotations?.[LOCATION_ANNOTATION] ?? '';
+  const separator = location.indexOf(':');
+  const locationType = location.slice(0, separator);
+  const locationTarget = location.slice(separator + 1);
+
+  const files: Array<{ path: string; content: string }> = [];
+  const unreadable: OpenSloSet['problems'] = [];
+  for (const reference of references) {
+    try {
+      let content: string;
+      if (
+        locationType === 'file' &&
+        isLocalPath(locationTarget) &&
+        isRelativeReference(reference)
+      ) {
+        content = await readFileBeside(
+          locationTarget,
+          reference,
+          MAX_FILE_BYTES,
+        );
+      } else {
+        const base = locationType === 'url' ? locationTarget : undefined;
+        const url = new URL(reference, base).toString();
+        const response = await urlReader.readUrl(url);
+        const buffer = await response.buffer();
+        if (buffer.length > MAX_FILE_BYTES) {
+          throw new Error(
+            `${reference} is over the limit of ${MAX_FILE_BYTES} bytes`,
+          );
+        }
+        content = buffer.toString('utf8');
+      }
+      files.push({ path: reference, content });
+    } catch (error) {
+      unreadable.push({
+        file: reference,
+        document: 0,
+        path: '',
+        message: `could not read the file: ${(error as Error).message}`,
+      });
+    }
+  }
+  const set = readOpenSlo(files);
+  return {
+    ...set,
+    problems: [...unreadable, ...set.problems],
+    files: references,
+  };
+}
