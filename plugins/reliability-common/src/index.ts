@@ -11,3 +11,4 @@ export * from './perfRun';
 export * from './permissions';
 export * from './openslo';
 export * from './slo';
+export * from './client';

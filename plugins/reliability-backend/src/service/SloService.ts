@@ -7,42 +7,19 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   durationMs,
+  EntitySlo,
+  EntitySlos,
   evaluateSloOnRun,
-  ObjectiveCompliance,
-  ObjectiveEvaluation,
+  OPENSLO_ANNOTATION,
   OpenSloObjectiveSet,
-  OpenSloProblem,
   readK6MetricSource,
   sloCompliance,
 } from '@readiness/plugin-reliability-common';
 import { DatabasePerfRunStore } from '../database/DatabasePerfRunStore';
-import { OPENSLO_ANNOTATION, readEntitySlos } from './entitySlos';
+import { readEntitySlos } from './entitySlos';
 
 /** Runs considered per SLO window, newest first. */
 const MAX_RUNS_PER_WINDOW = 500;
-
-/** An SLO of an entity with its state from the perf runs. */
-export type EntitySlo = OpenSloObjectiveSet & {
-  /** The objectives judged on the newest run the SLO applies to. */
-  latest?: {
-    runId: string;
-    startedAt: string;
-    release?: string;
-    objectives: ObjectiveEvaluation[];
-  };
-  /** Compliance and error budget over the runs of the time window. */
-  compliance: ObjectiveCompliance[];
-  runsInWindow: number;
-};
-
-export type EntitySlos = {
-  entityRef: string;
-  /** The annotation's value, absent when the entity names no OpenSLO files. */
-  annotation?: string;
-  files: string[];
-  slos: EntitySlo[];
-  problems: OpenSloProblem[];
-};
 
 export interface SloService {
   getEntitySlos(

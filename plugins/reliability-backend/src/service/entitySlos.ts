@@ -5,15 +5,12 @@ import {
   isRelativeReference,
   readFileBeside,
 } from '@readiness/local-files';
-import { OpenSloSet, readOpenSlo } from '@readiness/plugin-reliability-common';
+import {
+  OPENSLO_ANNOTATION,
+  OpenSloSet,
+  readOpenSlo,
+} from '@readiness/plugin-reliability-common';
 
-/**
- * Annotation naming an entity's OpenSLO files: comma-separated paths relative
- * to the entity's catalog file, or URLs.
- *
- * @public
- */
-export const OPENSLO_ANNOTATION = 'readiness.dev/openslo';
 const LOCATION_ANNOTATION = 'backstage.io/managed-by-location';
 const MAX_FILE_BYTES = 1024 * 1024;
 

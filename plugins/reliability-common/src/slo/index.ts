@@ -1,2 +1,3 @@
 export * from './k6MetricSource';
 export * from './evaluateSlo';
+export * from './entitySlos';
