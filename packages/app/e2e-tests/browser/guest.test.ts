@@ -96,3 +96,17 @@ test('the ledger SLOs are read from the sample catalog', async ({
     ]);
   }).toPass({ timeout: 60_000 });
 });
+
+test('the Reliability tab shows the ledger SLOs and says how to publish runs', async ({
+  page,
+}) => {
+  await signIn(page, 'Enter as guest');
+  await openServiceList(page);
+  await page.goto('/catalog/default/component/ledger/reliability');
+  await expect(page.getByText('Journal entry posting latency')).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.getByText('p95 under 300 ms')).toBeVisible();
+  await expect(page.getByText('No perf runs published yet')).toBeVisible();
+  await screenshot(page, 'guest-ledger-reliability');
+});
