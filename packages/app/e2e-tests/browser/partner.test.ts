@@ -101,4 +101,15 @@ test.describe('a partner developer (partner guest, Acme)', () => {
     );
     expect(anonymous.status()).toBe(401);
   });
+
+  test('sees that the ledger reliability record is internal', async ({
+    page,
+  }) => {
+    await openServiceList(page);
+    await page.goto('/catalog/default/component/ledger/reliability');
+    await expect(
+      page.getByText('This reliability record is internal'),
+    ).toBeVisible({ timeout: 60_000 });
+    await screenshot(page, 'partner-ledger-reliability');
+  });
 });
