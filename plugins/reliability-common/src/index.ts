@@ -12,3 +12,4 @@ export * from './permissions';
 export * from './openslo';
 export * from './slo';
 export * from './client';
+export * from './regression';
