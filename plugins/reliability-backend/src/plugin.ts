@@ -3,7 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { reliabilityPermissions } from '@readiness/plugin-reliability-common';
+import {
+  DEFAULT_REGRESSION_TOLERANCES,
+  reliabilityPermissions,
+} from '@readiness/plugin-reliability-common';
 import { DatabasePerfRunStore } from './database/DatabasePerfRunStore';
 import { AuthorizedPerfRunService } from './service/AuthorizedPerfRunService';
 import { AuthorizedSloService } from './service/AuthorizedSloService';
@@ -49,6 +52,25 @@ export const reliabilityPlugin = createBackendPlugin({
               deps.config.getOptionalNumber(
                 'reliability.ingestion.maxStreamBytes',
               ) ?? DEFAULT_MAX_STREAM_BYTES,
+            baselineRuns:
+              deps.config.getOptionalNumber('reliability.baseline.runs') ?? 5,
+            tolerances: {
+              ...DEFAULT_REGRESSION_TOLERANCES,
+              ...(deps.config.getOptionalNumber(
+                'reliability.regression.latencyTolerance',
+              ) !== undefined && {
+                latency: deps.config.getNumber(
+                  'reliability.regression.latencyTolerance',
+                ),
+              }),
+              ...(deps.config.getOptionalNumber(
+                'reliability.regression.errorRateTolerance',
+              ) !== undefined && {
+                errorRate: deps.config.getNumber(
+                  'reliability.regression.errorRateTolerance',
+                ),
+              }),
+            },
           }),
           deps.permissions,
         );

@@ -263,6 +263,36 @@ export class DatabasePerfRunStore {
     return rows.map(row => this.toRun(row));
   }
 
+  /**
+   * Up to `limit` runs of the same entity, scenario and environment that
+   * started before `before` and did not fail their thresholds, newest first:
+   * the candidates of a median baseline.
+   */
+  async passingRunsBefore(
+    run: Pick<
+      PerfRunSummary,
+      'entityRef' | 'scenario' | 'environment' | 'startedAt'
+    >,
+    limit: number,
+  ): Promise<PerfRun[]> {
+    const rows = await this.db<RunRow>('perf_runs')
+      .where({
+        entity_ref: run.entityRef,
+        scenario: run.scenario,
+        environment: run.environment,
+      })
+      .andWhere('started_at', '<', new Date(run.startedAt))
+      .andWhere(q =>
+        q.whereNull('thresholds_passed').orWhere('thresholds_passed', true),
+      )
+      .orderBy([
+        { column: 'started_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit);
+    return rows.map(row => this.toRun(row));
+  }
+
   private toSummary(row: RunRow): PerfRunSummary {
     return {
       id: row.id,

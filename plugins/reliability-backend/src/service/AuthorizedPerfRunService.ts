@@ -48,6 +48,35 @@ export class AuthorizedPerfRunService implements PerfRunService {
     return this.inner.listRuns(filter, page, options);
   }
 
+  async getRegression(
+    id: string,
+    options: { credentials: BackstageCredentials },
+  ) {
+    const run = await this.inner.getRun(id, options);
+    await requireEntityRead(
+      this.permissions,
+      run.entityRef,
+      options.credentials,
+    );
+    return this.inner.getRegression(id, options);
+  }
+
+  async compareRuns(
+    a: string,
+    b: string,
+    options: { credentials: BackstageCredentials },
+  ) {
+    for (const id of [a, b]) {
+      const run = await this.inner.getRun(id, options);
+      await requireEntityRead(
+        this.permissions,
+        run.entityRef,
+        options.credentials,
+      );
+    }
+    return this.inner.compareRuns(a, b, options);
+  }
+
   async getRun(id: string, options: { credentials: BackstageCredentials }) {
     const run = await this.inner.getRun(id, options);
     await requireEntityRead(

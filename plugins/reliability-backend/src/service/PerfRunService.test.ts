@@ -8,6 +8,7 @@ import {
 } from '@readiness/backend-test-utils';
 import { DatabasePerfRunStore } from '../database/DatabasePerfRunStore';
 import { DefaultPerfRunService, PayloadTooLargeError } from './PerfRunService';
+import { DEFAULT_REGRESSION_TOLERANCES } from '@readiness/plugin-reliability-common';
 import { corpusPath } from '@readiness/test-corpus';
 
 const corpus = corpusPath('k6');
@@ -53,6 +54,8 @@ describe('DefaultPerfRunService.publishRunStream', () => {
         }),
         auth: mockServices.auth(),
         maxStreamBytes,
+        baselineRuns: 5,
+        tolerances: DEFAULT_REGRESSION_TOLERANCES,
       }),
     };
   }

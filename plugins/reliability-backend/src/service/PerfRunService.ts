@@ -9,8 +9,14 @@ import {
   Page,
   PerfRun,
   PerfRunSummary,
+  compareRuns,
+  detectRegression,
+  medianBaseline,
   PerfResults,
   PerfRunMetadata,
+  RegressionTolerances,
+  RegressionVerdict,
+  RunDifference,
   readK6Summary,
   validatePerfRunMetadata,
 } from '@readiness/plugin-reliability-common';
@@ -49,6 +55,12 @@ export type PublishedRun = {
   warnings: string[];
 };
 
+/** A run judged against its baseline. */
+export type RunRegression = RegressionVerdict & {
+  runId: string;
+  baseline: { kind: 'median'; runIds: string[] };
+};
+
 /** What the HTTP API asks of the reliability backend about perf runs. */
 export interface PerfRunService {
   publishRun(
@@ -69,6 +81,15 @@ export interface PerfRunService {
     id: string,
     options: { credentials: BackstageCredentials },
   ): Promise<PerfRun>;
+  getRegression(
+    id: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<RunRegression>;
+  compareRuns(
+    a: string,
+    b: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<{ a: string; b: string; differences: RunDifference[] }>;
 }
 
 /** Validates, reads the k6 results and stores; no access checks (see the Authorized one). */
@@ -79,6 +100,8 @@ export class DefaultPerfRunService implements PerfRunService {
       catalog: CatalogService;
       auth: AuthService;
       maxStreamBytes: number;
+      baselineRuns: number;
+      tolerances: RegressionTolerances;
     },
   ) {}
 
@@ -138,5 +161,36 @@ export class DefaultPerfRunService implements PerfRunService {
       throw new NotFoundError(`No perf run ${id}`);
     }
     return run;
+  }
+
+  async getRegression(id: string) {
+    const run = await this.getRun(id);
+    const previous = await this.deps.store.passingRunsBefore(
+      run,
+      this.deps.baselineRuns,
+    );
+    const baseline = {
+      kind: 'median' as const,
+      runIds: previous.map(r => r.id),
+    };
+    if (previous.length === 0) {
+      return {
+        runId: run.id,
+        baseline,
+        findings: [],
+        reason: `no earlier passing run of ${run.scenario} in ${run.environment} to compare with`,
+      };
+    }
+    const verdict = detectRegression(
+      run.results,
+      medianBaseline(previous.map(r => r.results)),
+      this.deps.tolerances,
+    );
+    return { runId: run.id, baseline, ...verdict };
+  }
+
+  async compareRuns(a: string, b: string) {
+    const [left, right] = await Promise.all([this.getRun(a), this.getRun(b)]);
+    return { a, b, differences: compareRuns(left.results, right.results) };
   }
 }

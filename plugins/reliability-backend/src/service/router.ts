@@ -124,6 +124,24 @@ export async function createRouter(options: {
     );
   });
 
+  router.get('/v1/runs/:runId/regression', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await perfRuns.getRegression(req.params.runId, { credentials }));
+  });
+
+  router.get('/v1/runs/:runId/compare/:otherRunId', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(
+      await perfRuns.compareRuns(req.params.runId, req.params.otherRunId, {
+        credentials,
+      }),
+    );
+  });
+
   router.get('/v1/runs/:runId', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
