@@ -13,3 +13,4 @@ export * from './openslo';
 export * from './slo';
 export * from './client';
 export * from './regression';
+export * from './drills';
