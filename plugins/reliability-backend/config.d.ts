@@ -1,5 +1,26 @@
 export interface Config {
   reliability?: {
+    drills?: {
+      /**
+       * Folders of drill records, markdown files named <date>.md with YAML
+       * front matter; relative to the backend's working directory.
+       */
+      folders?: string[];
+      /** Days between drills before an entity's next one is due. Default 30. */
+      everyDays?: number;
+      /** RTO/RPO targets in minutes, by disruption type; default RTO 60, RPO 15. */
+      targets?: {
+        [type in
+          | 'default'
+          | 'zone'
+          | 'region'
+          | 'software'
+          | 'data-corruption']?: {
+          rtoMinutes: number;
+          rpoMinutes: number;
+        };
+      };
+    };
     baseline?: {
       /** How many earlier passing runs the median baseline takes. Default 5. */
       runs?: number;

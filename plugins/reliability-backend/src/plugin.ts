@@ -10,6 +10,9 @@ import {
 import { DatabasePerfRunStore } from './database/DatabasePerfRunStore';
 import { AuthorizedPerfRunService } from './service/AuthorizedPerfRunService';
 import { AuthorizedSloService } from './service/AuthorizedSloService';
+import { AuthorizedDrillService } from './service/AuthorizedDrillService';
+import { DefaultDrillService } from './service/DrillService';
+import { readDrTargets } from './config';
 import { DefaultSloService } from './service/SloService';
 import { DefaultPerfRunService } from './service/PerfRunService';
 import { createRouter } from './service/router';
@@ -82,10 +85,25 @@ export const reliabilityPlugin = createBackendPlugin({
           }),
           deps.permissions,
         );
+        const drills = new AuthorizedDrillService(
+          new DefaultDrillService({
+            catalog: deps.catalog,
+            folders:
+              deps.config.getOptionalStringArray(
+                'reliability.drills.folders',
+              ) ?? [],
+            defaults: readDrTargets(deps.config),
+            everyDays:
+              deps.config.getOptionalNumber('reliability.drills.everyDays') ??
+              30,
+          }),
+          deps.permissions,
+        );
         deps.httpRouter.use(
           await createRouter({
             perfRuns,
             slos,
+            drills,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             maxBodyBytes:

@@ -110,3 +110,26 @@ test('the Reliability tab shows the ledger SLOs and says how to publish runs', a
   await expect(page.getByText('No perf runs published yet')).toBeVisible();
   await screenshot(page, 'guest-ledger-reliability');
 });
+
+test('the ledger drills are read from docs/drills', async ({ request }) => {
+  const refresh = await request.get('/api/auth/guest/refresh', {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  const { backstageIdentity } = await refresh.json();
+  const response = await request.get(
+    '/api/reliability/v1/entities/component/default/ledger/drills',
+    { headers: { Authorization: `Bearer ${backstageIdentity.token}` } },
+  );
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body.problems).toEqual([]);
+  expect(body.drills).toEqual([
+    expect.objectContaining({
+      disruptionType: 'zone',
+      achievedRtoMinutes: 38,
+      achievedRpoMinutes: 4,
+      rtoMet: true,
+      rpoMet: true,
+    }),
+  ]);
+});

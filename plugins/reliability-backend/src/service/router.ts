@@ -3,17 +3,19 @@ import { InputError } from '@backstage/errors';
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { PerfRunService } from './PerfRunService';
+import { DrillService } from './DrillService';
 import { SloService } from './SloService';
 
 /** Turns HTTP into service calls; no checks or logic of its own. */
 export async function createRouter(options: {
   perfRuns: PerfRunService;
   slos: SloService;
+  drills: DrillService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   maxBodyBytes: number;
 }): Promise<express.Router> {
-  const { perfRuns, slos, httpAuth, auditor } = options;
+  const { perfRuns, slos, drills, httpAuth, auditor } = options;
   // Bodies are parsed before the validating router, whose error handler would
   // turn a 413 (body too large) into a 400
   const outer = express.Router();
@@ -119,6 +121,18 @@ export async function createRouter(options: {
     const { kind, namespace, name } = req.params;
     res.json(
       await slos.getEntitySlos(`${kind}:${namespace}/${name}`, {
+        credentials,
+      }),
+    );
+  });
+
+  router.get('/v1/entities/:kind/:namespace/:name/drills', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { kind, namespace, name } = req.params;
+    res.json(
+      await drills.getEntityDrills(`${kind}:${namespace}/${name}`, {
         credentials,
       }),
     );

@@ -1,0 +1,203 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  DEFAULT_DR_TARGETS,
+  DisruptionType,
+  drillCadence,
+  DrillCadence,
+  DrillJudgement,
+  DrillProblem,
+  DrillRecord,
+  DrTargets,
+  judgeDrill,
+  readDrillRecord,
+} from '@readiness/plugin-reliability-common';
+
+/**
+ * Annotation with an entity's own RTO/RPO targets, e.g. `rto=30m,rpo=5m`, or
+ * per disruption type: `region: rto=4h,rpo=1h; zone: rto=30m,rpo=5m`.
+ *
+ * @public
+ */
+export const DR_TARGETS_ANNOTATION = 'readiness.dev/dr-targets';
+
+/** Drill files larger than this are skipped with a problem. */
+const MAX_DRILL_BYTES = 256 * 1024;
+
+export type EntityDrills = {
+  entityRef: string;
+  targets: Record<DisruptionType | 'default', DrTargets>;
+  drills: Array<DrillRecord & DrillJudgement>;
+  cadence: DrillCadence;
+  problems: DrillProblem[];
+};
+
+export interface DrillService {
+  getEntityDrills(
+    entityRef: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<EntityDrills>;
+}
+
+function minutes(value: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)(m|h|d)$/.exec(value.trim());
+  if (!match) return undefined;
+  return (
+    Number(match[1]) * { m: 1, h: 60, d: 1440 }[match[2] as 'm' | 'h' | 'd']
+  );
+}
+
+/** Reads `rto=30m,rpo=5m` into targets, filling gaps from `fallback`. */
+function parseTargets(
+  text: string,
+  fallback: DrTargets,
+): DrTargets | undefined {
+  const targets = { ...fallback };
+  for (const part of text.split(',')) {
+    const [key, value] = part.split('=').map(s => s.trim());
+    const m = value ? minutes(value) : undefined;
+    if (m === undefined) return undefined;
+    if (key === 'rto') targets.rtoMinutes = m;
+    else if (key === 'rpo') targets.rpoMinutes = m;
+    else return undefined;
+  }
+  return targets;
+}
+
+/** Targets per disruption type: config defaults, then the entity's annotation. */
+export function entityTargets(
+  entity: Entity,
+  defaults: Partial<Record<DisruptionType | 'default', DrTargets>>,
+  problems: DrillProblem[],
+): EntityDrills['targets'] {
+  const base = defaults.default ?? DEFAULT_DR_TARGETS;
+  const types: DisruptionType[] = [
+    'zone',
+    'region',
+    'software',
+    'data-corruption',
+  ];
+  const targets = Object.fromEntries([
+    ['default', base],
+    ...types.map(t => [t, defaults[t] ?? base]),
+  ]) as EntityDrills['targets'];
+  const annotation = entity.metadata.annotations?.[DR_TARGETS_ANNOTATION];
+  if (!annotation) return targets;
+  for (const clause of annotation.split(';')) {
+    const colon = clause.indexOf(':');
+    const type = colon >= 0 ? clause.slice(0, colon).trim() : 'default';
+    const value = colon >= 0 ? clause.slice(colon + 1) : clause;
+    const known = type === 'default' || (types as string[]).includes(type);
+    const parsed = known
+      ? parseTargets(value, targets[type as DisruptionType | 'default'])
+      : undefined;
+    if (!parsed) {
+      problems.push({
+        source: `annotation ${DR_TARGETS_ANNOTATION}`,
+        field: type,
+        message: `cannot read "${clause.trim()}"; write e.g. "rto=30m,rpo=5m" or "region: rto=4h,rpo=1h"`,
+      });
+      continue;
+    }
+    if (type === 'default') {
+      for (const t of ['default', ...types] as const)
+        targets[t] = { ...parsed };
+    } else {
+      targets[type as DisruptionType] = parsed;
+    }
+  }
+  return targets;
+}
+
+/**
+ * Drill records read from the configured folders of markdown files (read on
+ * request: they change rarely and are small).
+ */
+export class DefaultDrillService implements DrillService {
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      folders: string[];
+      defaults: Partial<Record<DisruptionType | 'default', DrTargets>>;
+      everyDays: number;
+      now?: () => Date;
+    },
+  ) {}
+
+  private async readAll(): Promise<{
+    drills: DrillRecord[];
+    problems: DrillProblem[];
+  }> {
+    const drills: DrillRecord[] = [];
+    const problems: DrillProblem[] = [];
+    for (const folder of this.deps.folders) {
+      let names: string[];
+      try {
+        names = (await fs.readdir(folder)).filter(n =>
+          /^\d{4}-\d{2}-\d{2}.*\.md$/.test(n),
+        );
+      } catch (error) {
+        problems.push({
+          source: folder,
+          field: '',
+          message: `cannot read the drill folder: ${(error as Error).message}`,
+        });
+        continue;
+      }
+      for (const name of names.sort()) {
+        const file = path.join(folder, name);
+        const stat = await fs.stat(file);
+        if (stat.size > MAX_DRILL_BYTES) {
+          problems.push({
+            source: file,
+            field: '',
+            message: `larger than ${MAX_DRILL_BYTES} bytes; skipped`,
+          });
+          continue;
+        }
+        const read = readDrillRecord(
+          path.join(path.basename(folder), name),
+          await fs.readFile(file, 'utf8'),
+        );
+        problems.push(...read.problems);
+        if (read.drill) drills.push(read.drill);
+      }
+    }
+    return { drills, problems };
+  }
+
+  async getEntityDrills(
+    entityRef: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<EntityDrills> {
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, options);
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef}`);
+    }
+    const ref = stringifyEntityRef(entity);
+    const { drills, problems } = await this.readAll();
+    const targets = entityTargets(entity, this.deps.defaults, problems);
+    const own = drills
+      .filter(d => d.entities.includes(ref))
+      .sort((a, b) => b.started.localeCompare(a.started));
+    return {
+      entityRef: ref,
+      targets,
+      drills: own.map(d => ({
+        ...d,
+        ...judgeDrill(d, targets[d.disruptionType]),
+      })),
+      cadence: drillCadence(
+        own,
+        (this.deps.now ?? (() => new Date()))(),
+        this.deps.everyDays,
+      ),
+      // Problems of files that name no entity cannot be attributed; show them all
+      problems,
+    };
+  }
+}
