@@ -14,3 +14,4 @@ export * from './slo';
 export * from './client';
 export * from './regression';
 export * from './drills';
+export * from './gate';
