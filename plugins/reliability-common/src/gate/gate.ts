@@ -35,6 +35,19 @@ export type GateVerdict = {
   runIds: string[];
 };
 
+/** pass for true, fail for false, unknown for undefined */
+function statusOf(ok: boolean | undefined): GateStatus {
+  if (ok === undefined) return 'unknown';
+  return ok ? 'pass' : 'fail';
+}
+
+const OBJECTIVE_STATUS: Record<string, GateStatus> = {
+  met: 'pass',
+  missed: 'fail',
+  'no-data': 'unknown',
+  unsupported: 'unknown',
+};
+
 /** The scenario an SLO's k6 indicator reads, if it names one. */
 function scenarioOf(slo: OpenSloObjectiveSet): string | undefined {
   const indicator = slo.indicator;
@@ -93,12 +106,7 @@ export function decideGate(options: {
     reasons.push({
       input: 'thresholds',
       subject: run.scenario,
-      status:
-        outcome.passed === undefined
-          ? 'unknown'
-          : outcome.passed
-          ? 'pass'
-          : 'fail',
+      status: statusOf(outcome.passed),
       message: outcome.reason,
       runId: run.id,
     });
@@ -106,12 +114,9 @@ export function decideGate(options: {
     reasons.push({
       input: 'regression',
       subject: run.scenario,
-      status:
-        regression?.regressed === undefined
-          ? 'unknown'
-          : regression.regressed
-          ? 'fail'
-          : 'pass',
+      status: statusOf(
+        regression?.regressed === undefined ? undefined : !regression.regressed,
+      ),
       message: regression?.reason ?? 'no regression verdict',
       runId: run.id,
     });
@@ -134,12 +139,7 @@ export function decideGate(options: {
           subject: `${slo.name}${
             slo.objectives.length > 1 ? `#${evaluation.objective}` : ''
           }`,
-          status:
-            evaluation.status === 'met'
-              ? 'pass'
-              : evaluation.status === 'missed'
-              ? 'fail'
-              : 'unknown',
+          status: OBJECTIVE_STATUS[evaluation.status],
           message: `${evaluation.expected}: ${evaluation.reason}`,
           runId: run.id,
         });
