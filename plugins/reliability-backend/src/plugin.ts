@@ -12,6 +12,9 @@ import { AuthorizedPerfRunService } from './service/AuthorizedPerfRunService';
 import { AuthorizedSloService } from './service/AuthorizedSloService';
 import { AuthorizedDrillService } from './service/AuthorizedDrillService';
 import { DefaultDrillService } from './service/DrillService';
+import { AuthorizedGateService } from './service/AuthorizedGateService';
+import { DefaultGateService } from './service/GateService';
+import { DatabaseGateStore } from './database/DatabaseGateStore';
 import { readDrTargets } from './config';
 import { DefaultSloService } from './service/SloService';
 import { DefaultPerfRunService } from './service/PerfRunService';
@@ -46,6 +49,24 @@ export const reliabilityPlugin = createBackendPlugin({
         const store = await DatabasePerfRunStore.create({
           database: deps.database,
         });
+        const gateStore = await DatabaseGateStore.create({
+          database: deps.database,
+        });
+        const baselineRuns =
+          deps.config.getOptionalNumber('reliability.baseline.runs') ?? 5;
+        const latencyTolerance = deps.config.getOptionalNumber(
+          'reliability.regression.latencyTolerance',
+        );
+        const errorRateTolerance = deps.config.getOptionalNumber(
+          'reliability.regression.errorRateTolerance',
+        );
+        const tolerances = {
+          ...DEFAULT_REGRESSION_TOLERANCES,
+          ...(latencyTolerance !== undefined && { latency: latencyTolerance }),
+          ...(errorRateTolerance !== undefined && {
+            errorRate: errorRateTolerance,
+          }),
+        };
         const perfRuns = new AuthorizedPerfRunService(
           new DefaultPerfRunService({
             store,
@@ -55,25 +76,8 @@ export const reliabilityPlugin = createBackendPlugin({
               deps.config.getOptionalNumber(
                 'reliability.ingestion.maxStreamBytes',
               ) ?? DEFAULT_MAX_STREAM_BYTES,
-            baselineRuns:
-              deps.config.getOptionalNumber('reliability.baseline.runs') ?? 5,
-            tolerances: {
-              ...DEFAULT_REGRESSION_TOLERANCES,
-              ...(deps.config.getOptionalNumber(
-                'reliability.regression.latencyTolerance',
-              ) !== undefined && {
-                latency: deps.config.getNumber(
-                  'reliability.regression.latencyTolerance',
-                ),
-              }),
-              ...(deps.config.getOptionalNumber(
-                'reliability.regression.errorRateTolerance',
-              ) !== undefined && {
-                errorRate: deps.config.getNumber(
-                  'reliability.regression.errorRateTolerance',
-                ),
-              }),
-            },
+            baselineRuns,
+            tolerances,
           }),
           deps.permissions,
         );
@@ -99,11 +103,24 @@ export const reliabilityPlugin = createBackendPlugin({
           }),
           deps.permissions,
         );
+        const gates = new AuthorizedGateService(
+          new DefaultGateService({
+            runs: store,
+            gates: gateStore,
+            catalog: deps.catalog,
+            auth: deps.auth,
+            urlReader: deps.urlReader,
+            baselineRuns,
+            tolerances,
+          }),
+          deps.permissions,
+        );
         deps.httpRouter.use(
           await createRouter({
             perfRuns,
             slos,
             drills,
+            gates,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             maxBodyBytes:

@@ -226,6 +226,7 @@ describe.each(databases.eachSupportedId())(
       await knex.migrate.rollback({ directory }, true);
       expect(await knex.schema.hasTable('perf_runs')).toBe(false);
       expect(await knex.schema.hasTable('perf_run_metrics')).toBe(false);
+      expect(await knex.schema.hasTable('gate_verdicts')).toBe(false);
       await knex.migrate.latest({ directory });
       const again = await DatabasePerfRunStore.create({
         database: databaseServiceFor(knex),

@@ -263,6 +263,27 @@ export class DatabasePerfRunStore {
     return rows.map(row => this.toRun(row));
   }
 
+  /** The runs of a release in an environment, newest first, with results. */
+  async runsOfRelease(
+    entityRef: string,
+    release: string,
+    environment: string,
+    limit: number,
+  ): Promise<PerfRun[]> {
+    const rows = await this.db<RunRow>('perf_runs')
+      .where({
+        entity_ref: entityRef.toLocaleLowerCase('en-US'),
+        release,
+        environment,
+      })
+      .orderBy([
+        { column: 'started_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit);
+    return rows.map(row => this.toRun(row));
+  }
+
   /**
    * Up to `limit` runs of the same entity, scenario and environment that
    * started before `before` and did not fail their thresholds, newest first:

@@ -10,12 +10,9 @@ import {
   PerfRun,
   PerfRunSummary,
   compareRuns,
-  detectRegression,
-  medianBaseline,
   PerfResults,
   PerfRunMetadata,
   RegressionTolerances,
-  RegressionVerdict,
   RunDifference,
   readK6Summary,
   validatePerfRunMetadata,
@@ -25,6 +22,7 @@ import {
   DatabasePerfRunStore,
   PerfRunFilter,
 } from '../database/DatabasePerfRunStore';
+import { regressionOf, RunRegression } from './regressionOf';
 
 /** A body over the configured size; answered with 413. */
 export class PayloadTooLargeError extends CustomErrorBase {
@@ -53,12 +51,6 @@ export type PublishedRun = {
   run: PerfRunSummary;
   created: boolean;
   warnings: string[];
-};
-
-/** A run judged against its baseline. */
-export type RunRegression = RegressionVerdict & {
-  runId: string;
-  baseline: { kind: 'median'; runIds: string[] };
 };
 
 /** What the HTTP API asks of the reliability backend about perf runs. */
@@ -164,29 +156,7 @@ export class DefaultPerfRunService implements PerfRunService {
   }
 
   async getRegression(id: string) {
-    const run = await this.getRun(id);
-    const previous = await this.deps.store.passingRunsBefore(
-      run,
-      this.deps.baselineRuns,
-    );
-    const baseline = {
-      kind: 'median' as const,
-      runIds: previous.map(r => r.id),
-    };
-    if (previous.length === 0) {
-      return {
-        runId: run.id,
-        baseline,
-        findings: [],
-        reason: `no earlier passing run of ${run.scenario} in ${run.environment} to compare with`,
-      };
-    }
-    const verdict = detectRegression(
-      run.results,
-      medianBaseline(previous.map(r => r.results)),
-      this.deps.tolerances,
-    );
-    return { runId: run.id, baseline, ...verdict };
+    return regressionOf(this.deps.store, await this.getRun(id), this.deps);
   }
 
   async compareRuns(a: string, b: string) {

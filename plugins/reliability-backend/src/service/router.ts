@@ -4,6 +4,7 @@ import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { PerfRunService } from './PerfRunService';
 import { DrillService } from './DrillService';
+import { GateService } from './GateService';
 import { SloService } from './SloService';
 
 /** Turns HTTP into service calls; no checks or logic of its own. */
@@ -11,11 +12,12 @@ export async function createRouter(options: {
   perfRuns: PerfRunService;
   slos: SloService;
   drills: DrillService;
+  gates: GateService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   maxBodyBytes: number;
 }): Promise<express.Router> {
-  const { perfRuns, slos, drills, httpAuth, auditor } = options;
+  const { perfRuns, slos, drills, gates, httpAuth, auditor } = options;
   // Bodies are parsed before the validating router, whose error handler would
   // turn a 413 (body too large) into a 400
   const outer = express.Router();
@@ -135,6 +137,52 @@ export async function createRouter(options: {
       await drills.getEntityDrills(`${kind}:${namespace}/${name}`, {
         credentials,
       }),
+    );
+  });
+
+  router.get('/v1/gates/:kind/:namespace/:name', async (req, res) => {
+    const { kind, namespace, name } = req.params;
+    const { release, environment } = req.query;
+    const entityRef = `${kind}:${namespace}/${name}`;
+    const event = await auditor.createEvent({
+      eventId: 'gate-decide',
+      severityLevel: 'low',
+      request: req,
+      meta: { entityRef, release, environment },
+    });
+    try {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const verdict = await gates.decide(entityRef, release, environment, {
+        credentials,
+      });
+      await event.success({
+        meta: { verdictId: verdict.id, status: verdict.status },
+      });
+      res.json(verdict);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  router.get('/v1/gates/:kind/:namespace/:name/history', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { kind, namespace, name } = req.params;
+    const { release, cursor, limit } = req.query;
+    res.json(
+      await gates.history(
+        `${kind}:${namespace}/${name}`,
+        {
+          release,
+          cursor,
+          limit: limit === undefined ? undefined : Number(limit),
+        },
+        { credentials },
+      ),
     );
   });
 

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { GateVerdict, Page } from '@readiness/plugin-reliability-common';
+import { Knex } from 'knex';
+import { decodeCursor, encodeCursor, pageSize } from './pagination';
+
+const migrationsDir = resolvePackagePath(
+  '@readiness/plugin-reliability-backend',
+  'migrations',
+);
+
+/** A verdict as kept. */
+export type StoredGateVerdict = GateVerdict & { id: string; decidedAt: string };
+
+type Row = {
+  id: string;
+  entity_ref: string;
+  release: string;
+  environment: string;
+  status: string;
+  reasons: string;
+  run_ids: string;
+  decided_at: Date | string | number;
+};
+
+/** Keeps every verdict of the release gate. */
+export class DatabaseGateStore {
+  private constructor(private readonly db: Knex) {}
+
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseGateStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseGateStore(client);
+  }
+
+  async addVerdict(verdict: GateVerdict): Promise<StoredGateVerdict> {
+    const id = randomUUID();
+    const decidedAt = new Date();
+    await this.db<Row>('gate_verdicts').insert({
+      id,
+      entity_ref: verdict.entityRef,
+      release: verdict.release,
+      environment: verdict.environment,
+      status: verdict.status,
+      reasons: JSON.stringify(verdict.reasons),
+      run_ids: JSON.stringify(verdict.runIds),
+      decided_at: decidedAt,
+    });
+    return { ...verdict, id, decidedAt: decidedAt.toISOString() };
+  }
+
+  /** Verdicts of an entity, newest first. */
+  async listVerdicts(
+    entityRef: string,
+    options: { release?: string; cursor?: string; limit?: number } = {},
+  ): Promise<Page<StoredGateVerdict>> {
+    const limit = pageSize(options.limit);
+    const query = this.db<Row>('gate_verdicts')
+      .where('entity_ref', entityRef)
+      .orderBy([
+        { column: 'decided_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit + 1);
+    if (options.release) query.where('release', options.release);
+    if (options.cursor) {
+      const after = decodeCursor(options.cursor);
+      const at = new Date(after.at);
+      query.where(inner =>
+        inner
+          .where('decided_at', '<', at)
+          .orWhere(same =>
+            same.where('decided_at', '=', at).andWhere('id', '<', after.id),
+          ),
+      );
+    }
+    const rows = await query;
+    const items = rows.slice(0, limit).map(row => ({
+      id: row.id,
+      entityRef: row.entity_ref,
+      release: row.release,
+      environment: row.environment,
+      status: row.status as GateVerdict['status'],
+      reasons: JSON.parse(row.reasons),
+      runIds: JSON.parse(row.run_ids),
+      decidedAt: new Date(row.decided_at).toISOString(),
+    }));
+    const last = items[items.length - 1];
+    return {
+      items,
+      ...(rows.length > limit &&
+        last && {
+          nextCursor: encodeCursor({ at: last.decidedAt, id: last.id }),
+        }),
+    };
+  }
+}

@@ -1,0 +1,136 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  decideGate,
+  Page,
+  PerfRun,
+  RegressionTolerances,
+  RegressionVerdict,
+} from '@readiness/plugin-reliability-common';
+import {
+  DatabaseGateStore,
+  StoredGateVerdict,
+} from '../database/DatabaseGateStore';
+import { DatabasePerfRunStore } from '../database/DatabasePerfRunStore';
+import { readEntitySlos } from './entitySlos';
+import { regressionOf } from './regressionOf';
+
+/**
+ * Annotation listing the scenarios every release must have run, e.g.
+ * `ledger-post, ledger-read`.
+ *
+ * @public
+ */
+export const REQUIRED_SCENARIOS_ANNOTATION = 'readiness.dev/required-scenarios';
+
+/** Runs of one release considered, newest first. */
+const MAX_RELEASE_RUNS = 200;
+
+export interface GateService {
+  decide(
+    entityRef: string,
+    release: string,
+    environment: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<StoredGateVerdict>;
+  history(
+    entityRef: string,
+    page: { release?: string; cursor?: string; limit?: number },
+    options: { credentials: BackstageCredentials },
+  ): Promise<Page<StoredGateVerdict>>;
+}
+
+export class DefaultGateService implements GateService {
+  constructor(
+    private readonly deps: {
+      runs: DatabasePerfRunStore;
+      gates: DatabaseGateStore;
+      catalog: CatalogService;
+      auth: AuthService;
+      urlReader: UrlReaderService;
+      baselineRuns: number;
+      tolerances: RegressionTolerances;
+    },
+  ) {}
+
+  private async entity(entityRef: string) {
+    // Callers were authorized for this entity already; CI tokens may hold
+    // reliability permissions only, so the lookup uses the plugin's credentials
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+      credentials: await this.deps.auth.getOwnServiceCredentials(),
+    });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef}`);
+    }
+    return entity;
+  }
+
+  async decide(entityRef: string, release: string, environment: string) {
+    const entity = await this.entity(entityRef);
+    const ref = stringifyEntityRef(entity);
+    const runs = await this.deps.runs.runsOfRelease(
+      ref,
+      release,
+      environment,
+      MAX_RELEASE_RUNS,
+    );
+    const newest = new Map<string, PerfRun>();
+    for (const run of runs) {
+      if (!newest.has(run.scenario)) newest.set(run.scenario, run);
+    }
+    const regressions: Record<string, RegressionVerdict> = {};
+    for (const run of newest.values()) {
+      const regression = await regressionOf(this.deps.runs, run, this.deps);
+      // A first run has nothing to regress against; that does not block
+      regressions[run.id] =
+        regression.baseline.runIds.length === 0
+          ? {
+              regressed: false,
+              findings: [],
+              reason: `${regression.reason}; no baseline yet`,
+            }
+          : regression;
+    }
+    const slos = await readEntitySlos(entity, this.deps.urlReader);
+    const required = (
+      entity.metadata.annotations?.[REQUIRED_SCENARIOS_ANNOTATION] ?? ''
+    )
+      .split(',')
+      .map(s => s.trim())
+      .filter(Boolean);
+    const verdict = decideGate({
+      entityRef: ref,
+      release,
+      environment,
+      runs,
+      slos: slos.slos,
+      requiredScenarios: required,
+      regressions,
+    });
+    if (slos.problems.length > 0) {
+      // SLOs that cannot be read cannot be judged
+      verdict.reasons.push({
+        input: 'slo',
+        subject: slos.files.join(', '),
+        status: 'unknown',
+        message: `${slos.problems.length} problems in the OpenSLO files; the first: ${slos.problems[0].file} ${slos.problems[0].path}: ${slos.problems[0].message}`,
+      });
+      if (verdict.status === 'pass') verdict.status = 'unknown';
+    }
+    return this.deps.gates.addVerdict(verdict);
+  }
+
+  async history(
+    entityRef: string,
+    page: { release?: string; cursor?: string; limit?: number },
+  ) {
+    const entity = await this.entity(entityRef);
+    return this.deps.gates.listVerdicts(stringifyEntityRef(entity), page);
+  }
+}

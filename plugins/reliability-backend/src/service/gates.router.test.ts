@@ -1,0 +1,232 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  audiencePermissionsServiceFactory,
+  createStoreTestDatabases,
+} from '@readiness/backend-test-utils';
+import { reliabilityPlugin } from '../plugin';
+
+const callers = {
+  ci: mockCredentials.service.header(),
+  internal: mockCredentials.user.header('user:default/guest'),
+  partner: mockCredentials.user.header('user:default/maria.lopez'),
+  anonymous: mockCredentials.none.header(),
+};
+
+const SLO = `apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: post-latency
+spec:
+  service: ledger
+  indicator:
+    spec:
+      thresholdMetric:
+        metricSource:
+          type: k6
+          spec: { metric: http_req_duration, scenario: ledger-post }
+  timeWindow: [{ duration: 28d, isRolling: true }]
+  budgetingMethod: Occurrences
+  objectives: [{ op: lt, value: 300, target: 0.95 }]
+`;
+
+function summary(p95: number) {
+  return {
+    metrics: {
+      http_req_duration: {
+        type: 'trend',
+        contains: 'time',
+        values: { avg: p95 / 2, 'p(95)': p95 },
+        thresholds: { 'p(95)<1000': { ok: true } },
+      },
+      http_req_failed: {
+        type: 'rate',
+        contains: 'default',
+        values: { rate: 0.001, passes: 1, fails: 999 },
+      },
+    },
+  };
+}
+
+const databases = createStoreTestDatabases();
+
+describe.each(databases.eachSupportedId())(
+  'the release gate on %s',
+  databaseId => {
+    let dir: string;
+
+    beforeAll(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-'));
+      fs.writeFileSync(path.join(dir, 'catalog-info.yaml'), 'kind: Component');
+      fs.writeFileSync(path.join(dir, 'slo.yaml'), SLO);
+    });
+
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    async function start() {
+      const knex = await databases.init(databaseId);
+      const component = (
+        name: string,
+        annotations: Record<string, string>,
+      ) => ({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name, namespace: 'default', annotations },
+        spec: {
+          type: 'service',
+          owner: 'team-finance',
+          lifecycle: 'production',
+        },
+      });
+      const { server } = await startTestBackend({
+        features: [
+          reliabilityPlugin,
+          catalogServiceMock.factory({
+            entities: [
+              component('ledger', {
+                'backstage.io/managed-by-location': `file:${path.join(
+                  dir,
+                  'catalog-info.yaml',
+                )}`,
+                'readiness.dev/openslo': './slo.yaml',
+                'readiness.dev/required-scenarios': 'ledger-post',
+              }),
+              component('ocr', {}),
+            ],
+          }),
+          audiencePermissionsServiceFactory(),
+          mockServices.database.factory({ knex }),
+        ],
+      });
+      let n = 0;
+      const publish = async (
+        release: string,
+        scenario: string,
+        p95: number,
+      ) => {
+        n += 1;
+        const response = await request(server)
+          .post('/api/reliability/v1/runs')
+          .set('Authorization', callers.ci)
+          .send({
+            run: {
+              entityRef: 'component:default/ledger',
+              scenario,
+              environment: 'staging',
+              release,
+              startedAt: `2026-11-0${n}T02:00:00Z`,
+              finishedAt: `2026-11-0${n}T02:05:00Z`,
+              k6ExitCode: 0,
+              idempotencyKey: `run-${n}`,
+            },
+            results: summary(p95),
+          });
+        expect(response.status).toBe(201);
+      };
+      const gate = (entity: string, release: string, caller = callers.ci) =>
+        request(server)
+          .get(`/api/reliability/v1/gates/component/default/${entity}`)
+          .query({ release, environment: 'staging' })
+          .set('Authorization', caller);
+      return { server, publish, gate };
+    }
+
+    it('passes a release whose runs meet every input, and keeps the verdict', async () => {
+      const { server, publish, gate } = await start();
+      await publish('2026.11.1', 'ledger-post', 250);
+      const response = await gate('ledger', '2026.11.1');
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        entityRef: 'component:default/ledger',
+        release: '2026.11.1',
+        environment: 'staging',
+        status: 'pass',
+      });
+      expect(
+        response.body.reasons.map((r: any) => [r.input, r.status]),
+      ).toEqual([
+        ['scenario', 'pass'],
+        ['thresholds', 'pass'],
+        ['regression', 'pass'],
+        ['slo', 'pass'],
+      ]);
+      const history = await request(server)
+        .get('/api/reliability/v1/gates/component/default/ledger/history')
+        .set('Authorization', callers.internal);
+      expect(history.body.items.map((v: any) => [v.id, v.status])).toEqual([
+        [response.body.id, 'pass'],
+      ]);
+    });
+
+    it('fails on a missed SLO, a regression or a missing required scenario', async () => {
+      const { publish, gate } = await start();
+      await publish('2026.11.1', 'ledger-post', 250);
+      await publish('2026.11.2', 'ledger-post', 350);
+      const slower = await gate('ledger', '2026.11.2');
+      expect(slower.body.status).toBe('fail');
+      expect(
+        slower.body.reasons
+          .filter((r: any) => r.status === 'fail')
+          .map((r: any) => r.input),
+      ).toEqual(['regression', 'slo']);
+      await publish('2026.11.3', 'ledger-read', 100);
+      const missing = await gate('ledger', '2026.11.3');
+      expect(missing.body.status).toBe('fail');
+      expect(missing.body.reasons[0]).toMatchObject({
+        input: 'scenario',
+        status: 'fail',
+        message: 'required scenario ledger-post has no run for this release',
+      });
+    });
+
+    it('is unknown when nothing was published and nothing is required', async () => {
+      const { gate } = await start();
+      const response = await gate('ocr', '2026.11.9', callers.internal);
+      expect(response.body).toMatchObject({ status: 'unknown', runIds: [] });
+    });
+
+    it('pages the history, refuses partners and anonymous callers, and names bad requests', async () => {
+      const { server, publish, gate } = await start();
+      await publish('2026.11.1', 'ledger-post', 250);
+      await gate('ledger', '2026.11.1');
+      await gate('ledger', '2026.11.1');
+      const first = await request(server)
+        .get(
+          '/api/reliability/v1/gates/component/default/ledger/history?limit=1',
+        )
+        .set('Authorization', callers.internal);
+      expect(first.body.items).toHaveLength(1);
+      const second = await request(server)
+        .get('/api/reliability/v1/gates/component/default/ledger/history')
+        .query({ limit: 1, cursor: first.body.nextCursor })
+        .set('Authorization', callers.internal);
+      expect(second.body.items).toHaveLength(1);
+      expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
+
+      expect((await gate('ledger', '2026.11.1', callers.partner)).status).toBe(
+        403,
+      );
+      expect(
+        (await gate('ledger', '2026.11.1', callers.anonymous)).status,
+      ).toBe(401);
+      expect((await gate('nope', '2026.11.1', callers.internal)).status).toBe(
+        404,
+      );
+      const noRelease = await request(server)
+        .get(
+          '/api/reliability/v1/gates/component/default/ledger?environment=staging',
+        )
+        .set('Authorization', callers.internal);
+      expect(noRelease.status).toBe(400);
+      expect(noRelease.body.error.message).toMatch(/release/);
+    });
+  },
+);
