@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { readCorpusFile } from '@readiness/test-corpus';
+import { corpusPath, readCorpusFile } from '@readiness/test-corpus';
 // @ts-ignore a plain ES module shared with resetDatabases.mjs
 import { connectLocalPostgres } from './postgres.mjs';
 import {
@@ -158,5 +158,90 @@ test.describe('perf runs on the production backend', () => {
     expect(
       (await runs.json()).items.map((r: any) => r.idempotencyKey),
     ).toContain(idempotencyKey);
+  });
+});
+
+test.describe('the CI client against the production backend', () => {
+  const cli = (args: string[], token: string) =>
+    new Promise<{ code: number; out: string; err: string }>(resolve => {
+      execFile(
+        process.execPath,
+        ['packages/readiness-ci/bin/readiness-ci', ...args],
+        {
+          env: {
+            ...process.env,
+            READINESS_URL: 'http://localhost:7017',
+            READINESS_TOKEN: token,
+          },
+        },
+        (error, out, err) =>
+          resolve({ code: error ? Number(error.code) : 0, out, err }),
+      );
+    });
+
+  test('publishes with the publish-only token and asks the gate with the CI token', async () => {
+    const published = await cli(
+      [
+        'publish',
+        '--entity',
+        'component:default/assistant',
+        '--scenario',
+        'assistant-chat',
+        '--environment',
+        'staging',
+        '--release',
+        '2026.11.5',
+        '--started',
+        '2026-11-27T22:00:00Z',
+        '--finished',
+        '2026-11-27T22:04:30Z',
+        '--exit-code',
+        '99',
+        '--key',
+        `cli-${Date.now()}`,
+        corpusPath('k6', 'qris-payment', 'summary.json'),
+      ],
+      PRODUCTION_PERF_PUBLISH_TOKEN,
+    );
+    expect(published.err).toBe('');
+    expect(published.out).toMatch(
+      /^published run .* \(k6-handle-summary\); thresholds failed/,
+    );
+    expect(published.code).toBe(0);
+
+    const gate = await cli(
+      [
+        'gate',
+        '--entity',
+        'component:default/assistant',
+        '--release',
+        '2026.11.5',
+        '--environment',
+        'staging',
+      ],
+      PRODUCTION_CI_TOKEN,
+    );
+    expect(gate.code).toBe(1);
+    expect(gate.out).toMatch(
+      /^gate FAIL for component:default\/assistant 2026\.11\.5 in staging/,
+    );
+    expect(gate.out).toMatch(
+      /fail\s+thresholds\s+assistant-chat: k6 exited with code 99/,
+    );
+
+    const notAllowed = await cli(
+      [
+        'gate',
+        '--entity',
+        'component:default/assistant',
+        '--release',
+        '2026.11.5',
+        '--environment',
+        'staging',
+      ],
+      PRODUCTION_PERF_PUBLISH_TOKEN,
+    );
+    expect(notAllowed.code).toBe(2);
+    expect(notAllowed.err).toMatch(/403/);
   });
 });
