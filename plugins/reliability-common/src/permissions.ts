@@ -25,8 +25,21 @@ export const reliabilityEntityReadPermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+/**
+ * Pin (or unpin) a run as the baseline of its entity, scenario and
+ * environment.
+ *
+ * @public
+ */
+export const reliabilityBaselineManagePermission = createPermission({
+  name: 'reliability.baseline.manage',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
 /** @public */
 export const reliabilityPermissions = [
   reliabilityRunPublishPermission,
   reliabilityEntityReadPermission,
+  reliabilityBaselineManagePermission,
 ];

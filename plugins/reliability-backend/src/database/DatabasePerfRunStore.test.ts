@@ -227,12 +227,21 @@ describe.each(databases.eachSupportedId())(
       expect(await knex.schema.hasTable('perf_runs')).toBe(false);
       expect(await knex.schema.hasTable('perf_run_metrics')).toBe(false);
       expect(await knex.schema.hasTable('gate_verdicts')).toBe(false);
+      expect(await knex.schema.hasTable('perf_baselines')).toBe(false);
       await knex.migrate.latest({ directory });
       const again = await DatabasePerfRunStore.create({
         database: databaseServiceFor(knex),
       });
-      const { created } = await again.addRun(metadata(), legacy);
+      const { created, run } = await again.addRun(metadata(), legacy);
       expect(created).toBe(true);
+      expect(await knex.schema.hasTable('gate_verdicts')).toBe(true);
+      // Pins cascade with their run
+      await again.pinBaseline(run, 'user:default/guest');
+      await expect(again.pinnedBaseline(run)).resolves.toMatchObject({
+        pinnedBy: 'user:default/guest',
+      });
+      await knex('perf_runs').where({ id: run.id }).delete();
+      await expect(again.pinnedBaseline(run)).resolves.toBeUndefined();
     });
   },
 );

@@ -285,6 +285,59 @@ export class DatabasePerfRunStore {
   }
 
   /**
+   * Pins a run as the baseline of its entity, scenario and environment,
+   * replacing an earlier pin.
+   */
+  async pinBaseline(run: PerfRunSummary, pinnedBy: string): Promise<void> {
+    const row = {
+      entity_ref: run.entityRef,
+      scenario: run.scenario,
+      environment: run.environment,
+      run_id: run.id,
+      pinned_by: pinnedBy,
+      pinned_at: new Date(),
+    };
+    await this.db('perf_baselines')
+      .insert(row)
+      .onConflict(['entity_ref', 'scenario', 'environment'])
+      .merge(['run_id', 'pinned_by', 'pinned_at']);
+  }
+
+  /** Removes the pin of an entity, scenario and environment; whether there was one. */
+  async unpinBaseline(key: {
+    entityRef: string;
+    scenario: string;
+    environment: string;
+  }): Promise<boolean> {
+    const deleted = await this.db('perf_baselines')
+      .where({
+        entity_ref: key.entityRef,
+        scenario: key.scenario,
+        environment: key.environment,
+      })
+      .delete();
+    return deleted > 0;
+  }
+
+  /** The pinned baseline run of a run's entity, scenario and environment, if any. */
+  async pinnedBaseline(
+    run: Pick<PerfRunSummary, 'entityRef' | 'scenario' | 'environment'>,
+  ): Promise<{ run: PerfRun; pinnedBy: string; pinnedAt: string } | undefined> {
+    const pin = await this.db('perf_baselines')
+      .where({
+        entity_ref: run.entityRef,
+        scenario: run.scenario,
+        environment: run.environment,
+      })
+      .first();
+    if (!pin) return undefined;
+    const pinned = await this.getRun(pin.run_id);
+    return pinned
+      ? { run: pinned, pinnedBy: pin.pinned_by, pinnedAt: iso(pin.pinned_at) }
+      : undefined;
+  }
+
+  /**
    * Up to `limit` runs of the same entity, scenario and environment that
    * started before `before` and did not fail their thresholds, newest first:
    * the candidates of a median baseline.

@@ -3,7 +3,11 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { PerfRunFilter } from '../database/DatabasePerfRunStore';
-import { requireEntityRead, requirePublish } from './authorize';
+import {
+  requireBaselineManage,
+  requireEntityRead,
+  requirePublish,
+} from './authorize';
 import { PerfRunService } from './PerfRunService';
 
 /**
@@ -75,6 +79,42 @@ export class AuthorizedPerfRunService implements PerfRunService {
       );
     }
     return this.inner.compareRuns(a, b, options);
+  }
+
+  async pinBaseline(
+    id: string,
+    options: { credentials: BackstageCredentials; actor: string },
+  ) {
+    const run = await this.inner.getRun(id, options);
+    await requireEntityRead(
+      this.permissions,
+      run.entityRef,
+      options.credentials,
+    );
+    await requireBaselineManage(
+      this.permissions,
+      run.entityRef,
+      options.credentials,
+    );
+    return this.inner.pinBaseline(id, options);
+  }
+
+  async unpinBaseline(
+    id: string,
+    options: { credentials: BackstageCredentials },
+  ) {
+    const run = await this.inner.getRun(id, options);
+    await requireEntityRead(
+      this.permissions,
+      run.entityRef,
+      options.credentials,
+    );
+    await requireBaselineManage(
+      this.permissions,
+      run.entityRef,
+      options.credentials,
+    );
+    return this.inner.unpinBaseline(id, options);
   }
 
   async getRun(id: string, options: { credentials: BackstageCredentials }) {

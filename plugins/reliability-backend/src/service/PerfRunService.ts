@@ -82,6 +82,14 @@ export interface PerfRunService {
     b: string,
     options: { credentials: BackstageCredentials },
   ): Promise<{ a: string; b: string; differences: RunDifference[] }>;
+  pinBaseline(
+    id: string,
+    options: { credentials: BackstageCredentials; actor: string },
+  ): Promise<RunRegression['baseline']>;
+  unpinBaseline(
+    id: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<{ removed: boolean }>;
 }
 
 /** Validates, reads the k6 results and stores; no access checks (see the Authorized one). */
@@ -157,6 +165,23 @@ export class DefaultPerfRunService implements PerfRunService {
 
   async getRegression(id: string) {
     return regressionOf(this.deps.store, await this.getRun(id), this.deps);
+  }
+
+  async pinBaseline(id: string, options: { actor: string }) {
+    const run = await this.getRun(id);
+    await this.deps.store.pinBaseline(run, options.actor);
+    const pinned = (await this.deps.store.pinnedBaseline(run))!;
+    return {
+      kind: 'pinned' as const,
+      runIds: [run.id],
+      pinnedBy: pinned.pinnedBy,
+      pinnedAt: pinned.pinnedAt,
+    };
+  }
+
+  async unpinBaseline(id: string) {
+    const run = await this.getRun(id);
+    return { removed: await this.deps.store.unpinBaseline(run) };
   }
 
   async compareRuns(a: string, b: string) {

@@ -5,6 +5,7 @@ import {
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  reliabilityBaselineManagePermission,
   reliabilityEntityReadPermission,
   reliabilityRunPublishPermission,
 } from '@readiness/plugin-reliability-common';
@@ -37,5 +38,27 @@ export async function requirePublish(
   );
   if (decision.result !== AuthorizeResult.ALLOW) {
     throw new NotAllowedError('You may not publish perf runs');
+  }
+}
+
+/** Throws unless the caller may pin baselines of the entity. */
+export async function requireBaselineManage(
+  permissions: PermissionsService,
+  entityRef: string,
+  credentials: BackstageCredentials,
+) {
+  const [decision] = await permissions.authorize(
+    [
+      {
+        permission: reliabilityBaselineManagePermission,
+        resourceRef: entityRef,
+      },
+    ],
+    { credentials },
+  );
+  if (decision.result !== AuthorizeResult.ALLOW) {
+    throw new NotAllowedError(
+      `You may not change the baselines of ${entityRef}`,
+    );
   }
 }

@@ -185,5 +185,52 @@ describe.each(databases.eachSupportedId())(
         .set('Authorization', callers.internal);
       expect(unknown.status).toBe(404);
     });
+
+    it('uses a pinned baseline until it is unpinned', async () => {
+      const { server, ids } = await start();
+      const pin = (caller: string) =>
+        request(server)
+          .put(`/api/reliability/v1/runs/${ids[0]}/baseline`)
+          .set('Authorization', caller);
+
+      expect((await pin(callers.partner)).status).toBe(403);
+      expect((await pin(callers.ci)).status).toBe(403);
+      expect((await pin(callers.anonymous)).status).toBe(401);
+
+      const pinned = await pin(callers.internal);
+      expect(pinned.status).toBe(200);
+      expect(pinned.body).toMatchObject({
+        kind: 'pinned',
+        runIds: [ids[0]],
+        pinnedBy: 'user:default/guest',
+      });
+
+      // Against the median (115) run 4 is fine; against the pinned run (100) it is 15 % slower
+      const regression = await request(server)
+        .get(`/api/reliability/v1/runs/${ids[4]}/regression`)
+        .set('Authorization', callers.internal);
+      expect(regression.body).toMatchObject({
+        regressed: true,
+        baseline: { kind: 'pinned', runIds: [ids[0]] },
+      });
+      expect(regression.body.findings[0]).toMatchObject({
+        statistic: 'p(95)',
+        baseline: 100,
+        actual: 115,
+        regressed: true,
+      });
+
+      const unpinned = await request(server)
+        .delete(`/api/reliability/v1/runs/${ids[0]}/baseline`)
+        .set('Authorization', callers.internal);
+      expect(unpinned.body).toEqual({ removed: true });
+      const again = await request(server)
+        .get(`/api/reliability/v1/runs/${ids[4]}/regression`)
+        .set('Authorization', callers.internal);
+      expect(again.body).toMatchObject({
+        regressed: false,
+        baseline: { kind: 'median' },
+      });
+    });
   },
 );

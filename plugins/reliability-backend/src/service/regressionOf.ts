@@ -1,6 +1,7 @@
 import {
   detectRegression,
   medianBaseline,
+  statsOf,
   PerfRun,
   RegressionTolerances,
   RegressionVerdict,
@@ -10,7 +11,9 @@ import { DatabasePerfRunStore } from '../database/DatabasePerfRunStore';
 /** A run judged against its baseline. */
 export type RunRegression = RegressionVerdict & {
   runId: string;
-  baseline: { kind: 'median'; runIds: string[] };
+  baseline:
+    | { kind: 'median'; runIds: string[] }
+    | { kind: 'pinned'; runIds: string[]; pinnedBy: string; pinnedAt: string };
 };
 
 /**
@@ -22,6 +25,23 @@ export async function regressionOf(
   run: PerfRun,
   options: { baselineRuns: number; tolerances: RegressionTolerances },
 ): Promise<RunRegression> {
+  const pinned = await store.pinnedBaseline(run);
+  if (pinned && pinned.run.id !== run.id) {
+    return {
+      runId: run.id,
+      baseline: {
+        kind: 'pinned',
+        runIds: [pinned.run.id],
+        pinnedBy: pinned.pinnedBy,
+        pinnedAt: pinned.pinnedAt,
+      },
+      ...detectRegression(
+        run.results,
+        statsOf(pinned.run.results),
+        options.tolerances,
+      ),
+    };
+  }
   const previous = await store.passingRunsBefore(run, options.baselineRuns);
   const baseline = { kind: 'median' as const, runIds: previous.map(r => r.id) };
   if (previous.length === 0) {

@@ -186,6 +186,47 @@ export async function createRouter(options: {
     );
   });
 
+  router.put('/v1/runs/:runId/baseline', async (req, res) => {
+    const event = await auditor.createEvent({
+      eventId: 'baseline-pin',
+      severityLevel: 'medium',
+      request: req,
+      meta: { runId: req.params.runId },
+    });
+    try {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      const baseline = await perfRuns.pinBaseline(req.params.runId, {
+        credentials,
+        actor: credentials.principal.userEntityRef,
+      });
+      await event.success();
+      res.json(baseline);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  router.delete('/v1/runs/:runId/baseline', async (req, res) => {
+    const event = await auditor.createEvent({
+      eventId: 'baseline-unpin',
+      severityLevel: 'medium',
+      request: req,
+      meta: { runId: req.params.runId },
+    });
+    try {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      const result = await perfRuns.unpinBaseline(req.params.runId, {
+        credentials,
+      });
+      await event.success({ meta: result });
+      res.json(result);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
   router.get('/v1/runs/:runId/regression', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
