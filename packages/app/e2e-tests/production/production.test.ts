@@ -1,7 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { corpusPath, readCorpusFile } from '@readiness/test-corpus';
-// @ts-ignore a plain ES module shared with resetDatabases.mjs
 import { connectLocalPostgres } from './postgres.mjs';
 import {
   PRODUCTION_CI_TOKEN,

@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { GateVerdict, Page } from '@readiness/plugin-reliability-common';
 import { Knex } from 'knex';
-import { decodeCursor, encodeCursor, pageSize } from './pagination';
+import { afterCursor, encodeCursor, pageSize } from './pagination';
 
 const migrationsDir = resolvePackagePath(
   '@readiness/plugin-reliability-backend',
@@ -70,17 +70,7 @@ export class DatabaseGateStore {
       ])
       .limit(limit + 1);
     if (options.release) query.where('release', options.release);
-    if (options.cursor) {
-      const after = decodeCursor(options.cursor);
-      const at = new Date(after.at);
-      query.where(inner =>
-        inner
-          .where('decided_at', '<', at)
-          .orWhere(same =>
-            same.where('decided_at', '=', at).andWhere('id', '<', after.id),
-          ),
-      );
-    }
+    afterCursor(query, 'decided_at', options.cursor);
     const rows = await query;
     const items = rows.slice(0, limit).map(row => ({
       id: row.id,

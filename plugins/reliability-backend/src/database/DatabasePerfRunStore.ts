@@ -13,7 +13,7 @@ import {
   thresholdOutcome,
 } from '@readiness/plugin-reliability-common';
 import { Knex } from 'knex';
-import { decodeCursor, encodeCursor, pageSize } from './pagination';
+import { afterCursor, encodeCursor, pageSize } from './pagination';
 
 const migrationsDir = resolvePackagePath(
   '@readiness/plugin-reliability-backend',
@@ -223,17 +223,7 @@ export class DatabasePerfRunStore {
     if (filter.scenario) query.where('scenario', filter.scenario);
     if (filter.environment) query.where('environment', filter.environment);
     if (filter.release) query.where('release', filter.release);
-    if (options.cursor) {
-      const after = decodeCursor(options.cursor);
-      const at = new Date(after.at);
-      query.where(inner =>
-        inner
-          .where('started_at', '<', at)
-          .orWhere(same =>
-            same.where('started_at', '=', at).andWhere('id', '<', after.id),
-          ),
-      );
-    }
+    afterCursor(query, 'started_at', options.cursor);
     const rows = await query;
     const items = rows.slice(0, limit).map(row => this.toSummary(row));
     const last = items[items.length - 1];

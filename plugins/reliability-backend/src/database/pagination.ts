@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { Knex } from 'knex';
 
 /**
  * Keyset pagination over (time, id), newest first: a cursor is the position
@@ -46,4 +47,27 @@ export function pageSize(limit: number | undefined): number {
     );
   }
   return limit;
+}
+
+/**
+ * Narrows a newest-first query on (timeColumn, id) to the rows after the
+ * cursor's position.
+ */
+export function afterCursor(
+  query: Knex.QueryBuilder,
+  timeColumn: string,
+  cursor: string | undefined,
+): void {
+  if (!cursor) {
+    return;
+  }
+  const after = decodeCursor(cursor);
+  const at = new Date(after.at);
+  query.where(inner =>
+    inner
+      .where(timeColumn, '<', at)
+      .orWhere(same =>
+        same.where(timeColumn, '=', at).andWhere('id', '<', after.id),
+      ),
+  );
 }

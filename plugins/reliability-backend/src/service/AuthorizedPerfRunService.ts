@@ -52,16 +52,24 @@ export class AuthorizedPerfRunService implements PerfRunService {
     return this.inner.listRuns(filter, page, options);
   }
 
+  /** The run, once the caller may read its entity's reliability record. */
+  private async readableRun(id: string, credentials: BackstageCredentials) {
+    const run = await this.inner.getRun(id, { credentials });
+    await requireEntityRead(this.permissions, run.entityRef, credentials);
+    return run;
+  }
+
+  /** Throws unless the caller may read and change the baselines of the run's entity. */
+  private async requireManage(id: string, credentials: BackstageCredentials) {
+    const run = await this.readableRun(id, credentials);
+    await requireBaselineManage(this.permissions, run.entityRef, credentials);
+  }
+
   async getRegression(
     id: string,
     options: { credentials: BackstageCredentials },
   ) {
-    const run = await this.inner.getRun(id, options);
-    await requireEntityRead(
-      this.permissions,
-      run.entityRef,
-      options.credentials,
-    );
+    await this.readableRun(id, options.credentials);
     return this.inner.getRegression(id, options);
   }
 
@@ -70,14 +78,8 @@ export class AuthorizedPerfRunService implements PerfRunService {
     b: string,
     options: { credentials: BackstageCredentials },
   ) {
-    for (const id of [a, b]) {
-      const run = await this.inner.getRun(id, options);
-      await requireEntityRead(
-        this.permissions,
-        run.entityRef,
-        options.credentials,
-      );
-    }
+    await this.readableRun(a, options.credentials);
+    await this.readableRun(b, options.credentials);
     return this.inner.compareRuns(a, b, options);
   }
 
@@ -85,17 +87,7 @@ export class AuthorizedPerfRunService implements PerfRunService {
     id: string,
     options: { credentials: BackstageCredentials; actor: string },
   ) {
-    const run = await this.inner.getRun(id, options);
-    await requireEntityRead(
-      this.permissions,
-      run.entityRef,
-      options.credentials,
-    );
-    await requireBaselineManage(
-      this.permissions,
-      run.entityRef,
-      options.credentials,
-    );
+    await this.requireManage(id, options.credentials);
     return this.inner.pinBaseline(id, options);
   }
 
@@ -103,27 +95,11 @@ export class AuthorizedPerfRunService implements PerfRunService {
     id: string,
     options: { credentials: BackstageCredentials },
   ) {
-    const run = await this.inner.getRun(id, options);
-    await requireEntityRead(
-      this.permissions,
-      run.entityRef,
-      options.credentials,
-    );
-    await requireBaselineManage(
-      this.permissions,
-      run.entityRef,
-      options.credentials,
-    );
+    await this.requireManage(id, options.credentials);
     return this.inner.unpinBaseline(id, options);
   }
 
   async getRun(id: string, options: { credentials: BackstageCredentials }) {
-    const run = await this.inner.getRun(id, options);
-    await requireEntityRead(
-      this.permissions,
-      run.entityRef,
-      options.credentials,
-    );
-    return run;
+    return this.readableRun(id, options.credentials);
   }
 }

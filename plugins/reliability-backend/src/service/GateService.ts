@@ -8,8 +8,8 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   decideGate,
+  newestRunPerScenario,
   Page,
-  PerfRun,
   RegressionTolerances,
   RegressionVerdict,
 } from '@readiness/plugin-reliability-common';
@@ -80,12 +80,8 @@ export class DefaultGateService implements GateService {
       environment,
       MAX_RELEASE_RUNS,
     );
-    const newest = new Map<string, PerfRun>();
-    for (const run of runs) {
-      if (!newest.has(run.scenario)) newest.set(run.scenario, run);
-    }
     const regressions: Record<string, RegressionVerdict> = {};
-    for (const run of newest.values()) {
+    for (const run of newestRunPerScenario(runs).values()) {
       const regression = await regressionOf(this.deps.runs, run, this.deps);
       // A first run has nothing to regress against; that does not block
       regressions[run.id] =

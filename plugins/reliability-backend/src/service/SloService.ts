@@ -11,9 +11,8 @@ import {
   EntitySlos,
   evaluateSloOnRun,
   OPENSLO_ANNOTATION,
-  OpenSloObjectiveSet,
-  readK6MetricSource,
   sloCompliance,
+  sloScenario,
 } from '@readiness/plugin-reliability-common';
 import { DatabasePerfRunStore } from '../database/DatabasePerfRunStore';
 import { readEntitySlos } from './entitySlos';
@@ -26,20 +25,6 @@ export interface SloService {
     entityRef: string,
     options: { credentials: BackstageCredentials },
   ): Promise<EntitySlos>;
-}
-
-/** The scenario an SLO's k6 indicator is restricted to, if any. */
-function sloScenario(slo: OpenSloObjectiveSet): string | undefined {
-  const indicator = slo.indicator;
-  const sources =
-    indicator?.type === 'threshold'
-      ? [indicator.metricSource]
-      : [indicator?.good, indicator?.bad, indicator?.total];
-  for (const source of sources) {
-    const read = readK6MetricSource(source);
-    if ('query' in read && read.query.scenario) return read.query.scenario;
-  }
-  return undefined;
 }
 
 export class DefaultSloService implements SloService {
@@ -66,14 +51,27 @@ export class DefaultSloService implements SloService {
     const now = (this.deps.now ?? (() => new Date()))().getTime();
 
     const slos: EntitySlo[] = [];
+    // One read for the widest window; each SLO takes its own window from it
+    const widest = Math.max(
+      0,
+      ...set.slos.map(slo => durationMs(slo.timeWindow.duration)),
+    );
+    const recent =
+      set.slos.length > 0
+        ? await this.deps.store.runsSince(
+            ref,
+            new Date(now - widest).toISOString(),
+            MAX_RUNS_PER_WINDOW,
+          )
+        : [];
     for (const slo of set.slos) {
-      const since = new Date(
-        now - durationMs(slo.timeWindow.duration),
-      ).toISOString();
+      const since = now - durationMs(slo.timeWindow.duration);
       const scenario = sloScenario(slo);
-      const runs = (
-        await this.deps.store.runsSince(ref, since, MAX_RUNS_PER_WINDOW)
-      ).filter(run => !scenario || run.scenario === scenario);
+      const runs = recent.filter(
+        run =>
+          Date.parse(run.startedAt) >= since &&
+          (!scenario || run.scenario === scenario),
+      );
       const newest = runs[0];
       slos.push({
         ...slo,

@@ -1,4 +1,9 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  AuditorServiceCreateEventOptions,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import { JsonObject } from '@backstage/types';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi.generated';
@@ -41,29 +46,51 @@ export async function createRouter(options: {
   });
   outer.use(router);
 
-  router.post('/v1/runs', async (req, res) => {
-    const event = await auditor.createEvent({
-      eventId: 'run-publish',
-      severityLevel: 'medium',
-      request: req,
-      meta: {
-        entityRef: String(req.body?.run?.entityRef ?? ''),
-        idempotencyKey: String(req.body?.run?.idempotencyKey ?? ''),
-      },
-    });
+  /** Runs a write as one audit event: success with its result, or failure. */
+  async function audited<T>(
+    event: AuditorServiceCreateEventOptions,
+    work: () => Promise<T>,
+    resultMeta: (result: T) => JsonObject = () => ({}),
+  ): Promise<T> {
+    const auditEvent = await auditor.createEvent(event);
     try {
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['service'],
-      });
-      const published = await perfRuns.publishRun(req.body, { credentials });
-      await event.success({
-        meta: { runId: published.run.id, created: published.created },
-      });
-      res.status(published.created ? 201 : 200).json(published);
+      const result = await work();
+      await auditEvent.success({ meta: resultMeta(result) });
+      return result;
     } catch (error) {
-      await event.fail({ error: error as Error });
+      await auditEvent.fail({ error: error as Error });
       throw error;
     }
+  }
+
+  const publishedMeta = (published: {
+    run: { id: string };
+    created: boolean;
+  }) => ({
+    runId: published.run.id,
+    created: published.created,
+  });
+
+  router.post('/v1/runs', async (req, res) => {
+    const published = await audited(
+      {
+        eventId: 'run-publish',
+        severityLevel: 'medium',
+        request: req,
+        meta: {
+          entityRef: String(req.body?.run?.entityRef ?? ''),
+          idempotencyKey: String(req.body?.run?.idempotencyKey ?? ''),
+        },
+      },
+      async () => {
+        const credentials = await httpAuth.credentials(req, {
+          allow: ['service'],
+        });
+        return perfRuns.publishRun(req.body, { credentials });
+      },
+      publishedMeta,
+    );
+    res.status(published.created ? 201 : 200).json(published);
   });
 
   router.post('/v1/runs/stream', async (req, res) => {
@@ -72,33 +99,30 @@ export async function createRouter(options: {
       ...query,
       ...(k6ExitCode !== undefined && { k6ExitCode: Number(k6ExitCode) }),
     };
-    const event = await auditor.createEvent({
-      eventId: 'run-publish',
-      severityLevel: 'medium',
-      request: req,
-      meta: {
-        queryType: 'stream',
-        entityRef: String(query.entityRef ?? ''),
-        idempotencyKey: String(query.idempotencyKey ?? ''),
+    const published = await audited(
+      {
+        eventId: 'run-publish',
+        severityLevel: 'medium',
+        request: req,
+        meta: {
+          queryType: 'stream',
+          entityRef: String(query.entityRef ?? ''),
+          idempotencyKey: String(query.idempotencyKey ?? ''),
+        },
       },
-    });
-    try {
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['service'],
-      });
-      const length = Number(req.headers['content-length']);
-      const published = await perfRuns.publishRunStream(run, req, {
-        credentials,
-        ...(Number.isFinite(length) && { declaredBytes: length }),
-      });
-      await event.success({
-        meta: { runId: published.run.id, created: published.created },
-      });
-      res.status(published.created ? 201 : 200).json(published);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+      async () => {
+        const credentials = await httpAuth.credentials(req, {
+          allow: ['service'],
+        });
+        const length = Number(req.headers['content-length']);
+        return perfRuns.publishRunStream(run, req, {
+          credentials,
+          ...(Number.isFinite(length) && { declaredBytes: length }),
+        });
+      },
+      publishedMeta,
+    );
+    res.status(published.created ? 201 : 200).json(published);
   });
 
   router.get('/v1/runs', async (req, res) => {
@@ -144,27 +168,22 @@ export async function createRouter(options: {
     const { kind, namespace, name } = req.params;
     const { release, environment } = req.query;
     const entityRef = `${kind}:${namespace}/${name}`;
-    const event = await auditor.createEvent({
-      eventId: 'gate-decide',
-      severityLevel: 'low',
-      request: req,
-      meta: { entityRef, release, environment },
-    });
-    try {
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
-      });
-      const verdict = await gates.decide(entityRef, release, environment, {
-        credentials,
-      });
-      await event.success({
-        meta: { verdictId: verdict.id, status: verdict.status },
-      });
-      res.json(verdict);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    const verdict = await audited(
+      {
+        eventId: 'gate-decide',
+        severityLevel: 'low',
+        request: req,
+        meta: { entityRef, release, environment },
+      },
+      async () => {
+        const credentials = await httpAuth.credentials(req, {
+          allow: ['user', 'service'],
+        });
+        return gates.decide(entityRef, release, environment, { credentials });
+      },
+      v => ({ verdictId: v.id, status: v.status }),
+    );
+    res.json(verdict);
   });
 
   router.get('/v1/gates/:kind/:namespace/:name/history', async (req, res) => {
@@ -187,44 +206,43 @@ export async function createRouter(options: {
   });
 
   router.put('/v1/runs/:runId/baseline', async (req, res) => {
-    const event = await auditor.createEvent({
-      eventId: 'baseline-pin',
-      severityLevel: 'medium',
-      request: req,
-      meta: { runId: req.params.runId },
-    });
-    try {
-      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-      const baseline = await perfRuns.pinBaseline(req.params.runId, {
-        credentials,
-        actor: credentials.principal.userEntityRef,
-      });
-      await event.success();
-      res.json(baseline);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    const baseline = await audited(
+      {
+        eventId: 'baseline-pin',
+        severityLevel: 'medium',
+        request: req,
+        meta: { runId: req.params.runId },
+      },
+      async () => {
+        const credentials = await httpAuth.credentials(req, {
+          allow: ['user'],
+        });
+        return perfRuns.pinBaseline(req.params.runId, {
+          credentials,
+          actor: credentials.principal.userEntityRef,
+        });
+      },
+    );
+    res.json(baseline);
   });
 
   router.delete('/v1/runs/:runId/baseline', async (req, res) => {
-    const event = await auditor.createEvent({
-      eventId: 'baseline-unpin',
-      severityLevel: 'medium',
-      request: req,
-      meta: { runId: req.params.runId },
-    });
-    try {
-      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-      const result = await perfRuns.unpinBaseline(req.params.runId, {
-        credentials,
-      });
-      await event.success({ meta: result });
-      res.json(result);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    const result = await audited(
+      {
+        eventId: 'baseline-unpin',
+        severityLevel: 'medium',
+        request: req,
+        meta: { runId: req.params.runId },
+      },
+      async () => {
+        const credentials = await httpAuth.credentials(req, {
+          allow: ['user'],
+        });
+        return perfRuns.unpinBaseline(req.params.runId, { credentials });
+      },
+      removed => removed,
+    );
+    res.json(result);
   });
 
   router.get('/v1/runs/:runId/regression', async (req, res) => {

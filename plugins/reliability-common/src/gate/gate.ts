@@ -9,7 +9,7 @@ import { PerfRun } from '../perfRun';
 import { thresholdOutcome } from '../perfResults';
 import { RegressionVerdict } from '../regression/regression';
 import { evaluateSloOnRun } from '../slo/evaluateSlo';
-import { readK6MetricSource } from '../slo/k6MetricSource';
+import { sloScenario } from '../slo/k6MetricSource';
 
 /** @public */
 export type GateStatus = 'pass' | 'fail' | 'unknown';
@@ -48,18 +48,18 @@ const OBJECTIVE_STATUS: Record<string, GateStatus> = {
   unsupported: 'unknown',
 };
 
-/** The scenario an SLO's k6 indicator reads, if it names one. */
-function scenarioOf(slo: OpenSloObjectiveSet): string | undefined {
-  const indicator = slo.indicator;
-  const sources =
-    indicator?.type === 'threshold'
-      ? [indicator.metricSource]
-      : [indicator?.good, indicator?.bad, indicator?.total];
-  for (const source of sources) {
-    const read = readK6MetricSource(source);
-    if ('query' in read && read.query.scenario) return read.query.scenario;
+/**
+ * The newest run of each scenario, from runs ordered newest first: the runs
+ * that stand for a release.
+ *
+ * @public
+ */
+export function newestRunPerScenario(runs: PerfRun[]): Map<string, PerfRun> {
+  const newest = new Map<string, PerfRun>();
+  for (const run of runs) {
+    if (!newest.has(run.scenario)) newest.set(run.scenario, run);
   }
-  return undefined;
+  return newest;
 }
 
 /**
@@ -82,11 +82,7 @@ export function decideGate(options: {
   const { runs, slos, requiredScenarios, regressions } = options;
   const reasons: GateReason[] = [];
 
-  // The newest run of each scenario stands for the release
-  const newest = new Map<string, PerfRun>();
-  for (const run of runs) {
-    if (!newest.has(run.scenario)) newest.set(run.scenario, run);
-  }
+  const newest = newestRunPerScenario(runs);
 
   for (const scenario of requiredScenarios) {
     const run = newest.get(scenario);
@@ -123,7 +119,7 @@ export function decideGate(options: {
   }
 
   for (const slo of slos) {
-    const scenario = scenarioOf(slo);
+    const scenario = sloScenario(slo);
     const candidates = scenario
       ? [newest.get(scenario)].filter(Boolean)
       : [...newest.values()];

@@ -17,9 +17,4 @@ export class K6ResultsError extends InputError {
   }
 }
 
-/** Escapes one JSON pointer segment. */
-export function pointer(...segments: Array<string | number>): string {
-  return segments
-    .map(s => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`)
-    .join('');
-}
+export { pointer } from '../json';

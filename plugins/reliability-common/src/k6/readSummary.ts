@@ -6,7 +6,8 @@ import {
   PerfResultsFormat,
   PerfThreshold,
 } from '../perfResults';
-import { K6ResultsError, pointer } from './K6ResultsError';
+import { isObject, pointer } from '../json';
+import { K6ResultsError } from './K6ResultsError';
 import { parseMetricKey } from './metricKey';
 
 type Json = Record<string, unknown>;
@@ -14,10 +15,6 @@ type Json = Record<string, unknown>;
 const METRIC_TYPES = ['trend', 'rate', 'counter', 'gauge'] as const;
 const CONTAINS: PerfMetricContains[] = ['time', 'data', 'default'];
 const TREND_STAT = /^(avg|min|med|max|count|p\(\d+(\.\d+)?\))$/;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function finite(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {

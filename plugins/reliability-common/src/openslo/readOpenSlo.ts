@@ -5,6 +5,7 @@
  * document must not hide the others.
  */
 import { Document, LineCounter, parseAllDocuments } from 'yaml';
+import { isObject, pointer } from '../json';
 import {
   OpenSloIndicator,
   OpenSloMetricSource,
@@ -59,16 +60,6 @@ const SPEC_FIELDS: Record<(typeof KINDS)[number], string[]> = {
 };
 const METADATA_FIELDS = ['name', 'displayName', 'labels', 'annotations'];
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function pointer(path: Array<string | number>): string {
-  return path
-    .map(s => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`)
-    .join('');
-}
-
 /** Reports problems of one document, locating them in the YAML source. */
 class DocumentContext {
   kind?: string;
@@ -103,7 +94,7 @@ class DocumentContext {
       document: this.index,
       ...(this.kind && { kind: this.kind }),
       ...(this.name && { name: this.name }),
-      path: pointer(path),
+      path: pointer(...path),
       ...(line !== undefined && { line }),
       message,
     });
@@ -164,11 +155,8 @@ type Reference = {
 
 class Reader {
   readonly problems: OpenSloProblem[] = [];
-  readonly slos: Array<{
-    slo: OpenSloObjectiveSet;
-    indicatorRef?: string;
-    ctx: DocumentContext;
-  }> = [];
+  readonly slos: Array<{ slo: OpenSloObjectiveSet; indicatorRef?: string }> =
+    [];
   readonly services: OpenSloSet['services'] = [];
   readonly names: OpenSloSet['names'] = {
     SLI: [],
@@ -579,7 +567,6 @@ class Reader {
           source: ctx.source,
         },
         ...(indicatorRef && { indicatorRef }),
-        ctx,
       });
     }
   }

@@ -16,7 +16,7 @@
 import { formatMetricKey } from '../k6/metricKey';
 import { aggregationValue } from '../k6/thresholdExpression';
 import { PerfMetric, PerfResults } from '../perfResults';
-import { OpenSloMetricSource } from '../openslo/types';
+import { OpenSloMetricSource, OpenSloObjectiveSet } from '../openslo/types';
 
 /** @public */
 export const K6_METRIC_SOURCE_TYPE = 'k6';
@@ -136,6 +136,24 @@ export function k6Counts(
       whole: metric.stats.count,
       key: metric.key,
     };
+  }
+  return undefined;
+}
+
+/**
+ * The scenario an SLO's k6 indicator is restricted to, if it names one.
+ *
+ * @public
+ */
+export function sloScenario(slo: OpenSloObjectiveSet): string | undefined {
+  const indicator = slo.indicator;
+  const sources =
+    indicator?.type === 'threshold'
+      ? [indicator.metricSource]
+      : [indicator?.good, indicator?.bad, indicator?.total];
+  for (const source of sources) {
+    const read = readK6MetricSource(source);
+    if ('query' in read && read.query.scenario) return read.query.scenario;
   }
   return undefined;
 }
