@@ -214,6 +214,15 @@ describe.each(databases.eachSupportedId())(
       expect((await gate('ledger', '2026.11.1', callers.partner)).status).toBe(
         403,
       );
+      for (const [caller, status] of [
+        [callers.partner, 403],
+        [callers.anonymous, 401],
+      ] as const) {
+        const history = await request(server)
+          .get('/api/reliability/v1/gates/component/default/ledger/history')
+          .set('Authorization', caller);
+        expect(history.status).toBe(status);
+      }
       expect(
         (await gate('ledger', '2026.11.1', callers.anonymous)).status,
       ).toBe(401);

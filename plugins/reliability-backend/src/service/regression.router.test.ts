@@ -220,6 +220,16 @@ describe.each(databases.eachSupportedId())(
         regressed: true,
       });
 
+      for (const [caller, status] of [
+        [callers.partner, 403],
+        [callers.ci, 403],
+        [callers.anonymous, 401],
+      ] as const) {
+        const refused = await request(server)
+          .delete(`/api/reliability/v1/runs/${ids[0]}/baseline`)
+          .set('Authorization', caller);
+        expect(refused.status).toBe(status);
+      }
       const unpinned = await request(server)
         .delete(`/api/reliability/v1/runs/${ids[0]}/baseline`)
         .set('Authorization', callers.internal);
