@@ -6,6 +6,14 @@ export interface Config {
        * front matter; relative to the backend's working directory.
        */
       folders?: string[];
+      /**
+       * Folders of drill records at URLs (for example a repository's
+       * docs/drills tree), read through the UrlReader; the host must be
+       * allowed in backend.reading or an integration.
+       */
+      urls?: string[];
+      /** How long drill records read from URLs are kept before reading again. Default 300. */
+      urlCacheSeconds?: number;
       /** Days between drills before an entity's next one is due. Default 30. */
       everyDays?: number;
       /** RTO/RPO targets in minutes, by disruption type; default RTO 60, RPO 15. */
@@ -20,6 +28,13 @@ export interface Config {
           rpoMinutes: number;
         };
       };
+    };
+    backups?: {
+      /**
+       * Age in hours after which an entity's newest backup of a kind counts as
+       * stale. Default 26 (daily backups with some slack).
+       */
+      maxAgeHours?: number;
     };
     baseline?: {
       /** How many earlier passing runs the median baseline takes. Default 5. */

@@ -19,12 +19,18 @@ import { readDrTargets } from './config';
 import { DefaultSloService } from './service/SloService';
 import { DefaultPerfRunService } from './service/PerfRunService';
 import { createRouter } from './service/router';
+import { DatabaseDrStore } from './database/DatabaseDrStore';
+import { AuthorizedTrendService } from './service/AuthorizedTrendService';
+import { DefaultTrendService } from './service/TrendService';
+import { AuthorizedBackupService } from './service/AuthorizedBackupService';
+import { DefaultBackupService } from './service/BackupService';
 
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 const DEFAULT_MAX_STREAM_BYTES = 2 * 1024 * 1024 * 1024;
 
 /**
- * The reliability backend plugin: perf runs published by CI.
+ * The reliability backend plugin: perf runs, SLOs, release gates, DR drills
+ * and backup verifications.
  *
  * @public
  */
@@ -89,13 +95,25 @@ export const reliabilityPlugin = createBackendPlugin({
           }),
           deps.permissions,
         );
+        const drStore = await DatabaseDrStore.create({
+          database: deps.database,
+        });
         const drills = new AuthorizedDrillService(
           new DefaultDrillService({
             catalog: deps.catalog,
+            store: drStore,
+            auth: deps.auth,
+            urlReader: deps.urlReader,
             folders:
               deps.config.getOptionalStringArray(
                 'reliability.drills.folders',
               ) ?? [],
+            urls:
+              deps.config.getOptionalStringArray('reliability.drills.urls') ??
+              [],
+            urlCacheSeconds: deps.config.getOptionalNumber(
+              'reliability.drills.urlCacheSeconds',
+            ),
             defaults: readDrTargets(deps.config),
             everyDays:
               deps.config.getOptionalNumber('reliability.drills.everyDays') ??
@@ -115,12 +133,36 @@ export const reliabilityPlugin = createBackendPlugin({
           }),
           deps.permissions,
         );
+        const trends = new AuthorizedTrendService(
+          new DefaultTrendService({
+            store,
+            catalog: deps.catalog,
+            urlReader: deps.urlReader,
+            baselineRuns,
+            tolerances,
+          }),
+          deps.permissions,
+        );
+        const backups = new AuthorizedBackupService(
+          new DefaultBackupService({
+            store: drStore,
+            catalog: deps.catalog,
+            auth: deps.auth,
+            maxAgeHours:
+              deps.config.getOptionalNumber(
+                'reliability.backups.maxAgeHours',
+              ) ?? 26,
+          }),
+          deps.permissions,
+        );
         deps.httpRouter.use(
           await createRouter({
             perfRuns,
             slos,
             drills,
             gates,
+            trends,
+            backups,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             maxBodyBytes:

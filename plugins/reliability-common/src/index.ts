@@ -15,3 +15,5 @@ export * from './client';
 export * from './regression';
 export * from './drills';
 export * from './gate';
+export * from './backups';
+export * from './trend';

@@ -1,6 +1,6 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { PerfResults, PerfResultsFormat } from './perfResults';
+import { entityRefField, text, timestamp } from './fields';
 
 /**
  * What CI says about a run when it publishes it.
@@ -51,41 +51,7 @@ export type Page<T> = {
   nextCursor?: string;
 };
 
-const MAX_TEXT = 255;
 const GIT_SHA = /^[0-9a-f]{7,64}$/i;
-const ENTITY_REF = /^[a-z0-9_.-]+:[a-z0-9_.-]+\/[a-z0-9_.-]+$/;
-
-function text(
-  input: Record<string, unknown>,
-  field: string,
-  required: boolean,
-): string | undefined {
-  const value = input[field];
-  if (value === undefined || value === null) {
-    if (required) {
-      throw new InputError(`/${field}: is required`);
-    }
-    return undefined;
-  }
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new InputError(`/${field}: expected a non-empty string`);
-  }
-  if (value.length > MAX_TEXT) {
-    throw new InputError(`/${field}: longer than ${MAX_TEXT} characters`);
-  }
-  return value.trim();
-}
-
-function timestamp(input: Record<string, unknown>, field: string): string {
-  const value = text(input, field, true)!;
-  const ms = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(ms)) {
-    throw new InputError(
-      `/${field}: expected an ISO 8601 date-time, got ${value}`,
-    );
-  }
-  return new Date(ms).toISOString();
-}
 
 /**
  * Checks what a publisher sent about a run and returns it normalised (entity
@@ -99,20 +65,7 @@ export function validatePerfRunMetadata(input: unknown): PerfRunMetadata {
     throw new InputError('/: expected an object with the run metadata');
   }
   const raw = input as Record<string, unknown>;
-  const ref = text(raw, 'entityRef', true)!;
-  let entityRef = '';
-  try {
-    entityRef = stringifyEntityRef(parseEntityRef(ref)).toLocaleLowerCase(
-      'en-US',
-    );
-  } catch {
-    // reported below
-  }
-  if (!ENTITY_REF.test(entityRef)) {
-    throw new InputError(
-      `/entityRef: not an entity ref (kind:namespace/name): ${ref}`,
-    );
-  }
+  const entityRef = entityRefField(raw, 'entityRef');
   const startedAt = timestamp(raw, 'startedAt');
   const finishedAt = timestamp(raw, 'finishedAt');
   if (Date.parse(finishedAt) < Date.parse(startedAt)) {

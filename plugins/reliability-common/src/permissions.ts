@@ -2,8 +2,8 @@ import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/a
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
- * Publish perf runs (and, later, drills and backup verifications). Meant for
- * CI's service credentials: give its external-access token only this one.
+ * Publish perf runs. Meant for CI's service credentials: give its
+ * external-access token only this one.
  *
  * @public
  */
@@ -37,9 +37,31 @@ export const reliabilityBaselineManagePermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+/**
+ * Push drill records, from a restore-drill pipeline's service credentials.
+ *
+ * @public
+ */
+export const reliabilityDrillPublishPermission = createPermission({
+  name: 'reliability.drill.publish',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Push backup verifications, from a backup-verify job's service credentials.
+ *
+ * @public
+ */
+export const reliabilityBackupPublishPermission = createPermission({
+  name: 'reliability.backup.publish',
+  attributes: { action: 'create' },
+});
+
 /** @public */
 export const reliabilityPermissions = [
   reliabilityRunPublishPermission,
+  reliabilityDrillPublishPermission,
+  reliabilityBackupPublishPermission,
   reliabilityEntityReadPermission,
   reliabilityBaselineManagePermission,
 ];

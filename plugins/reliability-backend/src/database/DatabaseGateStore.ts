@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { GateVerdict, Page } from '@readiness/plugin-reliability-common';
 import { Knex } from 'knex';
-import { afterCursor, encodeCursor, pageSize } from './pagination';
+import { afterCursor, encodeCursor, pageSize } from '@readiness/store-utils';
 
 const migrationsDir = resolvePackagePath(
   '@readiness/plugin-reliability-backend',

@@ -228,6 +228,9 @@ describe.each(databases.eachSupportedId())(
       expect(await knex.schema.hasTable('perf_run_metrics')).toBe(false);
       expect(await knex.schema.hasTable('gate_verdicts')).toBe(false);
       expect(await knex.schema.hasTable('perf_baselines')).toBe(false);
+      expect(await knex.schema.hasTable('dr_drills')).toBe(false);
+      expect(await knex.schema.hasTable('dr_drill_entities')).toBe(false);
+      expect(await knex.schema.hasTable('backup_verifications')).toBe(false);
       await knex.migrate.latest({ directory });
       const again = await DatabasePerfRunStore.create({
         database: databaseServiceFor(knex),
@@ -235,6 +238,7 @@ describe.each(databases.eachSupportedId())(
       const { created, run } = await again.addRun(metadata(), legacy);
       expect(created).toBe(true);
       expect(await knex.schema.hasTable('gate_verdicts')).toBe(true);
+      expect(await knex.schema.hasTable('backup_verifications')).toBe(true);
       // Pins cascade with their run
       await again.pinBaseline(run, 'user:default/guest');
       await expect(again.pinnedBaseline(run)).resolves.toMatchObject({

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -13,7 +13,14 @@ import {
   thresholdOutcome,
 } from '@readiness/plugin-reliability-common';
 import { Knex } from 'knex';
-import { afterCursor, encodeCursor, pageSize } from './pagination';
+import {
+  afterCursor,
+  contentHash as hashOf,
+  encodeCursor,
+  isoTime as iso,
+  isUniqueViolation,
+  pageSize,
+} from '@readiness/store-utils';
 
 const migrationsDir = resolvePackagePath(
   '@readiness/plugin-reliability-backend',
@@ -38,40 +45,30 @@ type RunRow = {
   created_at: Date | string | number;
 };
 
+/** Every column but the results: what a run summary needs. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'entity_ref',
+  'scenario',
+  'environment',
+  'release',
+  'git_sha',
+  'started_at',
+  'finished_at',
+  'k6_exit_code',
+  'idempotency_key',
+  'content_hash',
+  'format',
+  'thresholds_passed',
+  'created_at',
+] as const;
+
 /** Filters of a run list; `entityRef` is required, everything else narrows. */
 export interface PerfRunFilter {
   entityRef: string;
   scenario?: string;
   environment?: string;
   release?: string;
-}
-
-/** SQLite hands back times as epoch numbers, PostgreSQL as Dates. */
-function iso(value: Date | string | number): string {
-  return new Date(value).toISOString();
-}
-
-/** JSON with sorted keys, so equal publications hash equally. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonical).join(',')}]`;
-  }
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map(k => `${JSON.stringify(k)}:${canonical((value as any)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    /UNIQUE constraint failed/.test(e?.message ?? '')
-  );
 }
 
 /**
@@ -101,9 +98,7 @@ export class DatabasePerfRunStore {
     metadata: PerfRunMetadata,
     results: PerfResults,
   ): Promise<{ run: PerfRun; created: boolean }> {
-    const contentHash = createHash('sha256')
-      .update(canonical({ metadata, results }))
-      .digest('hex');
+    const contentHash = hashOf({ metadata, results });
     const existing = await this.findByKey(metadata, contentHash);
     if (existing) {
       return { run: existing, created: false };
@@ -139,7 +134,10 @@ export class DatabasePerfRunStore {
           p90: metric.type === 'trend' ? metric.stats['p(90)'] ?? null : null,
           p95: metric.type === 'trend' ? metric.stats['p(95)'] ?? null : null,
           p99: metric.type === 'trend' ? metric.stats['p(99)'] ?? null : null,
-          max: metric.type === 'trend' ? metric.stats.max ?? null : null,
+          max:
+            (metric.type === 'trend' ? metric.stats.max : undefined) ??
+            (metric.type === 'gauge' ? metric.max : undefined) ??
+            null,
           rate: metric.type === 'rate' ? metric.rate : null,
           count:
             (metric.type === 'trend' ? metric.stats.count : undefined) ??
@@ -198,22 +196,7 @@ export class DatabasePerfRunStore {
   ): Promise<Page<PerfRunSummary>> {
     const limit = pageSize(options.limit);
     const query = this.db<RunRow>('perf_runs')
-      .select(
-        'id',
-        'entity_ref',
-        'scenario',
-        'environment',
-        'release',
-        'git_sha',
-        'started_at',
-        'finished_at',
-        'k6_exit_code',
-        'idempotency_key',
-        'content_hash',
-        'format',
-        'thresholds_passed',
-        'created_at',
-      )
+      .select(...SUMMARY_COLUMNS)
       .where('entity_ref', filter.entityRef.toLocaleLowerCase('en-US'))
       .orderBy([
         { column: 'started_at', order: 'desc' },
@@ -272,6 +255,92 @@ export class DatabasePerfRunStore {
       ])
       .limit(limit);
     return rows.map(row => this.toRun(row));
+  }
+
+  /** The scenarios and environments an entity has runs in, newest first. */
+  async seriesOf(entityRef: string): Promise<
+    Array<{
+      scenario: string;
+      environment: string;
+      runs: number;
+      newest: string;
+    }>
+  > {
+    const rows: Array<Record<string, Date | string | number>> = await this.db(
+      'perf_runs',
+    )
+      .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
+      .groupBy('scenario', 'environment')
+      .select('scenario', 'environment')
+      .count({ runs: '*' })
+      .max({ newest: 'started_at' });
+    return rows
+      .map(row => ({
+        scenario: String(row.scenario),
+        environment: String(row.environment),
+        runs: Number(row.runs),
+        newest: iso(row.newest),
+      }))
+      .sort((a, b) => b.newest.localeCompare(a.newest));
+  }
+
+  /**
+   * The newest `limit` runs of a series without their results, each with the
+   * stored statistics of the metrics `wanted` picks by key: what a trend
+   * chart draws, read from the metric rows alone.
+   */
+  async seriesStats(
+    series: { entityRef: string; scenario: string; environment: string },
+    limit: number,
+    wanted: (metricKey: string) => boolean,
+  ): Promise<
+    Array<{
+      run: PerfRunSummary;
+      metrics: Array<{
+        key: string;
+        p95: number | null;
+        p99: number | null;
+        max: number | null;
+        rate: number | null;
+        value: number | null;
+      }>;
+    }>
+  > {
+    const runs = await this.db<RunRow>('perf_runs')
+      .where({
+        entity_ref: series.entityRef.toLocaleLowerCase('en-US'),
+        scenario: series.scenario,
+        environment: series.environment,
+      })
+      .orderBy([
+        { column: 'started_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit)
+      .select(...SUMMARY_COLUMNS);
+    if (runs.length === 0) return [];
+    const metricRows = await this.db('perf_run_metrics')
+      .whereIn(
+        'run_id',
+        runs.map(r => r.id),
+      )
+      .select('run_id', 'metric_key', 'p95', 'p99', 'max', 'rate', 'value');
+    const byRun = new Map<string, typeof metricRows>();
+    for (const row of metricRows) {
+      if (!wanted(row.metric_key)) continue;
+      byRun.set(row.run_id, [...(byRun.get(row.run_id) ?? []), row]);
+    }
+    return runs.map(row => ({
+      run: this.toSummary(row),
+      metrics: (byRun.get(row.id) ?? []).map(m => ({
+        key: m.metric_key,
+        p95: m.p95,
+        p99: m.p99,
+        max: m.max,
+        rate: m.rate,
+        value: m.value,
+      })),
+    }));
   }
 
   /**

@@ -22,6 +22,30 @@ export const spec = {
     examples: {},
     headers: {},
     parameters: {
+      kind: {
+        name: 'kind',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+        },
+      },
+      namespace: {
+        name: 'namespace',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+        },
+      },
+      name: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+        },
+      },
       runId: {
         name: 'runId',
         in: 'path',
@@ -333,6 +357,98 @@ export const spec = {
             type: 'string',
           },
         },
+      },
+      BackupVerificationInput: {
+        type: 'object',
+        description:
+          'What a backup-verify job found about one backup artifact. Unknown fields are refused by name.',
+        required: [
+          'idempotencyKey',
+          'entityRef',
+          'artifact',
+          'kind',
+          'sizeBytes',
+          'takenAt',
+          'verifiedAt',
+          'checksumVerified',
+          'restoreTested',
+        ],
+        additionalProperties: {},
+        properties: {
+          idempotencyKey: {
+            type: 'string',
+            maxLength: 255,
+          },
+          entityRef: {
+            type: 'string',
+            description: 'The entity whose data the backup holds.',
+          },
+          artifact: {
+            type: 'string',
+            maxLength: 255,
+          },
+          kind: {
+            type: 'string',
+            enum: ['base-backup', 'wal-archive', 'object-version'],
+          },
+          sizeBytes: {
+            type: 'integer',
+            minimum: 0,
+          },
+          takenAt: {
+            type: 'string',
+          },
+          verifiedAt: {
+            type: 'string',
+          },
+          checksumVerified: {
+            type: 'boolean',
+          },
+          restoreTested: {
+            type: 'boolean',
+          },
+          restoreSucceeded: {
+            type: 'boolean',
+          },
+          restoreSeconds: {
+            type: 'number',
+            minimum: 0,
+          },
+          evidence: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              type: 'string',
+            },
+          },
+          notes: {
+            type: 'string',
+            maxLength: 4000,
+          },
+        },
+      },
+      DrillPublication: {
+        type: 'object',
+        description:
+          'A drill record pushed by a restore-drill pipeline. Unknown fields are refused by name.',
+        required: ['idempotencyKey', 'drill'],
+        additionalProperties: {},
+        properties: {
+          idempotencyKey: {
+            type: 'string',
+            maxLength: 255,
+          },
+          drill: {
+            type: 'object',
+            description:
+              "The fields of a drill file's front matter (docs/reliability/drills.md): entities, scenario, disruptionType, started, serviceRestored, dataFreshnessAtRestore, result, evidence, notes.",
+            additionalProperties: {},
+          },
+        },
+      },
+      AnyObject: {
+        type: 'object',
+        additionalProperties: {},
       },
     },
     securitySchemes: {
@@ -756,6 +872,326 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/entities/{kind}/{namespace}/{name}/trend': {
+      get: {
+        operationId: 'GetEntityTrend',
+        description:
+          'The p95, p99 and error rate of the newest runs of one scenario in one environment (by default the series of the newest run), oldest first, with queue metrics, the baseline and the SLO objective lines.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'scenario',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'environment',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The trend.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AnyObject',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/entities/{kind}/{namespace}/{name}/backups': {
+      get: {
+        operationId: 'GetEntityBackups',
+        description:
+          'The state of each kind of backup of the entity from its newest verification: verified, failed or stale.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The backup state.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AnyObject',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/entities/{kind}/{namespace}/{name}/backups/verifications': {
+      get: {
+        operationId: 'ListBackupVerifications',
+        description:
+          'The backup verifications of the entity, newest backup first.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'backupKind',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['base-backup', 'wal-archive', 'object-version'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of verifications.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AnyObject',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/drills': {
+      post: {
+        operationId: 'PublishDrill',
+        description:
+          'Pushes a drill record from a restore-drill pipeline. Service credentials with reliability.drill.publish only. The same idempotency key with the same drill answers 200; with another drill, 409.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/DrillPublication',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Stored before; this is a retry.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AnyObject',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'Stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AnyObject',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/backups': {
+      post: {
+        operationId: 'PublishBackupVerification',
+        description:
+          'Pushes what a backup-verify job found. Service credentials with reliability.backup.publish only. The same idempotency key with the same content answers 200; with other content, 409.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/BackupVerificationInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Stored before; this is a retry.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AnyObject',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'Stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AnyObject',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
             $ref: '#/components/responses/ErrorResponse',
           },
           default: {

@@ -1,21 +1,26 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DEFAULT_DR_TARGETS,
   DisruptionType,
   drillCadence,
-  DrillCadence,
-  DrillJudgement,
   DrillProblem,
   DrillRecord,
   DrTargets,
+  EntityDrills,
   judgeDrill,
   readDrillRecord,
+  validateDrillPublication,
 } from '@readiness/plugin-reliability-common';
+import { DatabaseDrStore } from '../database/DatabaseDrStore';
 
 /**
  * Annotation with an entity's own RTO/RPO targets, e.g. `rto=30m,rpo=5m`, or
@@ -28,20 +33,18 @@ export const DR_TARGETS_ANNOTATION = 'readiness.dev/dr-targets';
 /** Drill files larger than this are skipped with a problem. */
 const MAX_DRILL_BYTES = 256 * 1024;
 
-export type EntityDrills = {
-  entityRef: string;
-  targets: Record<DisruptionType | 'default', DrTargets>;
-  drills: Array<DrillRecord & DrillJudgement>;
-  cadence: DrillCadence;
-  problems: DrillProblem[];
-};
-
 export interface DrillService {
   getEntityDrills(
     entityRef: string,
     options: { credentials: BackstageCredentials },
   ): Promise<EntityDrills>;
+  publishDrill(
+    body: unknown,
+    options: { credentials: BackstageCredentials },
+  ): Promise<{ drill: DrillRecord; created: boolean }>;
 }
+
+const DRILL_FILE = /(^|\/)\d{4}-\d{2}-\d{2}[^/]*\.md$/;
 
 function minutes(value: string): number | undefined {
   const match = /^(\d+(?:\.\d+)?)(m|h|d)$/.exec(value.trim());
@@ -114,32 +117,98 @@ export function entityTargets(
 }
 
 /**
- * Drill records read from the configured folders of markdown files (read on
- * request: they change rarely and are small).
+ * Drill records from three places: folders of markdown files on disk (read on
+ * request: they change rarely and are small), folders at URLs read through
+ * the UrlReader (kept for `urlCacheSeconds`), and drills pushed by pipelines
+ * (stored).
  */
 export class DefaultDrillService implements DrillService {
+  private urlCache?: {
+    at: number;
+    result: { drills: DrillRecord[]; problems: DrillProblem[] };
+  };
+
   constructor(
     private readonly deps: {
       catalog: CatalogService;
+      store: DatabaseDrStore;
+      auth: AuthService;
+      urlReader: UrlReaderService;
       folders: string[];
+      urls?: string[];
+      urlCacheSeconds?: number;
       defaults: Partial<Record<DisruptionType | 'default', DrTargets>>;
       everyDays: number;
       now?: () => Date;
     },
   ) {}
 
+  private now() {
+    return (this.deps.now ?? (() => new Date()))();
+  }
+
+  /** Drill files in the configured URL folders, cached for a while. */
+  private async readUrls(): Promise<{
+    drills: DrillRecord[];
+    problems: DrillProblem[];
+  }> {
+    const ttl = (this.deps.urlCacheSeconds ?? 300) * 1000;
+    const at = this.now().getTime();
+    if (this.urlCache && at - this.urlCache.at < ttl) {
+      return this.urlCache.result;
+    }
+    const drills: DrillRecord[] = [];
+    const problems: DrillProblem[] = [];
+    for (const url of this.deps.urls ?? []) {
+      try {
+        const tree = await this.deps.urlReader.readTree(url, {
+          filter: (filePath, info) =>
+            DRILL_FILE.test(filePath) &&
+            (info?.size === undefined || info.size <= MAX_DRILL_BYTES),
+        });
+        const files = await tree.files();
+        for (const file of files.sort((a, b) => a.path.localeCompare(b.path))) {
+          const content = await file.content();
+          if (content.length > MAX_DRILL_BYTES) {
+            problems.push({
+              source: `${url} ${file.path}`,
+              field: '',
+              message: `larger than ${MAX_DRILL_BYTES} bytes; skipped`,
+            });
+            continue;
+          }
+          const read = readDrillRecord(
+            `${url.replace(/\/+$/, '')}/${file.path}`,
+            content.toString('utf8'),
+          );
+          problems.push(...read.problems);
+          if (read.drill) drills.push(read.drill);
+        }
+      } catch (error) {
+        problems.push({
+          source: url,
+          field: '',
+          message: `cannot read the drill location: ${
+            (error as Error).message
+          }`,
+        });
+      }
+    }
+    this.urlCache = { at, result: { drills, problems } };
+    return this.urlCache.result;
+  }
+
   private async readAll(): Promise<{
     drills: DrillRecord[];
     problems: DrillProblem[];
   }> {
-    const drills: DrillRecord[] = [];
-    const problems: DrillProblem[] = [];
+    const remote = await this.readUrls();
+    const drills: DrillRecord[] = [...remote.drills];
+    const problems: DrillProblem[] = [...remote.problems];
     for (const folder of this.deps.folders) {
       let names: string[];
       try {
-        names = (await fs.readdir(folder)).filter(n =>
-          /^\d{4}-\d{2}-\d{2}.*\.md$/.test(n),
-        );
+        names = (await fs.readdir(folder)).filter(n => DRILL_FILE.test(n));
       } catch (error) {
         problems.push({
           source: folder,
@@ -180,10 +249,16 @@ export class DefaultDrillService implements DrillService {
     }
     const ref = stringifyEntityRef(entity);
     const { drills, problems } = await this.readAll();
+    const pushed = await this.deps.store.drillsOf(
+      ref.toLocaleLowerCase('en-US'),
+    );
     const targets = entityTargets(entity, this.deps.defaults, problems);
-    const own = drills
-      .filter(d => d.entities.includes(ref))
-      .sort((a, b) => b.started.localeCompare(a.started));
+    const own = [
+      ...drills.filter(d =>
+        d.entities.includes(ref.toLocaleLowerCase('en-US')),
+      ),
+      ...pushed,
+    ].sort((a, b) => b.started.localeCompare(a.started));
     return {
       entityRef: ref,
       targets,
@@ -191,13 +266,28 @@ export class DefaultDrillService implements DrillService {
         ...d,
         ...judgeDrill(d, targets[d.disruptionType]),
       })),
-      cadence: drillCadence(
-        own,
-        (this.deps.now ?? (() => new Date()))(),
-        this.deps.everyDays,
-      ),
+      cadence: drillCadence(own, this.now(), this.deps.everyDays),
       // Problems of files that name no entity cannot be attributed; show them all
       problems,
     };
+  }
+
+  async publishDrill(
+    body: unknown,
+    _options: { credentials: BackstageCredentials },
+  ): Promise<{ drill: DrillRecord; created: boolean }> {
+    const { idempotencyKey, drill } = validateDrillPublication(body);
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    for (const [index, entityRef] of drill.entities.entries()) {
+      const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+        credentials,
+      });
+      if (!entity) {
+        throw new InputError(
+          `/drill/entities/${index}: no entity ${entityRef} in the catalog`,
+        );
+      }
+    }
+    return this.deps.store.addDrill(idempotencyKey, drill);
   }
 }

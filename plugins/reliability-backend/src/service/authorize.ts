@@ -3,9 +3,14 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  reliabilityBackupPublishPermission,
   reliabilityBaselineManagePermission,
+  reliabilityDrillPublishPermission,
   reliabilityEntityReadPermission,
   reliabilityRunPublishPermission,
 } from '@readiness/plugin-reliability-common';
@@ -27,17 +32,25 @@ export async function requireEntityRead(
   }
 }
 
-/** Throws unless the caller may publish to the reliability plugins. */
+const PUBLISHED = new Map<BasicPermission, string>([
+  [reliabilityRunPublishPermission, 'perf runs'],
+  [reliabilityDrillPublishPermission, 'drill records'],
+  [reliabilityBackupPublishPermission, 'backup verifications'],
+]);
+
+/** Throws unless the caller may publish what the permission names. */
 export async function requirePublish(
   permissions: PermissionsService,
   credentials: BackstageCredentials,
+  permission: BasicPermission = reliabilityRunPublishPermission,
 ) {
-  const [decision] = await permissions.authorize(
-    [{ permission: reliabilityRunPublishPermission }],
-    { credentials },
-  );
+  const [decision] = await permissions.authorize([{ permission }], {
+    credentials,
+  });
   if (decision.result !== AuthorizeResult.ALLOW) {
-    throw new NotAllowedError('You may not publish perf runs');
+    throw new NotAllowedError(
+      `You may not publish ${PUBLISHED.get(permission) ?? permission.name}`,
+    );
   }
 }
 

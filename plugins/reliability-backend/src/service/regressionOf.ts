@@ -4,17 +4,11 @@ import {
   statsOf,
   PerfRun,
   RegressionTolerances,
-  RegressionVerdict,
+  RunRegression,
 } from '@readiness/plugin-reliability-common';
 import { DatabasePerfRunStore } from '../database/DatabasePerfRunStore';
 
-/** A run judged against its baseline. */
-export type RunRegression = RegressionVerdict & {
-  runId: string;
-  baseline:
-    | { kind: 'median'; runIds: string[] }
-    | { kind: 'pinned'; runIds: string[]; pinnedBy: string; pinnedAt: string };
-};
+export type { RunRegression };
 
 /**
  * Judges a run against the median of the earlier passing runs of its entity,

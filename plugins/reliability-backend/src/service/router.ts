@@ -11,6 +11,8 @@ import { PerfRunService } from './PerfRunService';
 import { DrillService } from './DrillService';
 import { GateService } from './GateService';
 import { SloService } from './SloService';
+import { TrendService } from './TrendService';
+import { BackupService } from './BackupService';
 
 /** Turns HTTP into service calls; no checks or logic of its own. */
 export async function createRouter(options: {
@@ -18,11 +20,14 @@ export async function createRouter(options: {
   slos: SloService;
   drills: DrillService;
   gates: GateService;
+  trends: TrendService;
+  backups: BackupService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   maxBodyBytes: number;
 }): Promise<express.Router> {
-  const { perfRuns, slos, drills, gates, httpAuth, auditor } = options;
+  const { perfRuns, slos, drills, gates, trends, backups, httpAuth, auditor } =
+    options;
   // Bodies are parsed before the validating router, whose error handler would
   // turn a 413 (body too large) into a 400
   const outer = express.Router();
@@ -163,6 +168,103 @@ export async function createRouter(options: {
       }),
     );
   });
+
+  router.post('/v1/drills', async (req, res) => {
+    const published = await audited(
+      {
+        eventId: 'drill-publish',
+        severityLevel: 'medium',
+        request: req,
+        meta: { idempotencyKey: String(req.body?.idempotencyKey ?? '') },
+      },
+      async () => {
+        const credentials = await httpAuth.credentials(req, {
+          allow: ['service'],
+        });
+        return drills.publishDrill(req.body, { credentials });
+      },
+      p => ({ created: p.created, entities: p.drill.entities }),
+    );
+    res.status(published.created ? 201 : 200).json(published);
+  });
+
+  router.post('/v1/backups', async (req, res) => {
+    const published = await audited(
+      {
+        eventId: 'backup-publish',
+        severityLevel: 'medium',
+        request: req,
+        meta: {
+          entityRef: String(req.body?.entityRef ?? ''),
+          idempotencyKey: String(req.body?.idempotencyKey ?? ''),
+        },
+      },
+      async () => {
+        const credentials = await httpAuth.credentials(req, {
+          allow: ['service'],
+        });
+        return backups.publishVerification(req.body, { credentials });
+      },
+      p => ({ created: p.created, verificationId: p.verification.id }),
+    );
+    res.status(published.created ? 201 : 200).json(published);
+  });
+
+  router.get('/v1/entities/:kind/:namespace/:name/trend', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { kind, namespace, name } = req.params;
+    const { scenario, environment, limit } = req.query;
+    res.json(
+      await trends.getEntityTrend(
+        `${kind}:${namespace}/${name}`,
+        {
+          scenario,
+          environment,
+          limit: limit === undefined ? undefined : Number(limit),
+        },
+        { credentials },
+      ),
+    );
+  });
+
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/backups',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const { kind, namespace, name } = req.params;
+      res.json(
+        await backups.getEntityBackups(`${kind}:${namespace}/${name}`, {
+          credentials,
+        }),
+      );
+    },
+  );
+
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/backups/verifications',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const { kind, namespace, name } = req.params;
+      const { backupKind, cursor, limit } = req.query;
+      res.json(
+        await backups.listVerifications(
+          `${kind}:${namespace}/${name}`,
+          {
+            kind: backupKind,
+            cursor,
+            limit: limit === undefined ? undefined : Number(limit),
+          },
+          { credentials },
+        ),
+      );
+    },
+  );
 
   router.get('/v1/gates/:kind/:namespace/:name', async (req, res) => {
     const { kind, namespace, name } = req.params;

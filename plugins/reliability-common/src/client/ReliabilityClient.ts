@@ -1,7 +1,15 @@
 import { ResponseError } from '@backstage/errors';
+import {
+  BackupVerification,
+  BackupVerificationInput,
+  EntityBackups,
+} from '../backups/backups';
+import { DrillRecord, EntityDrills } from '../drills/drills';
 import { GateVerdict } from '../gate/gate';
 import { Page, PerfRun, PerfRunMetadata, PerfRunSummary } from '../perfRun';
+import { RunDifference, RunRegression } from '../regression/regression';
 import { EntitySlos } from '../slo/entitySlos';
+import { EntityTrend } from '../trend';
 
 /** The part of Backstage's discovery API the client needs. @public */
 export type ReliabilityDiscoveryApi = {
@@ -23,6 +31,19 @@ export type ListRunsQuery = {
   limit?: number;
 };
 
+/** An entity by its ref parts. @public */
+export type EntityName = { kind: string; namespace: string; name: string };
+
+/** A gate verdict as kept by the backend. @public */
+export type KeptGateVerdict = GateVerdict & { id: string; decidedAt: string };
+
+/** Two runs compared, statistic by statistic. @public */
+export type RunComparison = {
+  a: string;
+  b: string;
+  differences: RunDifference[];
+};
+
 /**
  * What the reliability backend offers to readers.
  *
@@ -31,11 +52,34 @@ export type ListRunsQuery = {
 export interface ReliabilityApi {
   listRuns(query: ListRunsQuery): Promise<Page<PerfRunSummary>>;
   getRun(id: string): Promise<PerfRun>;
-  getEntitySlos(entity: {
-    kind: string;
-    namespace: string;
-    name: string;
-  }): Promise<EntitySlos>;
+  getRegression(runId: string): Promise<RunRegression>;
+  compareRuns(a: string, b: string): Promise<RunComparison>;
+  getEntitySlos(entity: EntityName): Promise<EntitySlos>;
+  getEntityTrend(
+    entity: EntityName,
+    query?: { scenario?: string; environment?: string; limit?: number },
+  ): Promise<EntityTrend>;
+  getEntityDrills(entity: EntityName): Promise<EntityDrills>;
+  getEntityBackups(entity: EntityName): Promise<EntityBackups>;
+  listGateVerdicts(
+    entity: EntityName,
+    query?: { release?: string; cursor?: string; limit?: number },
+  ): Promise<Page<KeptGateVerdict>>;
+}
+
+function entityPath(entity: EntityName): string {
+  return [entity.kind, entity.namespace, entity.name]
+    .map(encodeURIComponent)
+    .join('/');
+}
+
+function queryString(query: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }
 
 /**
@@ -58,26 +102,51 @@ export class ReliabilityClient implements ReliabilityApi {
   }
 
   async listRuns(query: ListRunsQuery): Promise<Page<PerfRunSummary>> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined) params.set(key, String(value));
-    }
-    return this.request(`/v1/runs?${params}`);
+    return this.request(`/v1/runs${queryString(query)}`);
   }
 
   async getRun(id: string): Promise<PerfRun> {
     return this.request(`/v1/runs/${encodeURIComponent(id)}`);
   }
 
-  async getEntitySlos(entity: {
-    kind: string;
-    namespace: string;
-    name: string;
-  }): Promise<EntitySlos> {
-    const path = [entity.kind, entity.namespace, entity.name]
-      .map(encodeURIComponent)
-      .join('/');
-    return this.request(`/v1/entities/${path}/slos`);
+  async getRegression(runId: string): Promise<RunRegression> {
+    return this.request(`/v1/runs/${encodeURIComponent(runId)}/regression`);
+  }
+
+  async compareRuns(a: string, b: string): Promise<RunComparison> {
+    return this.request(
+      `/v1/runs/${encodeURIComponent(a)}/compare/${encodeURIComponent(b)}`,
+    );
+  }
+
+  async getEntitySlos(entity: EntityName): Promise<EntitySlos> {
+    return this.request(`/v1/entities/${entityPath(entity)}/slos`);
+  }
+
+  async getEntityTrend(
+    entity: EntityName,
+    query: { scenario?: string; environment?: string; limit?: number } = {},
+  ): Promise<EntityTrend> {
+    return this.request(
+      `/v1/entities/${entityPath(entity)}/trend${queryString(query)}`,
+    );
+  }
+
+  async getEntityDrills(entity: EntityName): Promise<EntityDrills> {
+    return this.request(`/v1/entities/${entityPath(entity)}/drills`);
+  }
+
+  async getEntityBackups(entity: EntityName): Promise<EntityBackups> {
+    return this.request(`/v1/entities/${entityPath(entity)}/backups`);
+  }
+
+  async listGateVerdicts(
+    entity: EntityName,
+    query: { release?: string; cursor?: string; limit?: number } = {},
+  ): Promise<Page<KeptGateVerdict>> {
+    return this.request(
+      `/v1/gates/${entityPath(entity)}/history${queryString(query)}`,
+    );
   }
 
   /** Publishes a run with its k6 summary document (service credentials). */
@@ -97,11 +166,7 @@ export class ReliabilityClient implements ReliabilityApi {
     run: PerfRunMetadata,
     body: Uint8Array,
   ): Promise<{ run: PerfRunSummary; created: boolean; warnings: string[] }> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(run)) {
-      if (value !== undefined) params.set(key, String(value));
-    }
-    return this.request(`/v1/runs/stream?${params}`, {
+    return this.request(`/v1/runs/stream${queryString(run)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/octet-stream' },
       body,
@@ -110,15 +175,39 @@ export class ReliabilityClient implements ReliabilityApi {
 
   /** Asks the release gate; the verdict is kept by the backend. */
   async decideGate(
-    entity: { kind: string; namespace: string; name: string },
+    entity: EntityName,
     release: string,
     environment: string,
-  ): Promise<GateVerdict & { id: string; decidedAt: string }> {
-    const path = [entity.kind, entity.namespace, entity.name]
-      .map(encodeURIComponent)
-      .join('/');
-    const params = new URLSearchParams({ release, environment });
-    return this.request(`/v1/gates/${path}?${params}`);
+  ): Promise<KeptGateVerdict> {
+    return this.request(
+      `/v1/gates/${entityPath(entity)}${queryString({ release, environment })}`,
+    );
+  }
+
+  /** Pushes a drill record from a restore-drill pipeline (service credentials). */
+  async publishDrill(request: {
+    idempotencyKey: string;
+    drill: Omit<
+      DrillRecord,
+      'source' | 'achievedRtoMinutes' | 'achievedRpoMinutes'
+    >;
+  }): Promise<{ drill: DrillRecord; created: boolean }> {
+    return this.request('/v1/drills', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+  }
+
+  /** Pushes what a backup-verify job found (service credentials). */
+  async publishBackupVerification(
+    verification: BackupVerificationInput,
+  ): Promise<{ verification: BackupVerification; created: boolean }> {
+    return this.request('/v1/backups', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(verification),
+    });
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {

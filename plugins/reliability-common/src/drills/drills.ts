@@ -3,6 +3,7 @@
  * whose YAML front matter says what was disrupted, when service came back and
  * how fresh the restored data was. Achieved RTO and RPO follow from the times.
  */
+import { InputError } from '@backstage/errors';
 import { LineCounter, parseDocument } from 'yaml';
 
 /** @public */
@@ -296,4 +297,73 @@ export function drillCadence(
     overdue: late > 0,
     daysOverdue: late > 0 ? Math.floor(late / 86_400_000) : 0,
   };
+}
+
+/** An entity's drills judged against its targets, with the cadence. @public */
+export type EntityDrills = {
+  entityRef: string;
+  targets: Record<DisruptionType | 'default', DrTargets>;
+  /** Newest first, from drill files and from the push endpoint. */
+  drills: Array<DrillRecord & DrillJudgement>;
+  cadence: DrillCadence;
+  problems: DrillProblem[];
+};
+
+const MAX_PUSH_KEY = 255;
+
+/**
+ * Checks a drill pushed by a restore-drill pipeline, `{ idempotencyKey,
+ * drill }` where `drill` has the fields of a drill file's front matter.
+ * Throws an `InputError` naming the first wrong field.
+ *
+ * @public
+ */
+export function validateDrillPublication(input: unknown): {
+  idempotencyKey: string;
+  drill: DrillRecord;
+} {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new InputError('/: expected { idempotencyKey, drill }');
+  }
+  const { idempotencyKey, drill, ...rest } = input as Record<string, unknown>;
+  const extra = Object.keys(rest)[0];
+  if (extra !== undefined) {
+    throw new InputError(
+      `/${extra}: unknown field; expected idempotencyKey, drill`,
+    );
+  }
+  if (
+    typeof idempotencyKey !== 'string' ||
+    idempotencyKey.trim() === '' ||
+    idempotencyKey.length > MAX_PUSH_KEY
+  ) {
+    throw new InputError(
+      `/idempotencyKey: expected a non-empty string of at most ${MAX_PUSH_KEY} characters`,
+    );
+  }
+  if (typeof drill !== 'object' || drill === null || Array.isArray(drill)) {
+    throw new InputError('/drill: expected an object with the drill fields');
+  }
+  const known = [
+    'entities',
+    'scenario',
+    'disruptionType',
+    'started',
+    'serviceRestored',
+    'dataFreshnessAtRestore',
+    'result',
+    'evidence',
+    'notes',
+  ];
+  const unknown = Object.keys(drill).find(key => !known.includes(key));
+  if (unknown !== undefined) {
+    throw new InputError(`/drill/${unknown}: unknown field`);
+  }
+  const key = idempotencyKey.trim();
+  const read = readDrillRecord(`push:${key}`, drill as Record<string, unknown>);
+  if (!read.drill) {
+    const first = read.problems[0];
+    throw new InputError(`/drill/${first.field}: ${first.message}`);
+  }
+  return { idempotencyKey: key, drill: read.drill };
 }

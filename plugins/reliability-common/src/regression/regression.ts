@@ -231,3 +231,11 @@ export function compareRuns(a: PerfResults, b: PerfResults): RunDifference[] {
   }
   return differences.sort((x, y) => x.metric.localeCompare(y.metric, 'en'));
 }
+
+/** A run judged against its baseline, pinned or median. @public */
+export type RunRegression = RegressionVerdict & {
+  runId: string;
+  baseline:
+    | { kind: 'median'; runIds: string[] }
+    | { kind: 'pinned'; runIds: string[]; pinnedBy: string; pinnedAt: string };
+};

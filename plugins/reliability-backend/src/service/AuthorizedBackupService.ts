@@ -1,0 +1,47 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { reliabilityBackupPublishPermission } from '@readiness/plugin-reliability-common';
+import { requireEntityRead, requirePublish } from './authorize';
+import { BackupService } from './BackupService';
+
+/**
+ * Pushing needs `reliability.backup.publish` (checked before the body is
+ * looked at); reading needs `reliability.entity.read` on the entity.
+ */
+export class AuthorizedBackupService implements BackupService {
+  constructor(
+    private readonly inner: BackupService,
+    private readonly permissions: PermissionsService,
+  ) {}
+
+  async publishVerification(
+    body: unknown,
+    options: { credentials: BackstageCredentials },
+  ) {
+    await requirePublish(
+      this.permissions,
+      options.credentials,
+      reliabilityBackupPublishPermission,
+    );
+    return this.inner.publishVerification(body, options);
+  }
+
+  async getEntityBackups(
+    entityRef: string,
+    options: { credentials: BackstageCredentials },
+  ) {
+    await requireEntityRead(this.permissions, entityRef, options.credentials);
+    return this.inner.getEntityBackups(entityRef, options);
+  }
+
+  async listVerifications(
+    entityRef: string,
+    query: { kind?: string; cursor?: string; limit?: number },
+    options: { credentials: BackstageCredentials },
+  ) {
+    await requireEntityRead(this.permissions, entityRef, options.credentials);
+    return this.inner.listVerifications(entityRef, query, options);
+  }
+}

@@ -1,0 +1,111 @@
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  BackupKind,
+  BACKUP_KINDS,
+  backupStatus,
+  BackupVerification,
+  EntityBackups,
+  Page,
+  validateBackupVerification,
+} from '@readiness/plugin-reliability-common';
+import { DatabaseDrStore } from '../database/DatabaseDrStore';
+
+export interface BackupService {
+  publishVerification(
+    body: unknown,
+    options: { credentials: BackstageCredentials },
+  ): Promise<{ verification: BackupVerification; created: boolean }>;
+  getEntityBackups(
+    entityRef: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<EntityBackups>;
+  listVerifications(
+    entityRef: string,
+    query: { kind?: string; cursor?: string; limit?: number },
+    options: { credentials: BackstageCredentials },
+  ): Promise<Page<BackupVerification>>;
+}
+
+/** Backup verifications as pushed by backup-verify jobs, and their state. */
+export class DefaultBackupService implements BackupService {
+  constructor(
+    private readonly deps: {
+      store: DatabaseDrStore;
+      catalog: CatalogService;
+      auth: AuthService;
+      maxAgeHours: number;
+      now?: () => Date;
+    },
+  ) {}
+
+  async publishVerification(
+    body: unknown,
+    _options: { credentials: BackstageCredentials },
+  ) {
+    const input = validateBackupVerification(body);
+    const entity = await this.deps.catalog.getEntityByRef(input.entityRef, {
+      credentials: await this.deps.auth.getOwnServiceCredentials(),
+    });
+    if (!entity) {
+      throw new InputError(
+        `/entityRef: no entity ${input.entityRef} in the catalog`,
+      );
+    }
+    return this.deps.store.addBackupVerification(input);
+  }
+
+  private async entityRefOf(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<string> {
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef}`);
+    }
+    return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  }
+
+  async getEntityBackups(
+    entityRef: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<EntityBackups> {
+    const ref = await this.entityRefOf(entityRef, options.credentials);
+    const latest = await this.deps.store.latestPerKind(ref);
+    return {
+      entityRef: ref,
+      maxAgeHours: this.deps.maxAgeHours,
+      kinds: backupStatus(latest, {
+        now: (this.deps.now ?? (() => new Date()))(),
+        maxAgeHours: this.deps.maxAgeHours,
+      }),
+    };
+  }
+
+  async listVerifications(
+    entityRef: string,
+    query: { kind?: string; cursor?: string; limit?: number },
+    options: { credentials: BackstageCredentials },
+  ) {
+    if (
+      query.kind !== undefined &&
+      !(BACKUP_KINDS as readonly string[]).includes(query.kind)
+    ) {
+      throw new InputError(
+        `kind: expected one of ${BACKUP_KINDS.join(', ')}, got ${query.kind}`,
+      );
+    }
+    const ref = await this.entityRefOf(entityRef, options.credentials);
+    return this.deps.store.listBackupVerifications(ref, {
+      ...query,
+      kind: query.kind as BackupKind | undefined,
+    });
+  }
+}
