@@ -14,6 +14,7 @@ const e2e = 'packages/app/e2e-tests';
 import {
   PRODUCTION_CI_TOKEN,
   PRODUCTION_PERF_PUBLISH_TOKEN,
+  PRODUCTION_DR_PUBLISH_TOKEN,
 } from './packages/app/e2e-tests/constants';
 
 export default defineConfig({
@@ -53,6 +54,7 @@ export default defineConfig({
         AUTH_SESSION_SECRET: 'e2e-session-secret-0123456789abcdef',
         PORTAL_CI_TOKEN: PRODUCTION_CI_TOKEN,
         PORTAL_PERF_PUBLISH_TOKEN: PRODUCTION_PERF_PUBLISH_TOKEN,
+        PORTAL_DR_PUBLISH_TOKEN: PRODUCTION_DR_PUBLISH_TOKEN,
         POSTGRES_HOST: '127.0.0.1',
         POSTGRES_PORT: '5432',
         POSTGRES_USER: 'postgres',

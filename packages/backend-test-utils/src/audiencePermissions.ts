@@ -9,7 +9,13 @@ import {
   Permission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
-import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  createConditionAuthorizer,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import { Entity } from '@backstage/catalog-model';
+import { permissionRules as catalogPermissionRules } from '@backstage/plugin-catalog-backend/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { AudiencePermissionPolicy } from '@readiness/plugin-permission-backend-module-audience-policy';
 
 /** Group memberships of the sample org, as the catalog resolves them at sign-in. */
@@ -64,12 +70,19 @@ function serviceDecision(
   return { result: AuthorizeResult.ALLOW };
 }
 
+/** Applies the catalog's permission rules, as the catalog does for the permission backend. */
+const applyCatalogConditions = createConditionAuthorizer<Entity, unknown>(
+  Object.values(catalogPermissionRules) as any,
+);
+
 /**
  * A permissions service for test backends that decides with the portal's
  * audience policy in process, for users whose group memberships are given.
  * Conditional decisions are returned to callers of `authorizeConditional`
- * (the catalog applies them in its queries); `authorize` refuses them, as a
- * plugin asking for a definite answer must not get one.
+ * (the catalog applies them in its queries); for `authorize` with a
+ * `resourceRef` they are resolved against the entity from the catalog, as the
+ * permission backend does; without one they are refused, as a plugin asking
+ * for a definite answer must not get a conditional one.
  *
  * @public
  */
@@ -78,8 +91,8 @@ export function audiencePermissionsServiceFactory(
 ) {
   return createServiceFactory({
     service: coreServices.permissions,
-    deps: {},
-    factory: (): PermissionsService => {
+    deps: { catalog: catalogServiceRef, auth: coreServices.auth },
+    factory: ({ catalog, auth }): PermissionsService => {
       const policy = new AudiencePermissionPolicy();
       const decide = async (
         permission: Permission,
@@ -104,6 +117,23 @@ export function audiencePermissionsServiceFactory(
           return Promise.all(
             requests.map(async r => {
               const decision = await decide(r.permission, credentials);
+              const resourceRef = (r as { resourceRef?: string }).resourceRef;
+              if (
+                decision.result === AuthorizeResult.CONDITIONAL &&
+                resourceRef
+              ) {
+                const entity = await catalog.getEntityByRef(resourceRef, {
+                  credentials: await auth.getOwnServiceCredentials(),
+                });
+                const allowed =
+                  entity !== undefined &&
+                  applyCatalogConditions(decision, entity);
+                return {
+                  result: allowed
+                    ? AuthorizeResult.ALLOW
+                    : AuthorizeResult.DENY,
+                };
+              }
               if (decision.result === AuthorizeResult.CONDITIONAL) {
                 throw new Error(
                   `${r.permission.name}: conditional decision where a definite one is due`,

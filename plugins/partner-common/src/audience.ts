@@ -20,6 +20,24 @@ export const AUDIENCE_ANNOTATION = 'readiness.dev/audience';
 export const PARTNER_AUDIENCE = 'partner';
 
 /**
+ * Annotation with which a partner-facing entity also publishes its
+ * reliability record (SLOs, perf runs, gates, drills, backups) to partners:
+ * `readiness.dev/partner-reliability: published`. Without it partners see the
+ * entity but none of that record.
+ *
+ * @public
+ */
+export const PARTNER_RELIABILITY_ANNOTATION =
+  'readiness.dev/partner-reliability';
+
+/**
+ * Value of the publication annotations that publishes a record.
+ *
+ * @public
+ */
+export const PUBLISHED = 'published';
+
+/**
  * Groups named `partner-<org>` hold the users of one partner organisation.
  *
  * @public

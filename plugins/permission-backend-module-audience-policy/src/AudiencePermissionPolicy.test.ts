@@ -15,7 +15,10 @@ import {
   createConditionAuthorizer,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { AUDIENCE_ANNOTATION } from '@readiness/plugin-partner-common';
+import {
+  AUDIENCE_ANNOTATION,
+  PARTNER_RELIABILITY_ANNOTATION,
+} from '@readiness/plugin-partner-common';
 import { AudiencePermissionPolicy } from './AudiencePermissionPolicy';
 
 const policy = new AudiencePermissionPolicy();
@@ -121,6 +124,40 @@ describe('AudiencePermissionPolicy', () => {
         policy.handle({ permission }, callers.acme),
       ).resolves.toEqual({ result: AuthorizeResult.DENY });
     }
+  });
+
+  it('lets partners read the reliability record only where a partner-facing entity publishes it', async () => {
+    const reliabilityRead = createPermission({
+      name: 'reliability.entity.read',
+      attributes: { action: 'read' },
+      resourceType: 'catalog-entity',
+    });
+    const decision = await policy.handle(
+      { permission: reliabilityRead },
+      callers.acme,
+    );
+    expect(decision).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+    });
+    const published = entity('Component', 'ledger', true);
+    published.metadata.annotations![PARTNER_RELIABILITY_ANNOTATION] =
+      'published';
+    const internalButMarked = entity('Component', 'ocr');
+    internalButMarked.metadata.annotations![PARTNER_RELIABILITY_ANNOTATION] =
+      'published';
+    expect(authorize(decision, published)).toBe(true);
+    expect(authorize(decision, entities.ledger)).toBe(false);
+    expect(authorize(decision, internalButMarked)).toBe(false);
+    await expect(
+      policy.handle({ permission: reliabilityRead }, callers.internal),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    await expect(
+      policy.handle({ permission: reliabilityRead }, callers.unaffiliated),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+    await expect(
+      policy.handle({ permission: reliabilityRead }),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
   });
 
   it('denies users that belong to no group', async () => {

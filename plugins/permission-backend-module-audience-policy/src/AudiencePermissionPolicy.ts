@@ -3,10 +3,14 @@ import {
   catalogConditions,
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import {
+  catalogEntityReadPermission,
+  RESOURCE_TYPE_CATALOG_ENTITY,
+} from '@backstage/plugin-catalog-common/alpha';
 import {
   AuthorizeResult,
   isPermission,
+  isResourcePermission,
   PermissionCondition,
   PermissionCriteria,
   PolicyDecision,
@@ -20,7 +24,15 @@ import {
   AUDIENCE_ANNOTATION,
   audienceOfCaller,
   PARTNER_AUDIENCE,
+  PARTNER_RELIABILITY_ANNOTATION,
+  PUBLISHED,
 } from '@readiness/plugin-partner-common';
+
+/**
+ * The reliability plugin's read permission, by name: this module decides on
+ * it without depending on that plugin.
+ */
+const RELIABILITY_READ = 'reliability.entity.read';
 
 type CatalogEntityCriteria = PermissionCriteria<
   PermissionCondition<'catalog-entity'>
@@ -33,8 +45,9 @@ type CatalogEntityCriteria = PermissionCriteria<
  * - internal users (a member of an internal group): allow;
  * - partners (a member of a `partner-<org>` group): read, as a conditional
  *   decision that the catalog applies in its own queries, the entities
- *   published to partners plus their own User and Group entities; deny
- *   everything else;
+ *   published to partners plus their own User and Group entities; the
+ *   reliability record of partner-facing entities that publish it
+ *   (`readiness.dev/partner-reliability: published`); deny everything else;
  * - users in no group: deny.
  *
  * Service principals never reach a policy: the permissions service allows them.
@@ -65,6 +78,25 @@ export class AudiencePermissionPolicy implements PermissionPolicy {
           }),
           entityRefIs(audience.userEntityRef),
           ...audience.groupRefs.map(entityRefIs),
+        ],
+      });
+    }
+    if (
+      audience.type === 'partner' &&
+      isResourcePermission(request.permission, RESOURCE_TYPE_CATALOG_ENTITY) &&
+      request.permission.name === RELIABILITY_READ
+    ) {
+      // Only where a partner-facing entity publishes its reliability record
+      return createCatalogConditionalDecision(request.permission, {
+        allOf: [
+          catalogConditions.hasAnnotation({
+            annotation: AUDIENCE_ANNOTATION,
+            value: PARTNER_AUDIENCE,
+          }),
+          catalogConditions.hasAnnotation({
+            annotation: PARTNER_RELIABILITY_ANNOTATION,
+            value: PUBLISHED,
+          }),
         ],
       });
     }

@@ -5,6 +5,7 @@ import { connectLocalPostgres } from './postgres.mjs';
 import {
   PRODUCTION_CI_TOKEN,
   PRODUCTION_PERF_PUBLISH_TOKEN,
+  PRODUCTION_DR_PUBLISH_TOKEN,
 } from '../constants';
 
 const ci = { Authorization: `Bearer ${PRODUCTION_CI_TOKEN}` };
@@ -157,6 +158,98 @@ test.describe('perf runs on the production backend', () => {
     expect(
       (await runs.json()).items.map((r: any) => r.idempotencyKey),
     ).toContain(idempotencyKey);
+  });
+});
+
+test.describe('DR evidence on the production backend', () => {
+  const dr = { Authorization: `Bearer ${PRODUCTION_DR_PUBLISH_TOKEN}` };
+  const perf = { Authorization: `Bearer ${PRODUCTION_PERF_PUBLISH_TOKEN}` };
+
+  test('the DR token pushes drills and backup verifications, and nothing else', async ({
+    request,
+  }) => {
+    const key = `e2e-${Date.now()}`;
+    const drill = {
+      idempotencyKey: key,
+      drill: {
+        entities: ['resource:default/filing-db'],
+        scenario: 'Restore the filing database from the nightly base backup',
+        disruptionType: 'data-corruption',
+        started: '2026-11-26T08:00:00Z',
+        serviceRestored: '2026-11-26T08:51:00Z',
+        dataFreshnessAtRestore: '2026-11-26T07:49:00Z',
+        result: 'passed',
+      },
+    };
+    await expect(async () => {
+      const pushed = await request.post('/api/reliability/v1/drills', {
+        headers: dr,
+        data: drill,
+      });
+      expect(pushed.status()).toBe(201);
+    }).toPass({ timeout: 60_000 });
+    const again = await request.post('/api/reliability/v1/drills', {
+      headers: dr,
+      data: drill,
+    });
+    expect(again.status()).toBe(200);
+
+    const verification = {
+      idempotencyKey: key,
+      entityRef: 'resource:default/filing-db',
+      artifact: 'base/20261126T0200',
+      kind: 'base-backup',
+      sizeBytes: 7340032000,
+      takenAt: new Date(Date.now() - 3_600_000).toISOString(),
+      verifiedAt: new Date().toISOString(),
+      checksumVerified: true,
+      restoreTested: true,
+      restoreSucceeded: true,
+      restoreSeconds: 840,
+    };
+    const backup = await request.post('/api/reliability/v1/backups', {
+      headers: dr,
+      data: verification,
+    });
+    expect(backup.status()).toBe(201);
+
+    // The perf token may not push DR evidence; the DR token may not read
+    expect(
+      (
+        await request.post('/api/reliability/v1/backups', {
+          headers: perf,
+          data: { ...verification, idempotencyKey: `${key}-perf` },
+        })
+      ).status(),
+    ).toBe(403);
+    expect(
+      (
+        await request.get(
+          '/api/reliability/v1/entities/resource/default/filing-db/backups',
+          { headers: dr },
+        )
+      ).status(),
+    ).toBe(403);
+
+    const state = await request.get(
+      '/api/reliability/v1/entities/resource/default/filing-db/backups',
+      { headers: ci },
+    );
+    expect(state.status()).toBe(200);
+    expect((await state.json()).kinds).toContainEqual(
+      expect.objectContaining({ kind: 'base-backup', status: 'verified' }),
+    );
+    const drills = await request.get(
+      '/api/reliability/v1/entities/resource/default/filing-db/drills',
+      { headers: ci },
+    );
+    expect((await drills.json()).drills).toContainEqual(
+      expect.objectContaining({
+        source: `push:${key}`,
+        achievedRtoMinutes: 51,
+        achievedRpoMinutes: 11,
+      }),
+    );
   });
 });
 

@@ -94,6 +94,11 @@ describe('GET entity drills', () => {
             }),
             component('filings'),
             component('ocr', { 'readiness.dev/dr-targets': 'rto=soon' }),
+            component('webhooks', {
+              'readiness.dev/audience': 'partner',
+              'readiness.dev/partner-reliability': 'published',
+            }),
+            component('documents', { 'readiness.dev/audience': 'partner' }),
           ],
         }),
         audiencePermissionsServiceFactory(),
@@ -175,6 +180,21 @@ describe('GET entity drills', () => {
         message: expect.stringMatching(/cannot read "rto=soon"/),
       }),
     );
+  });
+
+  it('lets partners read the record of a partner-facing entity that publishes it, and only that', async () => {
+    const server = await start();
+    const read = (name: string) =>
+      request(server)
+        .get(`/api/reliability/v1/entities/component/default/${name}/drills`)
+        .set('Authorization', callers.partner);
+    expect((await read('webhooks')).status).toBe(200);
+    // Partner-facing, but its record is not published
+    expect((await read('documents')).status).toBe(403);
+    // Internal
+    expect((await read('ocr')).status).toBe(403);
+    // Unknown: refused like an internal one, not told apart
+    expect((await read('nope')).status).toBe(403);
   });
 
   it('refuses partners and anonymous callers, and answers 404 for unknown entities', async () => {
