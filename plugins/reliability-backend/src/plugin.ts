@@ -19,6 +19,8 @@ import { readDrTargets } from './config';
 import { DefaultSloService } from './service/SloService';
 import { DefaultPerfRunService } from './service/PerfRunService';
 import { createRouter } from './service/router';
+import { MetricSourceRegistry } from './service/metricSources';
+import { reliabilityMetricSourcesExtensionPoint } from '@readiness/plugin-reliability-node';
 import { DatabaseDrStore } from './database/DatabaseDrStore';
 import { AuthorizedTrendService } from './service/AuthorizedTrendService';
 import { DefaultTrendService } from './service/TrendService';
@@ -37,6 +39,12 @@ const DEFAULT_MAX_STREAM_BYTES = 2 * 1024 * 1024 * 1024;
 export const reliabilityPlugin = createBackendPlugin({
   pluginId: 'reliability',
   register(env) {
+    const metricSources = new MetricSourceRegistry();
+    env.registerExtensionPoint(reliabilityMetricSourcesExtensionPoint, {
+      addMetricSource(...sources) {
+        sources.forEach(source => metricSources.add(source));
+      },
+    });
     env.registerInit({
       deps: {
         database: coreServices.database,
@@ -92,6 +100,7 @@ export const reliabilityPlugin = createBackendPlugin({
             store,
             catalog: deps.catalog,
             urlReader: deps.urlReader,
+            metricSources,
           }),
           deps.permissions,
         );
@@ -130,6 +139,7 @@ export const reliabilityPlugin = createBackendPlugin({
             urlReader: deps.urlReader,
             baselineRuns,
             tolerances,
+            metricSources,
           }),
           deps.permissions,
         );

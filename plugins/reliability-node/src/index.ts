@@ -1,5 +1,7 @@
 /**
- * Node.js parts of the reliability plugins.
+ * Node.js parts of the reliability plugins: the k6 stream summariser, the
+ * metric-source extension point and the service other backends read the
+ * reliability record through.
  *
  * @packageDocumentation
  */
@@ -8,3 +10,5 @@ export {
   summarizeK6JsonStream,
   type K6JsonStreamOptions,
 } from './k6/summarizeK6JsonStream';
+export * from './extensions/metricSources';
+export * from './extensions/reliabilityService';

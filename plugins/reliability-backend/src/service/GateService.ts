@@ -12,6 +12,7 @@ import {
   Page,
   RegressionTolerances,
   RegressionVerdict,
+  ObjectiveEvaluation,
 } from '@readiness/plugin-reliability-common';
 import {
   DatabaseGateStore,
@@ -19,6 +20,7 @@ import {
 } from '../database/DatabaseGateStore';
 import { DatabasePerfRunStore } from '../database/DatabasePerfRunStore';
 import { readEntitySlos } from './entitySlos';
+import { MetricSourceRegistry } from './metricSources';
 import { regressionOf } from './regressionOf';
 
 /**
@@ -56,6 +58,7 @@ export class DefaultGateService implements GateService {
       urlReader: UrlReaderService;
       baselineRuns: number;
       tolerances: RegressionTolerances;
+      metricSources?: MetricSourceRegistry;
     },
   ) {}
 
@@ -100,6 +103,23 @@ export class DefaultGateService implements GateService {
       .split(',')
       .map(s => s.trim())
       .filter(Boolean);
+    // SLOs of other metric sources are judged by their source, now
+    const externalObjectives: Record<string, ObjectiveEvaluation[]> = {};
+    for (const slo of slos.slos) {
+      const source = this.deps.metricSources?.sourceOf(slo);
+      if (!source) continue;
+      const judged = await this.deps.metricSources!.evaluate(
+        source,
+        ref,
+        slo,
+        new Date(),
+      );
+      if ('problem' in judged) {
+        slos.problems.push(judged.problem);
+      } else {
+        externalObjectives[slo.name] = judged.result.latest?.objectives ?? [];
+      }
+    }
     const verdict = decideGate({
       entityRef: ref,
       release,
@@ -108,6 +128,7 @@ export class DefaultGateService implements GateService {
       slos: slos.slos,
       requiredScenarios: required,
       regressions,
+      externalObjectives,
     });
     if (slos.problems.length > 0) {
       // SLOs that cannot be read cannot be judged

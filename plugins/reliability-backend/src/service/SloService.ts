@@ -16,6 +16,7 @@ import {
 } from '@readiness/plugin-reliability-common';
 import { DatabasePerfRunStore } from '../database/DatabasePerfRunStore';
 import { readEntitySlos } from './entitySlos';
+import { MetricSourceRegistry } from './metricSources';
 
 /** Runs considered per SLO window, newest first. */
 const MAX_RUNS_PER_WINDOW = 500;
@@ -33,6 +34,7 @@ export class DefaultSloService implements SloService {
       store: DatabasePerfRunStore;
       catalog: CatalogService;
       urlReader: UrlReaderService;
+      metricSources?: MetricSourceRegistry;
       now?: () => Date;
     },
   ) {}
@@ -51,10 +53,13 @@ export class DefaultSloService implements SloService {
     const now = (this.deps.now ?? (() => new Date()))().getTime();
 
     const slos: EntitySlo[] = [];
+    const problems = [...set.problems];
     // One read for the widest window; each SLO takes its own window from it
     const widest = Math.max(
       0,
-      ...set.slos.map(slo => durationMs(slo.timeWindow.duration)),
+      ...set.slos
+        .filter(slo => !this.deps.metricSources?.sourceOf(slo))
+        .map(slo => durationMs(slo.timeWindow.duration)),
     );
     const recent =
       set.slos.length > 0
@@ -65,6 +70,34 @@ export class DefaultSloService implements SloService {
           )
         : [];
     for (const slo of set.slos) {
+      const source = this.deps.metricSources?.sourceOf(slo);
+      if (source) {
+        const judged = await this.deps.metricSources!.evaluate(
+          source,
+          ref,
+          slo,
+          new Date(now),
+        );
+        if ('problem' in judged) {
+          problems.push(judged.problem);
+          slos.push({ ...slo, compliance: [], runsInWindow: 0 });
+        } else {
+          const { latest, compliance } = judged.result;
+          slos.push({
+            ...slo,
+            ...(latest && {
+              latest: {
+                startedAt: latest.at,
+                source: source.type,
+                objectives: latest.objectives,
+              },
+            }),
+            compliance,
+            runsInWindow: 0,
+          });
+        }
+        continue;
+      }
       const since = now - durationMs(slo.timeWindow.duration);
       const scenario = sloScenario(slo);
       const runs = recent.filter(
@@ -79,6 +112,7 @@ export class DefaultSloService implements SloService {
           latest: {
             runId: newest.id,
             startedAt: newest.startedAt,
+            source: 'k6',
             ...(newest.release && { release: newest.release }),
             objectives: evaluateSloOnRun(slo, newest),
           },
@@ -92,7 +126,7 @@ export class DefaultSloService implements SloService {
       ...(annotation && { annotation }),
       files: set.files,
       slos,
-      problems: set.problems,
+      problems,
     };
   }
 }

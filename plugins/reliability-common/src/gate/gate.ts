@@ -8,7 +8,7 @@ import { OpenSloObjectiveSet } from '../openslo/types';
 import { PerfRun } from '../perfRun';
 import { thresholdOutcome } from '../perfResults';
 import { RegressionVerdict } from '../regression/regression';
-import { evaluateSloOnRun } from '../slo/evaluateSlo';
+import { evaluateSloOnRun, ObjectiveEvaluation } from '../slo/evaluateSlo';
 import { sloScenario } from '../slo/k6MetricSource';
 
 /** @public */
@@ -78,6 +78,11 @@ export function decideGate(options: {
   slos: OpenSloObjectiveSet[];
   requiredScenarios: string[];
   regressions: Record<string, RegressionVerdict>;
+  /**
+   * Objectives judged by a metric source other than k6, by SLO name: used
+   * instead of the runs for those SLOs.
+   */
+  externalObjectives?: Record<string, ObjectiveEvaluation[]>;
 }): GateVerdict {
   const { runs, slos, requiredScenarios, regressions } = options;
   const reasons: GateReason[] = [];
@@ -119,6 +124,28 @@ export function decideGate(options: {
   }
 
   for (const slo of slos) {
+    const external = options.externalObjectives?.[slo.name];
+    if (external) {
+      for (const evaluation of external) {
+        reasons.push({
+          input: 'slo',
+          subject: `${slo.name}${
+            slo.objectives.length > 1 ? `#${evaluation.objective}` : ''
+          }`,
+          status: OBJECTIVE_STATUS[evaluation.status],
+          message: `${evaluation.expected}: ${evaluation.reason}`,
+        });
+      }
+      if (external.length === 0) {
+        reasons.push({
+          input: 'slo',
+          subject: slo.name,
+          status: 'unknown',
+          message: 'its metric source has no data',
+        });
+      }
+      continue;
+    }
     const scenario = sloScenario(slo);
     const candidates = scenario
       ? [newest.get(scenario)].filter(Boolean)

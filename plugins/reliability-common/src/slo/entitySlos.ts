@@ -13,8 +13,11 @@ export const OPENSLO_ANNOTATION = 'readiness.dev/openslo';
 export type EntitySlo = OpenSloObjectiveSet & {
   /** The objectives judged on the newest run the SLO applies to. */
   latest?: {
-    runId: string;
+    /** The run judged; absent when a metric source other than k6 judged it. */
+    runId?: string;
     startedAt: string;
+    /** The metric source that judged it: `k6`, or a registered source's type. */
+    source?: string;
     release?: string;
     objectives: ObjectiveEvaluation[];
   };

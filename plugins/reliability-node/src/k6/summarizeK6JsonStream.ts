@@ -158,7 +158,7 @@ async function* decoded(input: Readable): AsyncGenerator<Buffer> {
   const first = await iterator.next();
   if (first.done) return;
   const head = Buffer.from(first.value);
-  const rest = async function* () {
+  const rest = async function* replayed() {
     yield head;
     for (;;) {
       const next = await iterator.next();
