@@ -1,0 +1,39 @@
+export { diffApiDefinitions } from './diffApiDefinitions';
+export { API_DIFF_RULES } from './rules';
+export { ApiDocument, HTTP_METHODS } from './model';
+export type {
+  ApiDocumentKind,
+  HttpMethod,
+  MediaTypeModel,
+  OperationModel,
+  ParameterModel,
+  PathModel,
+  RequestBodyModel,
+  ResponseModel,
+} from './model';
+export type { ParameterPair, ParameterPairing } from './parameters';
+export type { RefResolver, UnresolvedRef, UnresolvedRefReason } from './refs';
+export type {
+  SchemaAlternative,
+  SchemaBound,
+  SchemaEnum,
+  SchemaProperty,
+  SchemaView,
+} from './schemaView';
+export type { SecurityAlternative, SecurityRequirements } from './security';
+export type { Located } from './pointer';
+export type {
+  ApiChange,
+  ApiChangeLocation,
+  ApiChangeSeverity,
+  DiffOptions,
+  DiffRule,
+  DiffRuleContexts,
+  DiffRuleOf,
+  DiffRuleScope,
+  OperationPair,
+  ReportChange,
+  RuleReport,
+  SchemaOrigin,
+  SchemaPair,
+} from './types';

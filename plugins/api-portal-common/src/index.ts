@@ -1,0 +1,12 @@
+/**
+ * Types and pure functions of the api-portal plugins: API families and
+ * version ordering, breaking-change detection between two OpenAPI or Swagger
+ * documents, changelog entries and their RSS and Atom feeds.
+ *
+ * @packageDocumentation
+ */
+
+export * from './families';
+export * from './diff';
+export * from './changelog';
+export * from './feeds';
