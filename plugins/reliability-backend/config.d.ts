@@ -29,6 +29,11 @@ export interface Config {
         };
       };
     };
+    /**
+     * Seconds an entity looked up in the catalog is kept before it is read
+     * again (annotations such as the OpenSLO files). Default 10.
+     */
+    catalogCacheSeconds?: number;
     backups?: {
       /**
        * Age in hours after which an entity's newest backup of a kind counts as

@@ -19,6 +19,7 @@ import { readDrTargets } from './config';
 import { DefaultSloService } from './service/SloService';
 import { DefaultPerfRunService } from './service/PerfRunService';
 import { createRouter } from './service/router';
+import { EntityLookup } from './service/EntityLookup';
 import { MetricSourceRegistry } from './service/metricSources';
 import { reliabilityMetricSourcesExtensionPoint } from '@readiness/plugin-reliability-node';
 import { DatabaseDrStore } from './database/DatabaseDrStore';
@@ -66,6 +67,15 @@ export const reliabilityPlugin = createBackendPlugin({
         const gateStore = await DatabaseGateStore.create({
           database: deps.database,
         });
+        // Readers are authorized per entity first; lookups then use the
+        // plugin's credentials and are kept for a few seconds
+        const entities = new EntityLookup({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          ttlSeconds:
+            deps.config.getOptionalNumber('reliability.catalogCacheSeconds') ??
+            10,
+        });
         const baselineRuns =
           deps.config.getOptionalNumber('reliability.baseline.runs') ?? 5;
         const latencyTolerance = deps.config.getOptionalNumber(
@@ -84,7 +94,7 @@ export const reliabilityPlugin = createBackendPlugin({
         const perfRuns = new AuthorizedPerfRunService(
           new DefaultPerfRunService({
             store,
-            catalog: deps.catalog,
+            catalog: entities,
             auth: deps.auth,
             maxStreamBytes:
               deps.config.getOptionalNumber(
@@ -98,7 +108,7 @@ export const reliabilityPlugin = createBackendPlugin({
         const slos = new AuthorizedSloService(
           new DefaultSloService({
             store,
-            catalog: deps.catalog,
+            catalog: entities,
             urlReader: deps.urlReader,
             metricSources,
           }),
@@ -109,7 +119,7 @@ export const reliabilityPlugin = createBackendPlugin({
         });
         const drills = new AuthorizedDrillService(
           new DefaultDrillService({
-            catalog: deps.catalog,
+            catalog: entities,
             store: drStore,
             auth: deps.auth,
             urlReader: deps.urlReader,
@@ -134,7 +144,7 @@ export const reliabilityPlugin = createBackendPlugin({
           new DefaultGateService({
             runs: store,
             gates: gateStore,
-            catalog: deps.catalog,
+            catalog: entities,
             auth: deps.auth,
             urlReader: deps.urlReader,
             baselineRuns,
@@ -146,7 +156,7 @@ export const reliabilityPlugin = createBackendPlugin({
         const trends = new AuthorizedTrendService(
           new DefaultTrendService({
             store,
-            catalog: deps.catalog,
+            catalog: entities,
             urlReader: deps.urlReader,
             baselineRuns,
             tolerances,
@@ -156,7 +166,7 @@ export const reliabilityPlugin = createBackendPlugin({
         const backups = new AuthorizedBackupService(
           new DefaultBackupService({
             store: drStore,
-            catalog: deps.catalog,
+            catalog: entities,
             auth: deps.auth,
             maxAgeHours:
               deps.config.getOptionalNumber(

@@ -231,6 +231,7 @@ describe.each(databases.eachSupportedId())(
       expect(await knex.schema.hasTable('dr_drills')).toBe(false);
       expect(await knex.schema.hasTable('dr_drill_entities')).toBe(false);
       expect(await knex.schema.hasTable('backup_verifications')).toBe(false);
+      expect(await knex.schema.hasTable('perf_series')).toBe(false);
       await knex.migrate.latest({ directory });
       const again = await DatabasePerfRunStore.create({
         database: databaseServiceFor(knex),

@@ -13,6 +13,7 @@ import {
   thresholdOutcome,
 } from '@readiness/plugin-reliability-common';
 import { Knex } from 'knex';
+import { LRUCache } from 'lru-cache';
 import {
   afterCursor,
   contentHash as hashOf,
@@ -44,6 +45,9 @@ type RunRow = {
   results?: string;
   created_at: Date | string | number;
 };
+
+/** Parsed results kept in memory, measured by their JSON length. */
+const DEFAULT_RESULTS_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** Every column but the results: what a run summary needs. */
 const SUMMARY_COLUMNS = [
@@ -77,7 +81,14 @@ export interface PerfRunFilter {
  * stored together or not at all.
  */
 export class DatabasePerfRunStore {
-  private constructor(private readonly db: Knex) {}
+  private readonly results: LRUCache<string, PerfResults>;
+
+  private constructor(
+    private readonly db: Knex,
+    resultsCacheBytes: number = DEFAULT_RESULTS_CACHE_BYTES,
+  ) {
+    this.results = new LRUCache({ maxSize: resultsCacheBytes });
+  }
 
   static async create(options: {
     database: DatabaseService;
@@ -149,6 +160,24 @@ export class DatabasePerfRunStore {
         }));
         // Batches keep SQLite under its bound-variable limit
         await tx.batchInsert('perf_run_metrics', rows, 50);
+        await tx('perf_series')
+          .insert({
+            entity_ref: metadata.entityRef,
+            scenario: metadata.scenario,
+            environment: metadata.environment,
+            runs: 1,
+            newest_started_at: new Date(metadata.startedAt),
+          })
+          .onConflict(['entity_ref', 'scenario', 'environment'])
+          .merge({
+            runs: tx.raw('?? + 1', ['perf_series.runs']),
+            newest_started_at: tx.raw('case when ?? > ?? then ?? else ?? end', [
+              'excluded.newest_started_at',
+              'perf_series.newest_started_at',
+              'excluded.newest_started_at',
+              'perf_series.newest_started_at',
+            ]),
+          });
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
@@ -168,6 +197,7 @@ export class DatabasePerfRunStore {
     contentHash: string,
   ): Promise<PerfRun | undefined> {
     const row = await this.db<RunRow>('perf_runs')
+      .select(...SUMMARY_COLUMNS)
       .where({
         entity_ref: metadata.entityRef,
         idempotency_key: metadata.idempotencyKey,
@@ -181,12 +211,15 @@ export class DatabasePerfRunStore {
         `idempotencyKey ${metadata.idempotencyKey} was already used for a different run of ${metadata.entityRef}`,
       );
     }
-    return this.toRun(row);
+    return await this.toRun(row);
   }
 
   async getRun(id: string): Promise<PerfRun | undefined> {
-    const row = await this.db<RunRow>('perf_runs').where({ id }).first();
-    return row ? this.toRun(row) : undefined;
+    const row = await this.db<RunRow>('perf_runs')
+      .select(...SUMMARY_COLUMNS)
+      .where({ id })
+      .first();
+    return row ? await this.toRun(row) : undefined;
   }
 
   /** Runs of an entity, newest first. */
@@ -226,6 +259,7 @@ export class DatabasePerfRunStore {
     limit: number,
   ): Promise<PerfRun[]> {
     const rows = await this.db<RunRow>('perf_runs')
+      .select(...SUMMARY_COLUMNS)
       .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
       .andWhere('started_at', '>=', new Date(since))
       .orderBy([
@@ -233,17 +267,22 @@ export class DatabasePerfRunStore {
         { column: 'id', order: 'desc' },
       ])
       .limit(limit);
-    return rows.map(row => this.toRun(row));
+    return this.withResults(rows);
   }
 
-  /** The runs of a release in an environment, newest first, with results. */
-  async runsOfRelease(
+  /**
+   * The newest run of each scenario of a release in an environment, newest
+   * first, with results: the runs that stand for the release. Only those
+   * runs' results are read.
+   */
+  async newestRunsOfRelease(
     entityRef: string,
     release: string,
     environment: string,
     limit: number,
   ): Promise<PerfRun[]> {
     const rows = await this.db<RunRow>('perf_runs')
+      .select(...SUMMARY_COLUMNS)
       .where({
         entity_ref: entityRef.toLocaleLowerCase('en-US'),
         release,
@@ -254,7 +293,13 @@ export class DatabasePerfRunStore {
         { column: 'id', order: 'desc' },
       ])
       .limit(limit);
-    return rows.map(row => this.toRun(row));
+    const seen = new Set<string>();
+    const newest = rows.filter(row => {
+      if (seen.has(row.scenario)) return false;
+      seen.add(row.scenario);
+      return true;
+    });
+    return this.withResults(newest);
   }
 
   /** The scenarios and environments an entity has runs in, newest first. */
@@ -266,20 +311,15 @@ export class DatabasePerfRunStore {
       newest: string;
     }>
   > {
-    const rows: Array<Record<string, Date | string | number>> = await this.db(
-      'perf_runs',
-    )
+    const rows = await this.db('perf_series')
       .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
-      .groupBy('scenario', 'environment')
-      .select('scenario', 'environment')
-      .count({ runs: '*' })
-      .max({ newest: 'started_at' });
+      .select('scenario', 'environment', 'runs', 'newest_started_at');
     return rows
       .map(row => ({
         scenario: String(row.scenario),
         environment: String(row.environment),
         runs: Number(row.runs),
-        newest: iso(row.newest),
+        newest: iso(row.newest_started_at),
       }))
       .sort((a, b) => b.newest.localeCompare(a.newest));
   }
@@ -409,6 +449,7 @@ export class DatabasePerfRunStore {
     limit: number,
   ): Promise<PerfRun[]> {
     const rows = await this.db<RunRow>('perf_runs')
+      .select(...SUMMARY_COLUMNS)
       .where({
         entity_ref: run.entityRef,
         scenario: run.scenario,
@@ -423,7 +464,7 @@ export class DatabasePerfRunStore {
         { column: 'id', order: 'desc' },
       ])
       .limit(limit);
-    return rows.map(row => this.toRun(row));
+    return this.withResults(rows);
   }
 
   private toSummary(row: RunRow): PerfRunSummary {
@@ -446,7 +487,31 @@ export class DatabasePerfRunStore {
     };
   }
 
-  private toRun(row: RunRow): PerfRun {
-    return { ...this.toSummary(row), results: JSON.parse(row.results!) };
+  /**
+   * The runs of summary rows with their results. Results never change once
+   * stored, so parsed ones are kept (bounded by their JSON size) and only the
+   * missing ones are read, in one query.
+   */
+  private async withResults(rows: RunRow[]): Promise<PerfRun[]> {
+    const missing = rows.map(row => row.id).filter(id => !this.results.has(id));
+    if (missing.length > 0) {
+      const stored = await this.db<RunRow>('perf_runs')
+        .whereIn('id', missing)
+        .select('id', 'results');
+      for (const { id, results } of stored) {
+        this.results.set(id, JSON.parse(results!), {
+          size: Math.max(1, results!.length),
+        });
+      }
+    }
+    return rows.flatMap(row => {
+      const results = this.results.get(row.id);
+      return results ? [{ ...this.toSummary(row), results }] : [];
+    });
+  }
+
+  private async toRun(row: RunRow): Promise<PerfRun> {
+    const [run] = await this.withResults([row]);
+    return run;
   }
 }

@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EntityReader } from './EntityLookup';
 import {
   BackupKind,
   BACKUP_KINDS,
@@ -37,7 +37,7 @@ export class DefaultBackupService implements BackupService {
   constructor(
     private readonly deps: {
       store: DatabaseDrStore;
-      catalog: CatalogService;
+      catalog: EntityReader;
       auth: AuthService;
       maxAgeHours: number;
       now?: () => Date;

@@ -7,7 +7,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EntityReader } from './EntityLookup';
 import {
   DEFAULT_DR_TARGETS,
   DisruptionType,
@@ -130,7 +130,7 @@ export class DefaultDrillService implements DrillService {
 
   constructor(
     private readonly deps: {
-      catalog: CatalogService;
+      catalog: EntityReader;
       store: DatabaseDrStore;
       auth: AuthService;
       urlReader: UrlReaderService;

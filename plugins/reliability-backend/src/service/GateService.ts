@@ -5,10 +5,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EntityReader } from './EntityLookup';
 import {
   decideGate,
-  newestRunPerScenario,
   Page,
   RegressionTolerances,
   RegressionVerdict,
@@ -53,7 +52,7 @@ export class DefaultGateService implements GateService {
     private readonly deps: {
       runs: DatabasePerfRunStore;
       gates: DatabaseGateStore;
-      catalog: CatalogService;
+      catalog: EntityReader;
       auth: AuthService;
       urlReader: UrlReaderService;
       baselineRuns: number;
@@ -77,26 +76,30 @@ export class DefaultGateService implements GateService {
   async decide(entityRef: string, release: string, environment: string) {
     const entity = await this.entity(entityRef);
     const ref = stringifyEntityRef(entity);
-    const runs = await this.deps.runs.runsOfRelease(
-      ref,
-      release,
-      environment,
-      MAX_RELEASE_RUNS,
-    );
+    const [runs, slos] = await Promise.all([
+      this.deps.runs.newestRunsOfRelease(
+        ref,
+        release,
+        environment,
+        MAX_RELEASE_RUNS,
+      ),
+      readEntitySlos(entity, this.deps.urlReader),
+    ]);
     const regressions: Record<string, RegressionVerdict> = {};
-    for (const run of newestRunPerScenario(runs).values()) {
-      const regression = await regressionOf(this.deps.runs, run, this.deps);
-      // A first run has nothing to regress against; that does not block
-      regressions[run.id] =
-        regression.baseline.runIds.length === 0
-          ? {
-              regressed: false,
-              findings: [],
-              reason: `${regression.reason}; no baseline yet`,
-            }
-          : regression;
-    }
-    const slos = await readEntitySlos(entity, this.deps.urlReader);
+    await Promise.all(
+      runs.map(async run => {
+        const regression = await regressionOf(this.deps.runs, run, this.deps);
+        // A first run has nothing to regress against; that does not block
+        regressions[run.id] =
+          regression.baseline.runIds.length === 0
+            ? {
+                regressed: false,
+                findings: [],
+                reason: `${regression.reason}; no baseline yet`,
+              }
+            : regression;
+      }),
+    );
     const required = (
       entity.metadata.annotations?.[REQUIRED_SCENARIOS_ANNOTATION] ?? ''
     )

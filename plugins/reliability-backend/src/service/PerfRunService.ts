@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Readable } from 'node:stream';
 import { CustomErrorBase, InputError, NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EntityReader } from './EntityLookup';
 import {
   Page,
   PerfRun,
@@ -97,7 +97,7 @@ export class DefaultPerfRunService implements PerfRunService {
   constructor(
     private readonly deps: {
       store: DatabasePerfRunStore;
-      catalog: CatalogService;
+      catalog: EntityReader;
       auth: AuthService;
       maxStreamBytes: number;
       baselineRuns: number;

@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EntityReader } from './EntityLookup';
 import {
   durationMs,
   EntitySlo,
@@ -32,7 +32,7 @@ export class DefaultSloService implements SloService {
   constructor(
     private readonly deps: {
       store: DatabasePerfRunStore;
-      catalog: CatalogService;
+      catalog: EntityReader;
       urlReader: UrlReaderService;
       metricSources?: MetricSourceRegistry;
       now?: () => Date;

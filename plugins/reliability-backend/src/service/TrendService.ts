@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EntityReader } from './EntityLookup';
 import {
   EntityTrend,
   medianBaseline,
@@ -116,7 +116,7 @@ export class DefaultTrendService implements TrendService {
   constructor(
     private readonly deps: {
       store: DatabasePerfRunStore;
-      catalog: CatalogService;
+      catalog: EntityReader;
       urlReader: UrlReaderService;
       baselineRuns: number;
       tolerances: RegressionTolerances;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import {
@@ -10,9 +11,16 @@ import {
   OpenSloSet,
   readOpenSlo,
 } from '@readiness/plugin-reliability-common';
+import { LRUCache } from 'lru-cache';
 
 const LOCATION_ANNOTATION = 'backstage.io/managed-by-location';
 const MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * OpenSLO files read before, by a hash of their paths and contents: the same
+ * files are parsed and checked once. Callers must not change what they get.
+ */
+const parsed = new LRUCache<string, OpenSloSet>({ max: 500 });
 
 /** Reads the OpenSLO files an entity's annotation names; problems, never throws. */
 export async function readEntitySlos(
@@ -66,7 +74,12 @@ export async function readEntitySlos(
       });
     }
   }
-  const set = readOpenSlo(files);
+  const key = createHash('sha256').update(JSON.stringify(files)).digest('hex');
+  let set = parsed.get(key);
+  if (!set) {
+    set = readOpenSlo(files);
+    parsed.set(key, set);
+  }
   return {
     ...set,
     problems: [...unreadable, ...set.problems],
