@@ -1,6 +1,9 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { corpusPath } from '@readiness/test-corpus';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { corpusPath, repositoryPath } from '@readiness/test-corpus';
 import { run } from './index';
 
 type Seen = {
@@ -36,6 +39,32 @@ describe('readiness-ci', () => {
             JSON.stringify({
               error: { name: 'AuthenticationError', message: 'Invalid token' },
               response: { statusCode: 401 },
+            }),
+          );
+          return;
+        }
+        if (req.url === '/api/reliability/v1/drills') {
+          const { drill } = JSON.parse(Buffer.concat(chunks).toString());
+          res.statusCode = 201;
+          res.end(
+            JSON.stringify({
+              created: true,
+              drill: {
+                ...drill,
+                source: 'push:k',
+                achievedRtoMinutes: 38,
+                achievedRpoMinutes: 4,
+              },
+            }),
+          );
+          return;
+        }
+        if (req.url === '/api/reliability/v1/backups') {
+          res.statusCode = 200;
+          res.end(
+            JSON.stringify({
+              created: false,
+              verification: JSON.parse(Buffer.concat(chunks).toString()),
             }),
           );
           return;
@@ -284,5 +313,75 @@ describe('readiness-ci', () => {
       ),
     ).toBe(2);
     expect(noFile.lines.err[0]).toMatch(/ENOENT/);
+  });
+
+  it('pushes a drill file as its front matter, and refuses a broken one locally', async () => {
+    const { lines, io } = output();
+    const code = await run(
+      [
+        '--url',
+        url,
+        '--token',
+        'secret',
+        'drill',
+        '--key',
+        'k',
+        repositoryPath('docs', 'drills', '2026-10-14.md'),
+      ],
+      io,
+      {},
+    );
+    expect(lines.err).toEqual([]);
+    expect(code).toBe(0);
+    const sent = JSON.parse(seen[seen.length - 1].body.toString());
+    expect(seen[seen.length - 1].url).toBe('/api/reliability/v1/drills');
+    expect(sent.idempotencyKey).toBe('k');
+    expect(sent.drill).not.toHaveProperty('source');
+    expect(sent.drill).not.toHaveProperty('achievedRtoMinutes');
+    expect(sent.drill.disruptionType).toBe('zone');
+    expect(lines.out[0]).toMatch(/^pushed drill of .*: RTO 38 min, RPO 4 min$/);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drill-'));
+    const broken = path.join(dir, 'broken.md');
+    fs.writeFileSync(broken, '---\nentities: nope\n---\n');
+    const before = seen.length;
+    const refused = output();
+    expect(
+      await run(
+        ['--url', url, '--token', 'secret', 'drill', '--key', 'k2', broken],
+        refused.io,
+        {},
+      ),
+    ).toBe(2);
+    expect(refused.lines.err[0]).toMatch(
+      /broken\.md:2 entities: expected a list/,
+    );
+    expect(seen.length).toBe(before);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('pushes a backup verification file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backup-'));
+    const file = path.join(dir, 'verification.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        idempotencyKey: 'v1',
+        entityRef: 'resource:default/filing-db',
+        artifact: 'base/1',
+        kind: 'base-backup',
+      }),
+    );
+    const { lines, io } = output();
+    const code = await run(
+      ['--url', url, '--token', 'secret', 'backup', file],
+      io,
+      {},
+    );
+    expect(code).toBe(0);
+    expect(lines.out[0]).toBe(
+      'already pushed base-backup verification of base/1 for resource:default/filing-db',
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -6,6 +6,8 @@
  *     --environment staging --release 2026.11.4 --started ... --finished ... \
  *     --exit-code 0 --key "$GITHUB_RUN_ID-ledger-post" summary.json
  *   readiness-ci gate --entity component:default/ledger --release 2026.11.4 --environment staging
+ *   readiness-ci drill --key restore-drill-81 docs/drills/2026-11-20.md
+ *   readiness-ci backup verification.json
  *
  * The portal's URL and token come from --url/--token or READINESS_URL and
  * READINESS_TOKEN. `gate` exits 0 on pass, 1 on fail, 2 on unknown or error.
@@ -19,6 +21,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import {
   GateVerdict,
   PerfRunMetadata,
+  readDrillRecord,
   ReliabilityClient,
 } from '@readiness/plugin-reliability-common';
 
@@ -189,6 +192,67 @@ export async function run(
       );
       printVerdict(verdict, output);
       code = EXIT[verdict.status];
+    });
+
+  program
+    .command('drill')
+    .description(
+      'push a drill record: a markdown file with the YAML front matter of docs/drills',
+    )
+    .requiredOption('--key <key>', 'idempotency key, unique per drill')
+    .argument('<file>', 'the drill record (.md)')
+    .action(async (file: string, options: Record<string, string>) => {
+      const read = readDrillRecord(file, await fs.readFile(file, 'utf8'));
+      if (!read.drill) {
+        for (const problem of read.problems) {
+          output.err(
+            `${problem.source}${problem.line ? `:${problem.line}` : ''} ${
+              problem.field
+            }: ${problem.message}`,
+          );
+        }
+        code = EXIT.error;
+        return;
+      }
+      const {
+        source: _source,
+        achievedRtoMinutes: _rto,
+        achievedRpoMinutes: _rpo,
+        ...drill
+      } = read.drill;
+      const client = clientFor(program.opts().url, program.opts().token);
+      const published = await client.publishDrill({
+        idempotencyKey: options.key,
+        drill,
+      });
+      output.out(
+        `${
+          published.created ? 'pushed' : 'already pushed'
+        } drill of ${drill.entities.join(', ')}: RTO ${
+          published.drill.achievedRtoMinutes
+        } min, RPO ${published.drill.achievedRpoMinutes} min`,
+      );
+      code = 0;
+    });
+
+  program
+    .command('backup')
+    .description(
+      'push a backup verification: a JSON file with the fields of docs/reliability/dr-evidence.md',
+    )
+    .argument('<file>', 'the verification (.json)')
+    .action(async (file: string) => {
+      const verification = JSON.parse(await fs.readFile(file, 'utf8'));
+      const client = clientFor(program.opts().url, program.opts().token);
+      const published = await client.publishBackupVerification(verification);
+      output.out(
+        `${published.created ? 'pushed' : 'already pushed'} ${
+          published.verification.kind
+        } verification of ${published.verification.artifact} for ${
+          published.verification.entityRef
+        }`,
+      );
+      code = 0;
     });
 
   try {
