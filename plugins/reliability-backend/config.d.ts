@@ -34,6 +34,12 @@ export interface Config {
      * again (annotations such as the OpenSLO files). Default 10.
      */
     catalogCacheSeconds?: number;
+    /**
+     * Seconds a view computed from an entity's runs (SLOs, trend, gate
+     * decision) is reused while its runs and pins are unchanged; SLO windows
+     * slide, so keep it short. Default 15.
+     */
+    viewCacheSeconds?: number;
     backups?: {
       /**
        * Age in hours after which an entity's newest backup of a kind counts as

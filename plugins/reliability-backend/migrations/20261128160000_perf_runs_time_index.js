@@ -1,13 +1,21 @@
 // @ts-check
 
 /**
- * Runs of an entity newest first (the run list, SLO windows) without a sort:
- * an index on the entity and the start time.
+ * Runs newest first without a sort: the run lists, SLO windows, trends and
+ * baselines all order by (started_at, id), so both indexes end with them.
  *
  * @param {import('knex').Knex} knex
  */
 exports.up = async function up(knex) {
   await knex.schema.alterTable('perf_runs', table => {
+    table.dropIndex(
+      ['entity_ref', 'scenario', 'environment', 'started_at'],
+      'perf_runs_series_idx',
+    );
+    table.index(
+      ['entity_ref', 'scenario', 'environment', 'started_at', 'id'],
+      'perf_runs_series_time_idx',
+    );
     table.index(
       ['entity_ref', 'started_at', 'id'],
       'perf_runs_entity_time_idx',
@@ -21,6 +29,14 @@ exports.down = async function down(knex) {
     table.dropIndex(
       ['entity_ref', 'started_at', 'id'],
       'perf_runs_entity_time_idx',
+    );
+    table.dropIndex(
+      ['entity_ref', 'scenario', 'environment', 'started_at', 'id'],
+      'perf_runs_series_time_idx',
+    );
+    table.index(
+      ['entity_ref', 'scenario', 'environment', 'started_at'],
+      'perf_runs_series_idx',
     );
   });
 };

@@ -20,6 +20,7 @@ import { DefaultSloService } from './service/SloService';
 import { DefaultPerfRunService } from './service/PerfRunService';
 import { createRouter } from './service/router';
 import { EntityLookup } from './service/EntityLookup';
+import { RecordMemo } from './service/RecordMemo';
 import { MetricSourceRegistry } from './service/metricSources';
 import { reliabilityMetricSourcesExtensionPoint } from '@readiness/plugin-reliability-node';
 import { DatabaseDrStore } from './database/DatabaseDrStore';
@@ -76,6 +77,11 @@ export const reliabilityPlugin = createBackendPlugin({
             deps.config.getOptionalNumber('reliability.catalogCacheSeconds') ??
             10,
         });
+        // Views computed from an entity's runs, kept until its runs change
+        const memo = new RecordMemo(
+          store,
+          deps.config.getOptionalNumber('reliability.viewCacheSeconds') ?? 15,
+        );
         const baselineRuns =
           deps.config.getOptionalNumber('reliability.baseline.runs') ?? 5;
         const latencyTolerance = deps.config.getOptionalNumber(
@@ -111,6 +117,7 @@ export const reliabilityPlugin = createBackendPlugin({
             catalog: entities,
             urlReader: deps.urlReader,
             metricSources,
+            memo,
           }),
           deps.permissions,
         );
@@ -150,6 +157,7 @@ export const reliabilityPlugin = createBackendPlugin({
             baselineRuns,
             tolerances,
             metricSources,
+            memo,
           }),
           deps.permissions,
         );
@@ -160,6 +168,7 @@ export const reliabilityPlugin = createBackendPlugin({
             urlReader: deps.urlReader,
             baselineRuns,
             tolerances,
+            memo,
           }),
           deps.permissions,
         );

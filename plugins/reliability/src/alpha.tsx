@@ -4,9 +4,17 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { ReliabilityClient } from '@readiness/plugin-reliability-common';
 import { reliabilityApiRef } from './api';
+
+/** The record is kept for Components and for the Systems they make up. */
+export const reliabilityEntityFilter = {
+  kind: { $in: ['component', 'system'] },
+};
 
 const reliabilityApi = ApiBlueprint.make({
   params: defineParams =>
@@ -23,7 +31,7 @@ const reliabilityEntityContent = EntityContentBlueprint.make({
   params: {
     path: '/reliability',
     title: 'Reliability',
-    filter: { kind: 'component' },
+    filter: reliabilityEntityFilter,
     loader: () =>
       import('./components/EntityReliabilityContent').then(m => (
         <m.EntityReliabilityContent />
@@ -31,14 +39,30 @@ const reliabilityEntityContent = EntityContentBlueprint.make({
   },
 });
 
+const reliabilitySummaryCard = EntityCardBlueprint.make({
+  name: 'reliability-summary',
+  params: {
+    type: 'info',
+    filter: reliabilityEntityFilter,
+    loader: () =>
+      import('./components/EntityReliabilitySummaryCard').then(m => (
+        <m.EntityReliabilitySummaryCard />
+      )),
+  },
+});
+
 /**
- * The reliability plugin for the new frontend system: a Reliability tab on
- * Components.
+ * The reliability plugin for the new frontend system: a Reliability tab and
+ * a summary card on the overview of Components and Systems.
  *
  * @alpha
  */
 export default createFrontendPlugin({
   pluginId: 'reliability',
   title: 'Reliability',
-  extensions: [reliabilityApi, reliabilityEntityContent],
+  extensions: [
+    reliabilityApi,
+    reliabilityEntityContent,
+    reliabilitySummaryCard,
+  ],
 });

@@ -8,3 +8,4 @@
 
 export { reliabilityApiRef } from './api';
 export { EntityReliabilityContent } from './components/EntityReliabilityContent';
+export { EntityReliabilitySummaryCard } from './components/EntityReliabilitySummaryCard';

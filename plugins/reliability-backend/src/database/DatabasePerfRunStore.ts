@@ -302,6 +302,28 @@ export class DatabasePerfRunStore {
     return this.withResults(newest);
   }
 
+  /**
+   * A short text that changes whenever the entity's runs or pinned baselines
+   * change: a new run, a new pin, an unpin. Read with one small query.
+   */
+  async recordVersion(entityRef: string): Promise<string> {
+    const ref = entityRef.toLocaleLowerCase('en-US');
+    const [series] = await this.db('perf_series')
+      .where('entity_ref', ref)
+      .sum({ runs: 'runs' })
+      .max({ newest: 'newest_started_at' });
+    const [pins] = await this.db('perf_baselines')
+      .where('entity_ref', ref)
+      .count({ pins: '*' })
+      .max({ pinned: 'pinned_at' });
+    return [
+      Number(series?.runs ?? 0),
+      series?.newest ? iso(series.newest) : '',
+      Number(pins?.pins ?? 0),
+      pins?.pinned ? iso(pins.pinned) : '',
+    ].join('|');
+  }
+
   /** The scenarios and environments an entity has runs in, newest first. */
   async seriesOf(entityRef: string): Promise<
     Array<{

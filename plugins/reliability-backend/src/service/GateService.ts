@@ -3,7 +3,7 @@ import {
   BackstageCredentials,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { EntityReader } from './EntityLookup';
 import {
@@ -11,6 +11,7 @@ import {
   Page,
   RegressionTolerances,
   RegressionVerdict,
+  GateVerdict,
   ObjectiveEvaluation,
 } from '@readiness/plugin-reliability-common';
 import {
@@ -20,6 +21,7 @@ import {
 import { DatabasePerfRunStore } from '../database/DatabasePerfRunStore';
 import { readEntitySlos } from './entitySlos';
 import { MetricSourceRegistry } from './metricSources';
+import { RecordMemo } from './RecordMemo';
 import { regressionOf } from './regressionOf';
 
 /**
@@ -58,6 +60,7 @@ export class DefaultGateService implements GateService {
       baselineRuns: number;
       tolerances: RegressionTolerances;
       metricSources?: MetricSourceRegistry;
+      memo?: RecordMemo;
     },
   ) {}
 
@@ -76,15 +79,38 @@ export class DefaultGateService implements GateService {
   async decide(entityRef: string, release: string, environment: string) {
     const entity = await this.entity(entityRef);
     const ref = stringifyEntityRef(entity);
-    const [runs, slos] = await Promise.all([
-      this.deps.runs.newestRunsOfRelease(
-        ref,
-        release,
-        environment,
-        MAX_RELEASE_RUNS,
-      ),
-      readEntitySlos(entity, this.deps.urlReader),
-    ]);
+    const slos = await readEntitySlos(entity, this.deps.urlReader);
+    const external = slos.slos.some(slo =>
+      this.deps.metricSources?.sourceOf(slo),
+    );
+    const compute = () => this.judge(entity, ref, release, environment, slos);
+    // The same runs, pins and SLO files give the same verdict; it is kept anew
+    const verdict =
+      this.deps.memo && !external
+        ? await this.deps.memo.remember(
+            ref,
+            ['gate', release, environment, slos.contentKey],
+            compute,
+          )
+        : await compute();
+    return this.deps.gates.addVerdict(verdict);
+  }
+
+  /** The verdict of a release from its newest runs, without keeping it. */
+  private async judge(
+    entity: Entity,
+    ref: string,
+    release: string,
+    environment: string,
+    readSlos: Awaited<ReturnType<typeof readEntitySlos>>,
+  ): Promise<GateVerdict> {
+    const slos = { ...readSlos, problems: [...readSlos.problems] };
+    const runs = await this.deps.runs.newestRunsOfRelease(
+      ref,
+      release,
+      environment,
+      MAX_RELEASE_RUNS,
+    );
     const regressions: Record<string, RegressionVerdict> = {};
     await Promise.all(
       runs.map(async run => {
@@ -143,7 +169,7 @@ export class DefaultGateService implements GateService {
       });
       if (verdict.status === 'pass') verdict.status = 'unknown';
     }
-    return this.deps.gates.addVerdict(verdict);
+    return verdict;
   }
 
   async history(

@@ -17,6 +17,7 @@ import {
 } from '@readiness/plugin-reliability-common';
 import { DatabasePerfRunStore } from '../database/DatabasePerfRunStore';
 import { readEntitySlos } from './entitySlos';
+import { RecordMemo } from './RecordMemo';
 
 /** Queue metrics of the convention in docs/reliability/k6-results.md. */
 const QUEUE_DEPTH = 'queue_depth';
@@ -120,6 +121,7 @@ export class DefaultTrendService implements TrendService {
       urlReader: UrlReaderService;
       baselineRuns: number;
       tolerances: RegressionTolerances;
+      memo?: RecordMemo;
     },
   ) {}
 
@@ -139,70 +141,82 @@ export class DefaultTrendService implements TrendService {
       throw new NotFoundError(`No entity ${entityRef}`);
     }
     const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-    const all = await this.deps.store.seriesOf(ref);
-    const series = all.map(({ scenario, environment, runs }) => ({
-      scenario,
-      environment,
-      runs,
-    }));
-    // Without a choice, the series of the newest run
-    const chosen = all.find(
-      s =>
-        (!query.scenario || s.scenario === query.scenario) &&
-        (!query.environment || s.environment === query.environment),
-    );
-    if (!chosen) {
+    const slos = await readEntitySlos(entity, this.deps.urlReader);
+    const compute = async (): Promise<EntityTrend> => {
+      const all = await this.deps.store.seriesOf(ref);
+      const series = all.map(({ scenario, environment, runs }) => ({
+        scenario,
+        environment,
+        runs,
+      }));
+      // Without a choice, the series of the newest run
+      const chosen = all.find(
+        s =>
+          (!query.scenario || s.scenario === query.scenario) &&
+          (!query.environment || s.environment === query.environment),
+      );
+      if (!chosen) {
+        return {
+          entityRef: ref,
+          ...(query.scenario && { scenario: query.scenario }),
+          ...(query.environment && { environment: query.environment }),
+          series,
+          points: [],
+          objectives: [],
+        };
+      }
+      const { latencyMetric, errorMetric } = this.deps.tolerances;
+      const rows = await this.deps.store.seriesStats(
+        { entityRef: ref, ...chosen },
+        limit,
+        key =>
+          key === latencyMetric || key === errorMetric || isQueueMetric(key),
+      );
+      const points = rows.reverse().map(({ run, metrics }) => {
+        const latency = metrics.find(m => m.key === latencyMetric);
+        const errors = metrics.find(m => m.key === errorMetric);
+        const queues: Record<string, number> = {};
+        for (const m of metrics) {
+          if (!isQueueMetric(m.key)) continue;
+          const value = m.key.startsWith(QUEUE_DEPTH)
+            ? m.max ?? m.value
+            : m.p95;
+          if (value !== null) queues[m.key] = value;
+        }
+        return {
+          runId: run.id,
+          startedAt: run.startedAt,
+          ...(run.release && { release: run.release }),
+          ...(run.thresholdsPassed !== undefined && {
+            thresholdsPassed: run.thresholdsPassed,
+          }),
+          ...(isNumber(latency?.p95) && { p95: latency.p95 }),
+          ...(isNumber(latency?.p99) && { p99: latency.p99 }),
+          ...(isNumber(errors?.rate) && { errorRate: errors.rate }),
+          queues,
+        };
+      });
       return {
         entityRef: ref,
-        ...(query.scenario && { scenario: query.scenario }),
-        ...(query.environment && { environment: query.environment }),
+        scenario: chosen.scenario,
+        environment: chosen.environment,
         series,
-        points: [],
-        objectives: [],
+        points,
+        ...(await this.baseline(ref, chosen, points.at(-1)?.startedAt)),
+        objectives: objectiveLines(
+          slos.slos,
+          chosen.scenario,
+          this.deps.tolerances,
+        ),
       };
-    }
-    const { latencyMetric, errorMetric } = this.deps.tolerances;
-    const rows = await this.deps.store.seriesStats(
-      { entityRef: ref, ...chosen },
-      limit,
-      key => key === latencyMetric || key === errorMetric || isQueueMetric(key),
-    );
-    const points = rows.reverse().map(({ run, metrics }) => {
-      const latency = metrics.find(m => m.key === latencyMetric);
-      const errors = metrics.find(m => m.key === errorMetric);
-      const queues: Record<string, number> = {};
-      for (const m of metrics) {
-        if (!isQueueMetric(m.key)) continue;
-        const value = m.key.startsWith(QUEUE_DEPTH) ? m.max ?? m.value : m.p95;
-        if (value !== null) queues[m.key] = value;
-      }
-      return {
-        runId: run.id,
-        startedAt: run.startedAt,
-        ...(run.release && { release: run.release }),
-        ...(run.thresholdsPassed !== undefined && {
-          thresholdsPassed: run.thresholdsPassed,
-        }),
-        ...(isNumber(latency?.p95) && { p95: latency.p95 }),
-        ...(isNumber(latency?.p99) && { p99: latency.p99 }),
-        ...(isNumber(errors?.rate) && { errorRate: errors.rate }),
-        queues,
-      };
-    });
-    const slos = await readEntitySlos(entity, this.deps.urlReader);
-    return {
-      entityRef: ref,
-      scenario: chosen.scenario,
-      environment: chosen.environment,
-      series,
-      points,
-      ...(await this.baseline(ref, chosen, points.at(-1)?.startedAt)),
-      objectives: objectiveLines(
-        slos.slos,
-        chosen.scenario,
-        this.deps.tolerances,
-      ),
     };
+    return this.deps.memo
+      ? this.deps.memo.remember(
+          ref,
+          ['trend', query.scenario, query.environment, limit, slos.contentKey],
+          compute,
+        )
+      : compute();
   }
 
   /** What the next run of the series is compared with: the pin, or the median. */

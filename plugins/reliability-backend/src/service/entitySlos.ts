@@ -26,7 +26,7 @@ const parsed = new LRUCache<string, OpenSloSet>({ max: 500 });
 export async function readEntitySlos(
   entity: Entity,
   urlReader: UrlReaderService,
-): Promise<OpenSloSet & { files: string[] }> {
+): Promise<OpenSloSet & { files: string[]; contentKey: string }> {
   const annotation = entity.metadata.annotations?.[OPENSLO_ANNOTATION];
   const references = (annotation ?? '')
     .split(',')
@@ -84,5 +84,10 @@ export async function readEntitySlos(
     ...set,
     problems: [...unreadable, ...set.problems],
     files: references,
+    // What was read, failures included: equal keys, equal SLOs
+    contentKey: createHash('sha256')
+      .update(key)
+      .update(JSON.stringify(unreadable))
+      .digest('hex'),
   };
 }

@@ -246,6 +246,11 @@ describe.each(databases.eachSupportedId())(
       const { server, publish } = await start();
       const a = await publish('ledger-post', 'staging', 100, 0.001, 10);
       await publish('ledger-post', 'staging', 300, 0.001, 10);
+      const before = await request(server)
+        .get('/api/reliability/v1/entities/component/default/ledger/trend')
+        .set('Authorization', callers.internal);
+      expect(before.body.baseline.kind).toBe('median');
+      expect(before.body.points).toHaveLength(2);
       const pin = await request(server)
         .put(`/api/reliability/v1/runs/${a}/baseline`)
         .set('Authorization', callers.internal);
@@ -258,6 +263,12 @@ describe.each(databases.eachSupportedId())(
         runIds: [a],
         p95: 100,
       });
+      // A kept view is not reused once a pin or a new run changes the runs
+      await publish('ledger-post', 'staging', 150, 0.001, 10);
+      const after = await request(server)
+        .get('/api/reliability/v1/entities/component/default/ledger/trend')
+        .set('Authorization', callers.internal);
+      expect(after.body.points).toHaveLength(3);
     });
 
     it('answers an empty trend, and refuses bad queries and callers', async () => {

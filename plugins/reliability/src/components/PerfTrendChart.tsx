@@ -1,0 +1,457 @@
+/*
+ * The perf trend of one scenario in one environment: p95 and p99 latency on
+ * the left axis, the error rate on the right, the baseline dashed and the SLO
+ * objectives solid across. Points are buttons: they select their run.
+ */
+import { KeyboardEvent } from 'react';
+import Box from '@material-ui/core/Box';
+import Paper from '@material-ui/core/Paper';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles, Theme, useTheme } from '@material-ui/core/styles';
+import { EntityTrend, TrendPoint } from '@readiness/plugin-reliability-common';
+import {
+  CartesianGrid,
+  DotItemDotProps,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  TooltipContentProps,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatDate, formatDateTime, formatMs } from './format';
+
+/** One run as charted; the error rate in percent for the right axis. */
+export type ChartPoint = {
+  runId: string;
+  time: number;
+  startedAt: string;
+  release?: string;
+  thresholdsPassed?: boolean;
+  p95?: number;
+  p99?: number;
+  errorRatePercent?: number;
+};
+
+export function chartPointsOf(points: TrendPoint[]): ChartPoint[] {
+  return points.map(point => ({
+    runId: point.runId,
+    time: Date.parse(point.startedAt),
+    startedAt: point.startedAt,
+    release: point.release,
+    thresholdsPassed: point.thresholdsPassed,
+    p95: point.p95,
+    p99: point.p99,
+    errorRatePercent:
+      point.errorRate === undefined ? undefined : point.errorRate * 100,
+  }));
+}
+
+const HOUR_MS = 3_600_000;
+
+/** The time axis spans the runs with a little room on both sides. */
+export function timeDomain(points: Array<{ time: number }>): [number, number] {
+  const times = points.map(p => p.time);
+  const min = Math.min(...times);
+  const max = Math.max(...times);
+  const pad = Math.max((max - min) * 0.03, HOUR_MS);
+  return [min - pad, max + pad];
+}
+
+const useStyles = makeStyles((theme: Theme) => ({
+  tooltip: { padding: theme.spacing(1, 1.5) },
+  dot: {
+    cursor: 'pointer',
+    '&:focus': { outline: 'none' },
+    '&:focus-visible': {
+      stroke: theme.palette.text.primary,
+      strokeWidth: 3,
+    },
+  },
+}));
+
+function TrendTooltip(props: { point?: ChartPoint }) {
+  const classes = useStyles();
+  const { point } = props;
+  if (!point) return null;
+  let thresholds = 'no thresholds';
+  if (point.thresholdsPassed !== undefined) {
+    thresholds = point.thresholdsPassed
+      ? 'thresholds passed'
+      : 'thresholds failed';
+  }
+  return (
+    <Paper className={classes.tooltip} elevation={3}>
+      <Typography variant="subtitle2">
+        {point.release ? `Release ${point.release}` : 'No release'}
+      </Typography>
+      <Typography variant="body2" color="textSecondary">
+        Started {formatDateTime(point.startedAt)}
+      </Typography>
+      <Typography variant="body2">
+        p95 {formatMs(point.p95)} · p99 {formatMs(point.p99)}
+      </Typography>
+      <Typography variant="body2">
+        error rate{' '}
+        {point.errorRatePercent === undefined
+          ? '—'
+          : `${point.errorRatePercent.toFixed(2)} %`}{' '}
+        · {thresholds}
+      </Typography>
+      <Typography variant="caption" color="textSecondary">
+        Click the point to select this run
+      </Typography>
+    </Paper>
+  );
+}
+
+type RunDotProps = {
+  dot: DotItemDotProps;
+  point?: ChartPoint;
+  series: string;
+  color: string;
+  selected: boolean;
+  /** Only one series' dots take keyboard focus, so tabbing stays short. */
+  focusable: boolean;
+  onSelect: (runId: string) => void;
+};
+
+function RunDot(props: RunDotProps) {
+  const classes = useStyles();
+  const theme = useTheme<Theme>();
+  const { dot, point, selected, color } = props;
+  if (!point || typeof dot.cx !== 'number' || typeof dot.cy !== 'number') {
+    return null;
+  }
+  const select = () => props.onSelect(point.runId);
+  const onKeyDown = (event: KeyboardEvent<SVGCircleElement>) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      select();
+    }
+  };
+  return (
+    <circle
+      className={classes.dot}
+      cx={dot.cx}
+      cy={dot.cy}
+      r={selected ? 6 : 4}
+      fill={selected ? color : theme.palette.background.paper}
+      stroke={color}
+      strokeWidth={2}
+      role="button"
+      tabIndex={props.focusable ? 0 : -1}
+      aria-pressed={selected}
+      aria-label={`${props.series} of the run started ${formatDateTime(
+        point.startedAt,
+      )}${point.release ? `, release ${point.release}` : ''}`}
+      onClick={select}
+      onKeyDown={onKeyDown}
+    />
+  );
+}
+
+type SeriesSpec = {
+  key: 'p95' | 'p99' | 'errorRatePercent';
+  name: string;
+  axis: 'latency' | 'rate';
+  color: string;
+};
+
+export function PerfTrendChart(props: {
+  trend: EntityTrend;
+  selectedRunId?: string;
+  onSelectRun: (runId: string) => void;
+  height?: number;
+}) {
+  const theme = useTheme<Theme>();
+  const { trend, selectedRunId, onSelectRun } = props;
+  const data = chartPointsOf(trend.points);
+  const series: SeriesSpec[] = [
+    {
+      key: 'p95',
+      name: 'p95 latency',
+      axis: 'latency',
+      color: theme.palette.primary.main,
+    },
+    {
+      key: 'p99',
+      name: 'p99 latency',
+      axis: 'latency',
+      color: theme.palette.secondary.main,
+    },
+    {
+      key: 'errorRatePercent',
+      name: 'error rate',
+      axis: 'rate',
+      color: theme.palette.error.main,
+    },
+  ];
+  const present = series.filter(s => data.some(p => p[s.key] !== undefined));
+  const focusSeries = present[0]?.key;
+  const baseline = trend.baseline;
+  const baselineColor = theme.palette.text.secondary;
+  const objectiveColor = theme.palette.warning.main;
+  const axisText = { fill: theme.palette.text.secondary, fontSize: 12 };
+  const baselineLabel =
+    baseline?.kind === 'pinned' ? 'pinned baseline' : 'baseline';
+
+  return (
+    <Box role="group" aria-label="Perf trend chart">
+      <ResponsiveContainer width="100%" height={props.height ?? 300}>
+        <LineChart
+          data={data}
+          margin={{ top: 16, right: 16, bottom: 8, left: 8 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
+          <XAxis
+            dataKey="time"
+            type="number"
+            scale="time"
+            domain={timeDomain(data)}
+            tickFormatter={(time: number) => formatDate(time)}
+            tick={axisText}
+            stroke={theme.palette.divider}
+          />
+          <YAxis
+            yAxisId="latency"
+            domain={[0, 'auto']}
+            unit=" ms"
+            tick={axisText}
+            stroke={theme.palette.divider}
+            width={72}
+          />
+          <YAxis
+            yAxisId="rate"
+            orientation="right"
+            domain={[0, 'auto']}
+            unit=" %"
+            tick={axisText}
+            stroke={theme.palette.divider}
+            width={56}
+          />
+          <Tooltip
+            content={(tooltip: TooltipContentProps) => (
+              <TrendTooltip
+                point={
+                  tooltip.active
+                    ? data.find(p => p.time === Number(tooltip.label))
+                    : undefined
+                }
+              />
+            )}
+          />
+          <Legend />
+          {present.map(s => (
+            <Line
+              key={s.key}
+              yAxisId={s.axis}
+              type="monotone"
+              dataKey={s.key}
+              name={s.name}
+              stroke={s.color}
+              strokeWidth={2}
+              connectNulls
+              isAnimationActive={false}
+              dot={(dot: DotItemDotProps) => (
+                <RunDot
+                  key={`${s.key}-${dot.index}`}
+                  dot={dot}
+                  point={data[dot.index]}
+                  series={s.name}
+                  color={s.color}
+                  selected={data[dot.index]?.runId === selectedRunId}
+                  focusable={s.key === focusSeries}
+                  onSelect={onSelectRun}
+                />
+              )}
+              activeDot={{ r: 6, cursor: 'pointer' }}
+            />
+          ))}
+          {baseline?.p95 !== undefined && (
+            <ReferenceLine
+              yAxisId="latency"
+              y={baseline.p95}
+              stroke={baselineColor}
+              strokeDasharray="6 4"
+              ifOverflow="extendDomain"
+              label={{
+                value: `${baselineLabel} p95`,
+                position: 'insideBottomLeft',
+                fill: baselineColor,
+                fontSize: 11,
+              }}
+            />
+          )}
+          {baseline?.p99 !== undefined && (
+            <ReferenceLine
+              yAxisId="latency"
+              y={baseline.p99}
+              stroke={baselineColor}
+              strokeDasharray="6 4"
+              ifOverflow="extendDomain"
+              label={{
+                value: `${baselineLabel} p99`,
+                position: 'insideBottomLeft',
+                fill: baselineColor,
+                fontSize: 11,
+              }}
+            />
+          )}
+          {baseline?.errorRate !== undefined && (
+            <ReferenceLine
+              yAxisId="rate"
+              y={baseline.errorRate * 100}
+              stroke={baselineColor}
+              strokeDasharray="6 4"
+              ifOverflow="extendDomain"
+              label={{
+                value: `${baselineLabel} error rate`,
+                position: 'insideBottomRight',
+                fill: baselineColor,
+                fontSize: 11,
+              }}
+            />
+          )}
+          {trend.objectives.map(line => {
+            const onRate = line.statistic === 'errorRate';
+            return (
+              <ReferenceLine
+                key={`${line.slo}-${line.objective}-${line.statistic}`}
+                yAxisId={onRate ? 'rate' : 'latency'}
+                y={onRate ? line.value * 100 : line.value}
+                stroke={objectiveColor}
+                strokeWidth={1.5}
+                ifOverflow="extendDomain"
+                label={{
+                  value: line.slo,
+                  position: onRate ? 'insideTopRight' : 'insideTopLeft',
+                  fill: objectiveColor,
+                  fontSize: 11,
+                }}
+              />
+            );
+          })}
+        </LineChart>
+      </ResponsiveContainer>
+    </Box>
+  );
+}
+
+/** The metric keys of queue measurements seen in any run, sorted. */
+export function queueKeysOf(points: TrendPoint[]): string[] {
+  const keys = new Set<string>();
+  for (const point of points) {
+    for (const key of Object.keys(point.queues)) keys.add(key);
+  }
+  return [...keys].sort((a, b) => a.localeCompare(b, 'en'));
+}
+
+/** Waits (queue_drain_ms) are milliseconds; everything else counts messages. */
+function isWait(key: string): boolean {
+  return key.startsWith('queue_drain');
+}
+
+type QueueRow = {
+  time: number;
+  startedAt: string;
+  values: Record<string, number>;
+};
+
+/**
+ * Queue depth and drain time per run, from the queue metrics convention;
+ * drawn only when the runs recorded queues.
+ */
+export function QueueTrendChart(props: {
+  points: TrendPoint[];
+  height?: number;
+}) {
+  const theme = useTheme<Theme>();
+  const keys = queueKeysOf(props.points);
+  const data: QueueRow[] = props.points.map(point => ({
+    time: Date.parse(point.startedAt),
+    startedAt: point.startedAt,
+    values: point.queues,
+  }));
+  const colors = [
+    theme.palette.info.main,
+    theme.palette.success.main,
+    theme.palette.secondary.main,
+    theme.palette.warning.main,
+    theme.palette.primary.main,
+    theme.palette.error.main,
+  ];
+  const hasDepth = keys.some(key => !isWait(key));
+  const hasWait = keys.some(isWait);
+  const axisText = { fill: theme.palette.text.secondary, fontSize: 12 };
+  return (
+    <Box role="group" aria-label="Queue metrics chart">
+      <ResponsiveContainer width="100%" height={props.height ?? 200}>
+        <LineChart
+          data={data}
+          margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
+          <XAxis
+            dataKey="time"
+            type="number"
+            scale="time"
+            domain={timeDomain(data)}
+            tickFormatter={(time: number) => formatDate(time)}
+            tick={axisText}
+            stroke={theme.palette.divider}
+          />
+          {hasDepth && (
+            <YAxis
+              yAxisId="depth"
+              domain={[0, 'auto']}
+              tick={axisText}
+              stroke={theme.palette.divider}
+              width={72}
+              label={{
+                value: 'messages',
+                angle: -90,
+                position: 'insideLeft',
+                fill: theme.palette.text.secondary,
+                fontSize: 11,
+              }}
+            />
+          )}
+          {hasWait && (
+            <YAxis
+              yAxisId="wait"
+              orientation={hasDepth ? 'right' : 'left'}
+              domain={[0, 'auto']}
+              unit=" ms"
+              tick={axisText}
+              stroke={theme.palette.divider}
+              width={72}
+            />
+          )}
+          <Tooltip
+            labelFormatter={label =>
+              formatDateTime(new Date(Number(label)).toISOString())
+            }
+          />
+          <Legend />
+          {keys.map((key, index) => (
+            <Line
+              key={key}
+              yAxisId={isWait(key) ? 'wait' : 'depth'}
+              type="monotone"
+              name={key}
+              dataKey={(row: QueueRow) => row.values[key]}
+              stroke={colors[index % colors.length]}
+              strokeWidth={2}
+              connectNulls
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </Box>
+  );
+}
