@@ -14,6 +14,8 @@ export interface Config {
       urls?: string[];
       /** How long drill records read from URLs are kept before reading again. Default 300. */
       urlCacheSeconds?: number;
+      /** How long drill records read from folders are kept before reading again. Default 10. */
+      folderCacheSeconds?: number;
       /** Days between drills before an entity's next one is due. Default 30. */
       everyDays?: number;
       /** RTO/RPO targets in minutes, by disruption type; default RTO 60, RPO 15. */

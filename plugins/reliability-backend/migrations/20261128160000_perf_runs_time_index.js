@@ -1,8 +1,9 @@
 // @ts-check
 
 /**
- * Runs newest first without a sort: the run lists, SLO windows, trends and
- * baselines all order by (started_at, id), so both indexes end with them.
+ * Lists newest first without a sort: run lists, SLO windows, trends and
+ * baselines order runs by (started_at, id), the gate history orders verdicts
+ * by (decided_at, id), so the indexes end with them.
  *
  * @param {import('knex').Knex} knex
  */
@@ -21,10 +22,24 @@ exports.up = async function up(knex) {
       'perf_runs_entity_time_idx',
     );
   });
+  await knex.schema.alterTable('gate_verdicts', table => {
+    table.dropIndex(['entity_ref', 'decided_at'], 'gate_verdicts_entity_idx');
+    table.index(
+      ['entity_ref', 'decided_at', 'id'],
+      'gate_verdicts_entity_time_idx',
+    );
+  });
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
+  await knex.schema.alterTable('gate_verdicts', table => {
+    table.dropIndex(
+      ['entity_ref', 'decided_at', 'id'],
+      'gate_verdicts_entity_time_idx',
+    );
+    table.index(['entity_ref', 'decided_at'], 'gate_verdicts_entity_idx');
+  });
   await knex.schema.alterTable('perf_runs', table => {
     table.dropIndex(
       ['entity_ref', 'started_at', 'id'],

@@ -140,6 +140,9 @@ export const reliabilityPlugin = createBackendPlugin({
             urlCacheSeconds: deps.config.getOptionalNumber(
               'reliability.drills.urlCacheSeconds',
             ),
+            folderCacheSeconds: deps.config.getOptionalNumber(
+              'reliability.drills.folderCacheSeconds',
+            ),
             defaults: readDrTargets(deps.config),
             everyDays:
               deps.config.getOptionalNumber('reliability.drills.everyDays') ??

@@ -127,6 +127,10 @@ export class DefaultDrillService implements DrillService {
     at: number;
     result: { drills: DrillRecord[]; problems: DrillProblem[] };
   };
+  private folderCache?: {
+    at: number;
+    result: { drills: DrillRecord[]; problems: DrillProblem[] };
+  };
 
   constructor(
     private readonly deps: {
@@ -137,6 +141,8 @@ export class DefaultDrillService implements DrillService {
       folders: string[];
       urls?: string[];
       urlCacheSeconds?: number;
+      /** How long drill files read from folders are kept. Default 10. */
+      folderCacheSeconds?: number;
       defaults: Partial<Record<DisruptionType | 'default', DrTargets>>;
       everyDays: number;
       now?: () => Date;
@@ -202,9 +208,28 @@ export class DefaultDrillService implements DrillService {
     drills: DrillRecord[];
     problems: DrillProblem[];
   }> {
-    const remote = await this.readUrls();
-    const drills: DrillRecord[] = [...remote.drills];
-    const problems: DrillProblem[] = [...remote.problems];
+    const [remote, local] = await Promise.all([
+      this.readUrls(),
+      this.readFolders(),
+    ]);
+    return {
+      drills: [...remote.drills, ...local.drills],
+      problems: [...remote.problems, ...local.problems],
+    };
+  }
+
+  /** Drill files in the configured folders, kept for a few seconds. */
+  private async readFolders(): Promise<{
+    drills: DrillRecord[];
+    problems: DrillProblem[];
+  }> {
+    const ttl = (this.deps.folderCacheSeconds ?? 10) * 1000;
+    const at = this.now().getTime();
+    if (this.folderCache && at - this.folderCache.at < ttl) {
+      return this.folderCache.result;
+    }
+    const drills: DrillRecord[] = [];
+    const problems: DrillProblem[] = [];
     for (const folder of this.deps.folders) {
       let names: string[];
       try {
@@ -236,7 +261,8 @@ export class DefaultDrillService implements DrillService {
         if (read.drill) drills.push(read.drill);
       }
     }
-    return { drills, problems };
+    this.folderCache = { at, result: { drills, problems } };
+    return this.folderCache.result;
   }
 
   async getEntityDrills(
