@@ -172,6 +172,27 @@ describe.each(databases.eachSupportedId())(
       expect(Number(n)).toBe(0);
     });
 
+    it('answers 413 for bodies over the limit, and stores nothing', async () => {
+      const { server, knex } = await start();
+      const huge = 'x'.repeat(11 * 1024 * 1024);
+      for (const [url, body] of [
+        [
+          '/api/reliability/v1/drills',
+          { idempotencyKey: 'big', drill: drill({ notes: huge }) },
+        ],
+        ['/api/reliability/v1/backups', verification({ notes: huge })],
+      ] as const) {
+        const response = await request(server)
+          .post(url)
+          .set('Authorization', callers.ci)
+          .send(body);
+        expect(response.status).toBe(413);
+      }
+      const [{ n }] = await knex('dr_drills').count({ n: '*' });
+      const [{ m }] = await knex('backup_verifications').count({ m: '*' });
+      expect(Number(n) + Number(m)).toBe(0);
+    });
+
     it('lets only service callers push; users get 403, anonymous callers 401', async () => {
       const { server } = await start();
       for (const [path, body] of [
