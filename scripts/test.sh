@@ -64,6 +64,8 @@ run_step "services (PostgreSQL, Redis) and test inputs" services
 run_step "prettier" yarn prettier --check --loglevel warn .
 run_step "type check" yarn tsc
 run_step "lint" yarn backstage-cli repo lint
+run_step "API definitions lint (Redocly, redocly.yaml)" logged api-lint yarn lint:api
+run_step "API reference docs (docs/api)" logged api-docs yarn build:api-docs
 run_step "unit and integration tests (Jest)" env CI=true yarn backstage-cli repo test \
   --json --outputFile="$RESULTS/jest.json"
 run_step "frontend build" logged frontend-build yarn workspace app build
