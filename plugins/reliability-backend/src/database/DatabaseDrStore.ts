@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import {
   BACKUP_KINDS,
@@ -21,11 +18,7 @@ import {
   pageSize,
 } from '@readiness/store-utils';
 import { Knex } from 'knex';
-
-const migrationsDir = resolvePackagePath(
-  '@readiness/plugin-reliability-backend',
-  'migrations',
-);
+import { migratedClient } from './migrations';
 
 type DrillRow = {
   id: string;
@@ -91,11 +84,7 @@ export class DatabaseDrStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseDrStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseDrStore(client);
+    return new DatabaseDrStore(await migratedClient(options.database));
   }
 
   /** Stores a pushed drill; `created: false` when it was stored before. */

@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { GateVerdict, Page } from '@readiness/plugin-reliability-common';
 import { Knex } from 'knex';
+import { migratedClient } from './migrations';
 import { afterCursor, encodeCursor, pageSize } from '@readiness/store-utils';
-
-const migrationsDir = resolvePackagePath(
-  '@readiness/plugin-reliability-backend',
-  'migrations',
-);
 
 /** A verdict as kept. */
 export type StoredGateVerdict = GateVerdict & { id: string; decidedAt: string };
@@ -33,11 +26,7 @@ export class DatabaseGateStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseGateStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseGateStore(client);
+    return new DatabaseGateStore(await migratedClient(options.database));
   }
 
   async addVerdict(verdict: GateVerdict): Promise<StoredGateVerdict> {

@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import {
   Page,
@@ -13,6 +10,7 @@ import {
   thresholdOutcome,
 } from '@readiness/plugin-reliability-common';
 import { Knex } from 'knex';
+import { migratedClient } from './migrations';
 import { LRUCache } from 'lru-cache';
 import {
   afterCursor,
@@ -22,11 +20,6 @@ import {
   isUniqueViolation,
   pageSize,
 } from '@readiness/store-utils';
-
-const migrationsDir = resolvePackagePath(
-  '@readiness/plugin-reliability-backend',
-  'migrations',
-);
 
 type RunRow = {
   id: string;
@@ -93,11 +86,7 @@ export class DatabasePerfRunStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabasePerfRunStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabasePerfRunStore(client);
+    return new DatabasePerfRunStore(await migratedClient(options.database));
   }
 
   /**

@@ -1,22 +1,6 @@
 import request from 'supertest';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  audiencePermissionsServiceFactory,
-  createStoreTestDatabases,
-} from '@readiness/backend-test-utils';
-import { reliabilityPlugin } from '../plugin';
-
-const callers = {
-  ci: mockCredentials.service.header(),
-  internal: mockCredentials.user.header('user:default/guest'),
-  partner: mockCredentials.user.header('user:default/maria.lopez'),
-  anonymous: mockCredentials.none.header(),
-};
+import { createStoreTestDatabases } from '@readiness/backend-test-utils';
+import { callers, entity, startReliability } from '../__testUtils__/harness';
 
 const hoursAgo = (hours: number) =>
   new Date(Date.now() - hours * 3_600_000).toISOString();
@@ -59,23 +43,11 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     async function start() {
       const knex = await databases.init(databaseId);
-      const entity = (kind: string, name: string) => ({
-        apiVersion: 'backstage.io/v1alpha1',
-        kind,
-        metadata: { name, namespace: 'default' },
-        spec: { type: 'service', owner: 'team-finance' },
-      });
-      const { server } = await startTestBackend({
-        features: [
-          reliabilityPlugin,
-          catalogServiceMock.factory({
-            entities: [
-              entity('Component', 'ledger'),
-              entity('Resource', 'filing-db'),
-            ],
-          }),
-          audiencePermissionsServiceFactory(),
-          mockServices.database.factory({ knex }),
+      const server = await startReliability({
+        knex,
+        entities: [
+          entity('Component', 'ledger'),
+          entity('Resource', 'filing-db'),
         ],
       });
       return { server, knex };

@@ -2,20 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { audiencePermissionsServiceFactory } from '@readiness/backend-test-utils';
 import { reliabilityPlugin } from '../plugin';
-
-const callers = {
-  internal: mockCredentials.user.header('user:default/guest'),
-  partner: mockCredentials.user.header('user:default/maria.lopez'),
-  anonymous: mockCredentials.none.header(),
-};
+import { callers } from '../__testUtils__/harness';
 
 const daysAgo = (days: number, minutes = 0) =>
   new Date(Date.now() - days * 86_400_000 + minutes * 60_000).toISOString();

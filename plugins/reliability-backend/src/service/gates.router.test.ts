@@ -1,25 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
+import { createStoreTestDatabases } from '@readiness/backend-test-utils';
 import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  audiencePermissionsServiceFactory,
-  createStoreTestDatabases,
-} from '@readiness/backend-test-utils';
-import { reliabilityPlugin } from '../plugin';
-
-const callers = {
-  ci: mockCredentials.service.header(),
-  internal: mockCredentials.user.header('user:default/guest'),
-  partner: mockCredentials.user.header('user:default/maria.lopez'),
-  anonymous: mockCredentials.none.header(),
-};
+  callers,
+  catalogFolder,
+  entity,
+  startReliability,
+} from '../__testUtils__/harness';
 
 const SLO = `apiVersion: openslo/v1
 kind: SLO
@@ -61,49 +47,21 @@ const databases = createStoreTestDatabases();
 describe.each(databases.eachSupportedId())(
   'the release gate on %s',
   databaseId => {
-    let dir: string;
+    const folder = catalogFolder({ 'slo.yaml': SLO });
 
-    beforeAll(() => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-'));
-      fs.writeFileSync(path.join(dir, 'catalog-info.yaml'), 'kind: Component');
-      fs.writeFileSync(path.join(dir, 'slo.yaml'), SLO);
-    });
-
-    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+    afterAll(() => folder.remove());
 
     async function start() {
       const knex = await databases.init(databaseId);
-      const component = (
-        name: string,
-        annotations: Record<string, string>,
-      ) => ({
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: { name, namespace: 'default', annotations },
-        spec: {
-          type: 'service',
-          owner: 'team-finance',
-          lifecycle: 'production',
-        },
-      });
-      const { server } = await startTestBackend({
-        features: [
-          reliabilityPlugin,
-          catalogServiceMock.factory({
-            entities: [
-              component('ledger', {
-                'backstage.io/managed-by-location': `file:${path.join(
-                  dir,
-                  'catalog-info.yaml',
-                )}`,
-                'readiness.dev/openslo': './slo.yaml',
-                'readiness.dev/required-scenarios': 'ledger-post',
-              }),
-              component('ocr', {}),
-            ],
+      const server = await startReliability({
+        knex,
+        entities: [
+          entity('Component', 'ledger', {
+            ...folder.location,
+            'readiness.dev/openslo': './slo.yaml',
+            'readiness.dev/required-scenarios': 'ledger-post',
           }),
-          audiencePermissionsServiceFactory(),
-          mockServices.database.factory({ knex }),
+          entity('Component', 'ocr'),
         ],
       });
       let n = 0;

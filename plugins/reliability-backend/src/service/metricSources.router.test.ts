@@ -1,26 +1,19 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  audiencePermissionsServiceFactory,
-  createStoreTestDatabases,
-} from '@readiness/backend-test-utils';
+import { createStoreTestDatabases } from '@readiness/backend-test-utils';
 import {
   reliabilityMetricSourcesExtensionPoint,
   SloMetricSource,
 } from '@readiness/plugin-reliability-node';
-import { reliabilityPlugin } from '../plugin';
+import {
+  callers,
+  catalogFolder,
+  entity,
+  startReliability,
+} from '../__testUtils__/harness';
 import { MetricSourceRegistry } from './metricSources';
 
-const internal = mockCredentials.user.header('user:default/guest');
+const internal = callers.internal;
 
 const slo = (name: string, type: string) => `apiVersion: openslo/v1
 kind: SLO
@@ -43,20 +36,14 @@ const databases = createStoreTestDatabases();
 describe.each(databases.eachSupportedId())(
   'metric sources added by modules on %s',
   databaseId => {
-    let dir: string;
-
-    beforeAll(() => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sources-'));
-      fs.writeFileSync(path.join(dir, 'catalog-info.yaml'), 'kind: Component');
-      fs.writeFileSync(
-        path.join(dir, 'slo.yaml'),
-        [slo('api-latency', 'Prometheus'), slo('broken-source', 'flaky')].join(
-          '---\n',
-        ),
-      );
+    const folder = catalogFolder({
+      'slo.yaml': [
+        slo('api-latency', 'Prometheus'),
+        slo('broken-source', 'flaky'),
+      ].join('---\n'),
     });
 
-    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+    afterAll(() => folder.remove());
 
     async function start() {
       const calls: Array<{ entityRef: string; days: number }> = [];
@@ -114,33 +101,15 @@ describe.each(databases.eachSupportedId())(
         },
       });
       const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          reliabilityPlugin,
-          sources,
-          catalogServiceMock.factory({
-            entities: [
-              {
-                apiVersion: 'backstage.io/v1alpha1',
-                kind: 'Component',
-                metadata: {
-                  name: 'ledger',
-                  namespace: 'default',
-                  annotations: {
-                    'backstage.io/managed-by-location': `file:${path.join(
-                      dir,
-                      'catalog-info.yaml',
-                    )}`,
-                    'readiness.dev/openslo': './slo.yaml',
-                  },
-                },
-                spec: { type: 'service', owner: 'team-finance' },
-              },
-            ],
+      const server = await startReliability({
+        knex,
+        entities: [
+          entity('Component', 'ledger', {
+            ...folder.location,
+            'readiness.dev/openslo': './slo.yaml',
           }),
-          audiencePermissionsServiceFactory(),
-          mockServices.database.factory({ knex }),
         ],
+        features: [sources],
       });
       return { server, calls };
     }

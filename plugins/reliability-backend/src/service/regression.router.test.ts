@@ -1,22 +1,12 @@
 import request from 'supertest';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   audiencePermissionsServiceFactory,
   createStoreTestDatabases,
 } from '@readiness/backend-test-utils';
 import { reliabilityPlugin } from '../plugin';
-
-const callers = {
-  ci: mockCredentials.service.header(),
-  internal: mockCredentials.user.header('user:default/guest'),
-  partner: mockCredentials.user.header('user:default/maria.lopez'),
-  anonymous: mockCredentials.none.header(),
-};
+import { callers } from '../__testUtils__/harness';
 
 /** A handleSummary document with the given p95 latency and error rate. */
 function summary(p95: number, errorRate: number) {

@@ -3,11 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { JsonObject } from '@backstage/types';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   audiencePermissionsServiceFactory,
@@ -15,6 +11,7 @@ import {
 } from '@readiness/backend-test-utils';
 import { reliabilityPlugin } from '../plugin';
 import { corpusPath } from '@readiness/test-corpus';
+import { callers } from '../__testUtils__/harness';
 
 const corpus = corpusPath('k6');
 const summary = JSON.parse(
@@ -49,14 +46,6 @@ const entities = [
     spec: { type: 'service', owner: 'team-intake', lifecycle: 'production' },
   },
 ];
-
-const callers = {
-  ci: mockCredentials.service.header(),
-  internal: mockCredentials.user.header('user:default/guest'),
-  partner: mockCredentials.user.header('user:default/maria.lopez'),
-  // Without a header the test backend assumes a default user
-  anonymous: mockCredentials.none.header(),
-};
 
 function run(overrides: Record<string, unknown> = {}) {
   return {

@@ -1,19 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  audiencePermissionsServiceFactory,
-  createStoreTestDatabases,
-} from '@readiness/backend-test-utils';
 import { readCorpusFile } from '@readiness/test-corpus';
-import { reliabilityPlugin } from '../plugin';
+import { createStoreTestDatabases } from '@readiness/backend-test-utils';
+import {
+  callers,
+  catalogFolder,
+  entity,
+  startReliability,
+} from '../__testUtils__/harness';
 
 const results = JSON.parse(
   readCorpusFile('k6', 'xyz-finance-legacy', 'k6-results.json').toString(
@@ -74,69 +67,33 @@ spec:
     - target: 0.99
 `;
 
-const callers = {
-  ci: mockCredentials.service.header(),
-  internal: mockCredentials.user.header('user:default/guest'),
-  partner: mockCredentials.user.header('user:default/maria.lopez'),
-  anonymous: mockCredentials.none.header(),
-};
-
 const databases = createStoreTestDatabases();
 
 describe.each(databases.eachSupportedId())(
   'GET entity SLOs on %s',
   databaseId => {
-    let dir: string;
-
-    beforeAll(() => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slos-'));
-      fs.writeFileSync(path.join(dir, 'catalog-info.yaml'), 'kind: Component');
-      fs.writeFileSync(path.join(dir, 'slo.yaml'), SLO_FILE);
-      fs.writeFileSync(
-        path.join(dir, 'broken.yaml'),
+    const folder = catalogFolder({
+      'slo.yaml': SLO_FILE,
+      'broken.yaml':
         'apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: Bad Name\nspec: {}\n',
-      );
     });
 
-    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+    afterAll(() => folder.remove());
 
-    function component(name: string, openslo?: string) {
-      return {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: {
-          name,
-          namespace: 'default',
-          annotations: {
-            'backstage.io/managed-by-location': `file:${path.join(
-              dir,
-              'catalog-info.yaml',
-            )}`,
-            ...(openslo && { 'readiness.dev/openslo': openslo }),
-          },
-        },
-        spec: {
-          type: 'service',
-          owner: 'team-finance',
-          lifecycle: 'production',
-        },
-      };
-    }
+    const component = (name: string, openslo?: string) =>
+      entity('Component', name, {
+        ...folder.location,
+        ...(openslo && { 'readiness.dev/openslo': openslo }),
+      });
 
     async function start() {
       const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          reliabilityPlugin,
-          catalogServiceMock.factory({
-            entities: [
-              component('ledger', './slo.yaml'),
-              component('filings', './slo.yaml, ./broken.yaml, ./missing.yaml'),
-              component('ocr'),
-            ],
-          }),
-          audiencePermissionsServiceFactory(),
-          mockServices.database.factory({ knex }),
+      const server = await startReliability({
+        knex,
+        entities: [
+          component('ledger', './slo.yaml'),
+          component('filings', './slo.yaml, ./broken.yaml, ./missing.yaml'),
+          component('ocr'),
         ],
       });
       const startedAt = new Date(Date.now() - 3_600_000).toISOString();

@@ -1,25 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
+import { createStoreTestDatabases } from '@readiness/backend-test-utils';
 import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  audiencePermissionsServiceFactory,
-  createStoreTestDatabases,
-} from '@readiness/backend-test-utils';
-import { reliabilityPlugin } from '../plugin';
-
-const callers = {
-  ci: mockCredentials.service.header(),
-  internal: mockCredentials.user.header('user:default/guest'),
-  partner: mockCredentials.user.header('user:default/maria.lopez'),
-  anonymous: mockCredentials.none.header(),
-};
+  callers,
+  catalogFolder,
+  entity,
+  startReliability,
+} from '../__testUtils__/harness';
 
 const SLOS = `apiVersion: openslo/v1
 kind: SLO
@@ -99,43 +85,19 @@ const databases = createStoreTestDatabases();
 describe.each(databases.eachSupportedId())(
   'the perf trend on %s',
   databaseId => {
-    let dir: string;
+    const folder = catalogFolder({ 'slo.yaml': SLOS });
 
-    beforeAll(() => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trend-'));
-      fs.writeFileSync(path.join(dir, 'catalog-info.yaml'), 'kind: Component');
-      fs.writeFileSync(path.join(dir, 'slo.yaml'), SLOS);
-    });
-
-    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+    afterAll(() => folder.remove());
 
     async function start() {
       const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          reliabilityPlugin,
-          catalogServiceMock.factory({
-            entities: [
-              {
-                apiVersion: 'backstage.io/v1alpha1',
-                kind: 'Component',
-                metadata: {
-                  name: 'ledger',
-                  namespace: 'default',
-                  annotations: {
-                    'backstage.io/managed-by-location': `file:${path.join(
-                      dir,
-                      'catalog-info.yaml',
-                    )}`,
-                    'readiness.dev/openslo': './slo.yaml',
-                  },
-                },
-                spec: { type: 'service', owner: 'team-finance' },
-              },
-            ],
+      const server = await startReliability({
+        knex,
+        entities: [
+          entity('Component', 'ledger', {
+            ...folder.location,
+            'readiness.dev/openslo': './slo.yaml',
           }),
-          audiencePermissionsServiceFactory(),
-          mockServices.database.factory({ knex }),
         ],
       });
       let n = 0;

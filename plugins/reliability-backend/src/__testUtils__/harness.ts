@@ -1,0 +1,90 @@
+/*
+ * What the reliability backend's HTTP tests share: the callers, catalog
+ * entities, OpenSLO files beside a catalog file, and a test backend with the
+ * plugin, the portal's audience policy and a given database.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Server } from 'node:http';
+import { BackendFeature } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { JsonObject } from '@backstage/types';
+import { audiencePermissionsServiceFactory } from '@readiness/backend-test-utils';
+import { Knex } from 'knex';
+import { reliabilityPlugin } from '../plugin';
+
+/** Authorization headers of the callers every endpoint is tested for. */
+export const callers = {
+  ci: mockCredentials.service.header(),
+  internal: mockCredentials.user.header('user:default/guest'),
+  partner: mockCredentials.user.header('user:default/maria.lopez'),
+  anonymous: mockCredentials.none.header(),
+};
+
+/** A catalog entity of the given kind with annotations. */
+export function entity(
+  kind: string,
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, namespace: 'default', annotations },
+    spec: { type: 'service', owner: 'team-finance', lifecycle: 'production' },
+  };
+}
+
+/**
+ * A folder with a catalog file and the given files beside it, as entities
+ * that name OpenSLO files relative to their catalog file have.
+ */
+export function catalogFolder(files: Record<string, string>) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reliability-'));
+  fs.writeFileSync(path.join(dir, 'catalog-info.yaml'), 'kind: Component');
+  for (const [name, content] of Object.entries(files)) {
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return {
+    dir,
+    /** The annotation that places an entity's catalog file in the folder. */
+    location: {
+      'backstage.io/managed-by-location': `file:${path.join(
+        dir,
+        'catalog-info.yaml',
+      )}`,
+    },
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A test backend with the reliability plugin and the portal's policy. */
+export async function startReliability(options: {
+  entities: Entity[];
+  knex?: Knex;
+  config?: JsonObject;
+  features?: BackendFeature[];
+}): Promise<Server> {
+  const { server } = await startTestBackend({
+    features: [
+      reliabilityPlugin,
+      catalogServiceMock.factory({ entities: options.entities }),
+      audiencePermissionsServiceFactory(),
+      ...(options.knex
+        ? [mockServices.database.factory({ knex: options.knex })]
+        : []),
+      ...(options.config
+        ? [mockServices.rootConfig.factory({ data: options.config })]
+        : []),
+      ...(options.features ?? []),
+    ],
+  });
+  return server;
+}
