@@ -89,9 +89,9 @@ describe.each(databases.eachSupportedId())(
           });
         expect(response.status).toBe(201);
       };
-      const gate = (entity: string, release: string, caller = callers.ci) =>
+      const gate = (name: string, release: string, caller = callers.ci) =>
         request(server)
-          .get(`/api/reliability/v1/gates/component/default/${entity}`)
+          .get(`/api/reliability/v1/gates/component/default/${name}`)
           .query({ release, environment: 'staging' })
           .set('Authorization', caller);
       return { server, publish, gate };
