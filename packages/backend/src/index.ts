@@ -42,6 +42,10 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 // Reliability: perf runs published by CI (plugins/reliability-backend)
 backend.add(import('@readiness/plugin-reliability-backend'));
 
+// API portal: spec revisions, lint, changelog and feeds of the catalog's APIs
+// (plugins/api-portal-backend)
+backend.add(import('@readiness/plugin-api-portal-backend'));
+
 // User settings (starred entities, theme) are kept per user; signals push updates
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

@@ -160,6 +160,53 @@ describe('AudiencePermissionPolicy', () => {
     ).resolves.toEqual({ result: AuthorizeResult.DENY });
   });
 
+  it('lets partners read the API portal record and lint results of partner-facing APIs only', async () => {
+    for (const name of ['api-portal.entity.read', 'api-portal.lint.read']) {
+      const permission = createPermission({
+        name,
+        attributes: { action: 'read' },
+        resourceType: 'catalog-entity',
+      });
+      const decision = await policy.handle({ permission }, callers.acme);
+      expect(decision).toMatchObject({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'catalog',
+        resourceType: 'catalog-entity',
+      });
+      expect(authorize(decision, entities.ledgerApi)).toBe(true);
+      expect(authorize(decision, entities.ocrApi)).toBe(false);
+      expect(authorize(decision, entities.ocr)).toBe(false);
+      const globex = await policy.handle({ permission }, callers.globex);
+      expect(authorize(globex, entities.ledgerApi)).toBe(true);
+      await expect(
+        policy.handle({ permission }, callers.internal),
+      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+      await expect(
+        policy.handle({ permission }, callers.unaffiliated),
+      ).resolves.toEqual({ result: AuthorizeResult.DENY });
+      await expect(policy.handle({ permission })).resolves.toEqual({
+        result: AuthorizeResult.DENY,
+      });
+    }
+  });
+
+  it('never lets partners refresh API definitions', async () => {
+    const permission = createPermission({
+      name: 'api-portal.entity.refresh',
+      attributes: { action: 'update' },
+      resourceType: 'catalog-entity',
+    });
+    await expect(policy.handle({ permission }, callers.acme)).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    await expect(
+      policy.handle({ permission }, callers.internal),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    await expect(policy.handle({ permission })).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
+
   it('denies users that belong to no group', async () => {
     await expect(
       policy.handle(

@@ -34,6 +34,15 @@ import {
  */
 const RELIABILITY_READ = 'reliability.entity.read';
 
+/**
+ * The api-portal's read permissions, by name: what the portal keeps about an
+ * API entity (revisions, versions, changelog, feeds) and its lint results.
+ */
+const API_PORTAL_PARTNER_READS = new Set([
+  'api-portal.entity.read',
+  'api-portal.lint.read',
+]);
+
 type CatalogEntityCriteria = PermissionCriteria<
   PermissionCondition<'catalog-entity'>
 >;
@@ -47,7 +56,9 @@ type CatalogEntityCriteria = PermissionCriteria<
  *   decision that the catalog applies in its own queries, the entities
  *   published to partners plus their own User and Group entities; the
  *   reliability record of partner-facing entities that publish it
- *   (`readiness.dev/partner-reliability: published`); deny everything else;
+ *   (`readiness.dev/partner-reliability: published`); the API portal's
+ *   record and lint results of partner-facing entities; deny everything
+ *   else (refreshing an API definition included);
  * - users in no group: deny.
  *
  * Service principals never reach a policy: the permissions service allows them.
@@ -99,6 +110,21 @@ export class AudiencePermissionPolicy implements PermissionPolicy {
           }),
         ],
       });
+    }
+    if (
+      audience.type === 'partner' &&
+      isResourcePermission(request.permission, RESOURCE_TYPE_CATALOG_ENTITY) &&
+      API_PORTAL_PARTNER_READS.has(request.permission.name)
+    ) {
+      // Partner-facing API entities only: internal families and their lint
+      // results stay internal
+      return createCatalogConditionalDecision(
+        request.permission,
+        catalogConditions.hasAnnotation({
+          annotation: AUDIENCE_ANNOTATION,
+          value: PARTNER_AUDIENCE,
+        }),
+      );
     }
     return { result: AuthorizeResult.DENY };
   }

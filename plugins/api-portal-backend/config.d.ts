@@ -1,0 +1,54 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  apiPortal?: {
+    collection?: {
+      /** How often the definitions of all API entities are collected. Default 10 minutes. */
+      frequency?: HumanDuration;
+      /** How long one collection pass may take before it is abandoned. Default 30 minutes. */
+      timeout?: HumanDuration;
+      /** How soon after start the first pass runs. Default 10 seconds. */
+      initialDelay?: HumanDuration;
+      /** API entities read from the catalog per page. Default 100. */
+      pageSize?: number;
+    };
+    limits?: {
+      /**
+       * Largest definition that is parsed, in bytes; a larger one is kept as
+       * a revision in the `too-large` state. Default 10 MiB.
+       */
+      maxSpecBytes?: number;
+      /**
+       * Most YAML aliases a definition may use (the `yaml` package's
+       * maxAliasCount); more is refused as an alias bomb. Default 100.
+       */
+      maxYamlAliases?: number;
+      /** Longest a definition may take to parse, in milliseconds. Default 20000. */
+      parseTimeoutMs?: number;
+      /** Memory a parse or lint worker may use, in MiB. Default 1024. */
+      workerMemoryMb?: number;
+    };
+    lint?: {
+      /**
+       * Path of the Redocly configuration (redocly.yaml), relative to the
+       * backend's working directory. Without it Redocly looks for
+       * redocly.yaml in the working directory, else uses its recommended rules.
+       */
+      configPath?: string;
+      /**
+       * Whether lint may fetch remote (http/https) `$ref`s. Default false: a
+       * remote reference is reported as an unresolved reference instead.
+       */
+      allowRemoteRefs?: boolean;
+      /** Longest one definition may take to lint, in milliseconds. Default 60000. */
+      timeoutMs?: number;
+    };
+    diff?: {
+      /**
+       * Schema node pairs one diff compares at most; past it the diff reports
+       * `diff-incomplete`. Default 500000.
+       */
+      maxSchemaComparisons?: number;
+    };
+  };
+}

@@ -1,0 +1,152 @@
+/*
+ * Test helpers: a test backend with the api-portal plugin, an in-memory
+ * catalog of API entities, the audience permission policy and a scheduler
+ * whose collection task the test runs when it wants. Test code only.
+ */
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { JsonObject } from '@backstage/types';
+import { audiencePermissionsServiceFactory } from '@readiness/backend-test-utils';
+import { repositoryPath } from '@readiness/test-corpus';
+import { Knex } from 'knex';
+import request from 'supertest';
+import { apiPortalPlugin, COLLECTION_TASK_ID } from '../plugin';
+
+/** The callers every endpoint is tested with. */
+export const callers = {
+  internal: mockCredentials.user.header('user:default/guest'),
+  partner: mockCredentials.user.header('user:default/maria.lopez'),
+  anonymous: mockCredentials.none.header(),
+  service: mockCredentials.service.header(),
+};
+
+/** An API entity of the test catalog. */
+export function apiEntity(
+  name: string,
+  definition: string,
+  options: { partner?: boolean; family?: string; type?: string } = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'API',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        ...(options.partner && { 'readiness.dev/audience': 'partner' }),
+        ...(options.family && { 'readiness.dev/api-family': options.family }),
+      },
+    },
+    spec: {
+      type: options.type ?? 'openapi',
+      lifecycle: 'production',
+      owner: 'team-finance',
+      definition,
+    },
+  };
+}
+
+/** A small OpenAPI document with the given version and paths. */
+export function openapi(
+  version: string,
+  paths: string[],
+  extra: string = '',
+): string {
+  const lines = [
+    'openapi: 3.0.3',
+    'info:',
+    '  title: Ledger',
+    `  version: ${version}`,
+    '  license: {name: UNLICENSED, url: https://example.com/license}',
+    'servers: [{url: https://ledger.example.org}]',
+    'security: [{apiKey: []}]',
+    'components:',
+    '  securitySchemes:',
+    '    apiKey: {type: apiKey, in: header, name: X-Api-Key}',
+    'paths:',
+  ];
+  for (const path of paths) {
+    const id = path.replace(/[^a-zA-Z]/g, '');
+    lines.push(
+      `  ${path}:`,
+      '    get:',
+      `      operationId: get${id}`,
+      `      summary: Get ${path}`,
+      '      responses:',
+      "        '200':",
+      '          description: ok',
+      "        '404':",
+      '          description: not found',
+    );
+  }
+  return `${lines.join('\n')}\n${extra}`;
+}
+
+/** A started test backend and how to call it. */
+export type TestPortal = {
+  /** Runs one collection pass, as the scheduler would. */
+  collect(): Promise<void>;
+  get(path: string, caller?: string): request.Test;
+  post(path: string, caller?: string): request.Test;
+};
+
+/** Starts a backend on a fresh database with these API entities. */
+export async function startPortal(options: {
+  knex: Knex;
+  entities: Entity[];
+  config?: JsonObject;
+}): Promise<TestPortal> {
+  let task:
+    | (SchedulerServiceTaskScheduleDefinition & {
+        fn: (signal: AbortSignal) => Promise<void>;
+      })
+    | undefined;
+  const scheduler = mockServices.scheduler.mock({
+    async scheduleTask(definition) {
+      if (definition.id === COLLECTION_TASK_ID) {
+        task = definition as typeof task;
+      }
+    },
+  });
+  const { server } = await startTestBackend({
+    features: [
+      apiPortalPlugin,
+      catalogServiceMock.factory({ entities: options.entities }),
+      audiencePermissionsServiceFactory(),
+      mockServices.database.factory({ knex: options.knex }),
+      scheduler.factory,
+      mockServices.rootConfig.factory({
+        data: {
+          app: { baseUrl: 'http://portal.test' },
+          apiPortal: {
+            ...options.config,
+            lint: {
+              configPath: repositoryPath('redocly.yaml'),
+              ...(options.config?.lint as JsonObject | undefined),
+            },
+          },
+        },
+      }),
+    ],
+  });
+  return {
+    async collect() {
+      if (!task) throw new Error('the collection task was not scheduled');
+      await task.fn(new AbortController().signal);
+    },
+    get: (path: string, caller: string = callers.internal) =>
+      request(server)
+        .get(`/api/api-portal${path}`)
+        .set('Authorization', caller),
+    post: (path: string, caller: string = callers.internal) =>
+      request(server)
+        .post(`/api/api-portal${path}`)
+        .set('Authorization', caller),
+  };
+}

@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import yaml from 'yaml';
+import {
+  compareVersions,
+  createChangelogEntry,
+  diffApiDefinitions,
+} from '@readiness/plugin-api-portal-common';
+import type { ApiChange } from '@readiness/plugin-api-portal-common';
+import { DatabaseChangelogStore } from '../database/DatabaseChangelogStore';
+import {
+  ChangelogRecord,
+  DatabaseSpecStore,
+  DiffRecord,
+} from '../database/DatabaseSpecStore';
+import { SpecRevision } from '../types';
+
+/** Shown in the changelog for a definition without `info.version`. */
+export const UNVERSIONED = 'unversioned';
+
+/** Parsed texts kept while one pass compares them. */
+const PARSED_CACHE_SIZE = 4;
+
+type Pair = {
+  kind: 'revision' | 'version';
+  from: SpecRevision;
+  to: SpecRevision;
+};
+
+/** Whether the diff rules can compare a revision. */
+export function isComparable(revision: SpecRevision): boolean {
+  return (
+    revision.status === 'ok' &&
+    (revision.format === 'openapi' || revision.format === 'swagger')
+  );
+}
+
+/** The newest revision carrying each version. */
+function newestPerVersion(revisions: SpecRevision[]) {
+  const byVersion = new Map<string, SpecRevision>();
+  for (const revision of revisions) {
+    const version = revision.version ?? '';
+    const kept = byVersion.get(version);
+    if (!kept || kept.firstSeenAt <= revision.firstSeenAt) {
+      byVersion.set(version, revision);
+    }
+  }
+  return byVersion;
+}
+
+/**
+ * Decides what a new revision is compared with, and compares: the entity's
+ * previous revision, and, when the revision brings a version the family did
+ * not have, the family's versions just before and after it (semver order).
+ * Each pair of texts is diffed once (kept diffs are reused); the texts were
+ * parsed within limits before they became revisions.
+ */
+export class ChangeDetector {
+  private readonly parsed = new Map<string, unknown>();
+  /** The text of the revision being detected, not kept yet. */
+  private unkept?: { contentHash: string; content: string };
+
+  constructor(
+    private readonly deps: {
+      specs: DatabaseSpecStore;
+      changelog: DatabaseChangelogStore;
+      maxYamlAliases: number;
+      maxSchemaComparisons: number;
+    },
+  ) {}
+
+  /** Forgets parsed texts (at the end of a pass: they can be large). */
+  reset(): void {
+    this.parsed.clear();
+  }
+
+  /**
+   * The diffs and changelog entries of a new revision whose text (`content`)
+   * is not kept yet.
+   */
+  async detect(
+    revision: SpecRevision,
+    previous: SpecRevision | undefined,
+    content: string | undefined,
+  ): Promise<{ diffs: DiffRecord[]; changelog: ChangelogRecord[] }> {
+    if (!isComparable(revision) || content === undefined) {
+      return { diffs: [], changelog: [] };
+    }
+    this.unkept = { contentHash: revision.contentHash, content };
+    try {
+      return await this.compare(revision, previous);
+    } finally {
+      this.unkept = undefined;
+    }
+  }
+
+  private async compare(revision: SpecRevision, previous?: SpecRevision) {
+    const pairs = await this.pairsOf(revision, previous);
+    const diffs: DiffRecord[] = [];
+    const changelog: ChangelogRecord[] = [];
+    for (const pair of pairs) {
+      const diff = await this.diff(pair.from.contentHash, pair.to.contentHash);
+      diffs.push(diff);
+      if (diff.status !== 'ok') continue;
+      const changes = diff.changes as ApiChange[];
+      if (pair.kind === 'revision' && changes.length === 0) continue;
+      const entry = createChangelogEntry({
+        family: revision.family,
+        fromVersion: pair.from.version ?? UNVERSIONED,
+        toVersion: pair.to.version ?? UNVERSIONED,
+        entityRef: pair.to.entityRef,
+        at: revision.firstSeenAt,
+        changes,
+      });
+      changelog.push({
+        id: randomUUID(),
+        family: revision.family,
+        kind: pair.kind,
+        entityRef: pair.to.entityRef,
+        fromEntityRef: pair.from.entityRef,
+        fromRevisionId: pair.from.id,
+        toRevisionId: pair.to.id,
+        fromVersion: entry.fromVersion,
+        toVersion: entry.toVersion,
+        fromHash: pair.from.contentHash,
+        toHash: pair.to.contentHash,
+        breaking: entry.breaking,
+        summary: entry.summary,
+        at: entry.at,
+      });
+    }
+    return { diffs, changelog };
+  }
+
+  private async pairsOf(
+    revision: SpecRevision,
+    previous: SpecRevision | undefined,
+  ): Promise<Pair[]> {
+    const pairs: Pair[] = [];
+    if (
+      previous &&
+      isComparable(previous) &&
+      previous.contentHash !== revision.contentHash
+    ) {
+      pairs.push({ kind: 'revision', from: previous, to: revision });
+    }
+    const family = (await this.deps.specs.familyRevisions(revision.family))
+      .filter(isComparable)
+      .filter(r => r.id !== revision.id);
+    const versions = newestPerVersion(family);
+    const version = revision.version ?? '';
+    if (!versions.has(version)) {
+      const ordered = [...versions.keys()].sort(compareVersions);
+      const before = ordered.filter(v => compareVersions(v, version) < 0).pop();
+      const after = ordered.find(v => compareVersions(v, version) > 0);
+      if (before !== undefined) {
+        pairs.push({
+          kind: 'version',
+          from: versions.get(before)!,
+          to: revision,
+        });
+      }
+      if (after !== undefined) {
+        pairs.push({
+          kind: 'version',
+          from: revision,
+          to: versions.get(after)!,
+        });
+      }
+    }
+    const seen = new Set<string>();
+    return pairs.filter(pair => {
+      const key = `${pair.from.id}>${pair.to.id}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  private async diff(fromHash: string, toHash: string): Promise<DiffRecord> {
+    const kept = await this.deps.changelog.getDiff(fromHash, toHash);
+    if (kept) return kept;
+    try {
+      const changes = diffApiDefinitions(
+        await this.parse(fromHash),
+        await this.parse(toHash),
+        { maxSchemaComparisons: this.deps.maxSchemaComparisons },
+      );
+      return {
+        fromHash,
+        toHash,
+        status: 'ok',
+        breaking: changes.some(c => c.breaking),
+        changes,
+      };
+    } catch (error) {
+      return {
+        fromHash,
+        toHash,
+        status: 'error',
+        statusMessage: `the definitions could not be compared: ${
+          (error as Error).message
+        }`,
+        breaking: false,
+        changes: [],
+      };
+    }
+  }
+
+  private async parse(contentHash: string): Promise<unknown> {
+    if (this.parsed.has(contentHash)) return this.parsed.get(contentHash);
+    const text =
+      this.unkept?.contentHash === contentHash
+        ? this.unkept.content
+        : await this.deps.specs.getContent(contentHash);
+    if (text === undefined) {
+      throw new Error(`the text of ${contentHash} is not kept`);
+    }
+    const body = text.replace(/^\uFEFF/, '');
+    // As the worker read it: JSON when it starts like JSON, else YAML
+    const value: unknown = /^\s*[{[]/.test(body)
+      ? JSON.parse(body)
+      : yaml.parse(body, {
+          maxAliasCount: this.deps.maxYamlAliases,
+          uniqueKeys: false,
+          merge: true,
+        });
+    if (this.parsed.size >= PARSED_CACHE_SIZE) {
+      this.parsed.delete(this.parsed.keys().next().value!);
+    }
+    this.parsed.set(contentHash, value);
+    return value;
+  }
+}

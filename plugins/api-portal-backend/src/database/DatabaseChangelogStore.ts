@@ -1,0 +1,156 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import type { ApiChange } from '@readiness/plugin-api-portal-common';
+import {
+  afterCursor,
+  encodeCursor,
+  isoTime,
+  pageSize,
+} from '@readiness/store-utils';
+import { ChangelogItem, Page } from '../types';
+import { DiffRecord } from './DatabaseSpecStore';
+import { migratedClient } from './migrations';
+
+type EntryRow = {
+  id: string;
+  family: string;
+  kind: string;
+  entity_ref: string;
+  from_entity_ref: string;
+  from_revision_id: string;
+  to_revision_id: string;
+  from_version: string;
+  to_version: string;
+  breaking: boolean | number;
+  summary: string;
+  at: Date | string | number;
+  changes: string | null;
+};
+
+/** Which entries a changelog query returns. */
+export type ChangelogFilter = {
+  family?: string;
+  /** Only entries whose both sides are among these entities. */
+  entityRefs?: string[];
+  breakingOnly?: boolean;
+};
+
+/**
+ * Diffs (once per pair of content hashes) and the changelog entries made
+ * from them, newest first.
+ */
+export class DatabaseChangelogStore {
+  private constructor(private readonly db: Knex) {}
+
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseChangelogStore> {
+    return new DatabaseChangelogStore(await migratedClient(options.database));
+  }
+
+  /** The diff of a pair of texts, when it was computed before. */
+  async getDiff(
+    fromHash: string,
+    toHash: string,
+  ): Promise<DiffRecord | undefined> {
+    const row = await this.db('api_spec_diffs')
+      .where({ from_hash: fromHash, to_hash: toHash })
+      .first();
+    if (!row) return undefined;
+    return {
+      fromHash,
+      toHash,
+      status: row.status,
+      ...(row.status_message !== null && {
+        statusMessage: row.status_message,
+      }),
+      breaking: Boolean(row.breaking),
+      changes: JSON.parse(row.changes),
+    };
+  }
+
+  async list(
+    filter: ChangelogFilter,
+    options: { cursor?: string; limit?: number },
+  ): Promise<Page<ChangelogItem>> {
+    const limit = pageSize(options.limit);
+    const query = this.db('api_changelog as c')
+      .leftJoin('api_spec_diffs as d', join =>
+        join
+          .on('d.from_hash', '=', 'c.from_hash')
+          .andOn('d.to_hash', '=', 'c.to_hash'),
+      )
+      .select<EntryRow[]>(
+        'c.id',
+        'c.family',
+        'c.kind',
+        'c.entity_ref',
+        'c.from_entity_ref',
+        'c.from_revision_id',
+        'c.to_revision_id',
+        'c.from_version',
+        'c.to_version',
+        'c.breaking',
+        'c.summary',
+        'c.at',
+        'd.changes',
+      )
+      .orderBy([
+        { column: 'c.at', order: 'desc' },
+        { column: 'c.id', order: 'desc' },
+      ])
+      .limit(limit + 1);
+    if (filter.family) query.where('c.family', filter.family);
+    if (filter.breakingOnly) query.where('c.breaking', true);
+    if (filter.entityRefs) {
+      query
+        .whereIn('c.entity_ref', filter.entityRefs)
+        .whereIn('c.from_entity_ref', filter.entityRefs);
+    }
+    afterCursor(query, 'c.at', options.cursor);
+    const rows = await query;
+    const items = rows.slice(0, limit).map(
+      (row): ChangelogItem => ({
+        id: row.id,
+        family: row.family,
+        kind: row.kind as ChangelogItem['kind'],
+        entityRef: row.entity_ref,
+        fromEntityRef: row.from_entity_ref,
+        fromRevisionId: row.from_revision_id,
+        toRevisionId: row.to_revision_id,
+        fromVersion: row.from_version,
+        toVersion: row.to_version,
+        at: isoTime(row.at),
+        breaking: Boolean(row.breaking),
+        summary: row.summary,
+        changes: row.changes ? (JSON.parse(row.changes) as ApiChange[]) : [],
+      }),
+    );
+    const last = items[items.length - 1];
+    return {
+      items,
+      ...(rows.length > limit &&
+        last && { nextCursor: encodeCursor({ at: last.at, id: last.id }) }),
+    };
+  }
+
+  /** Breaking entries per family since a time, counting only these entities when given. */
+  async breakingSince(
+    since: Date,
+    entityRefs?: string[],
+  ): Promise<Map<string, number>> {
+    const query = this.db('api_changelog')
+      .select('family')
+      .count<Array<{ family: string; count: number | string }>>('id as count')
+      .where('breaking', true)
+      .where('at', '>=', since)
+      .groupBy('family');
+    if (entityRefs) {
+      query
+        .whereIn('entity_ref', entityRefs)
+        .whereIn('from_entity_ref', entityRefs);
+    }
+    const rows = await query;
+    return new Map(rows.map(row => [row.family, Number(row.count)]));
+  }
+}

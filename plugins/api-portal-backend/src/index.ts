@@ -1,0 +1,7 @@
+/**
+ * Backend of the api-portal plugins.
+ *
+ * @packageDocumentation
+ */
+
+export { apiPortalPlugin as default } from './plugin';

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { DatabaseLintStore } from '../database/DatabaseLintStore';
+import { DatabaseSpecStore } from '../database/DatabaseSpecStore';
+import { LintProblem, LintResult } from '../types';
+import {
+  openapiCoreVersion,
+  RawLintProblem,
+  runInWorker,
+  WorkerTimeoutError,
+} from '../worker/runWorker';
+
+/** How lint runs. */
+export type LintOptions = {
+  /** redocly.yaml; without it Redocly's own lookup and recommended rules. */
+  configPath?: string;
+  allowRemoteRefs: boolean;
+  timeoutMs: number;
+  memoryMb: number;
+};
+
+/**
+ * The documentation of a built-in Redocly rule, in the pattern Redocly's own
+ * CLI links to; rules of plugins (`plugin/rule`) have none.
+ */
+export function ruleDocumentationUrl(ruleId: string): string | undefined {
+  return ruleId.includes('/')
+    ? undefined
+    : `https://redocly.com/docs/cli/rules/oas/${ruleId}`;
+}
+
+function toProblem(raw: RawLintProblem): LintProblem {
+  const documentationUrl = ruleDocumentationUrl(raw.ruleId);
+  return {
+    ruleId: raw.ruleId,
+    severity: raw.severity === 'error' ? 'error' : 'warn',
+    message: raw.message,
+    ...(raw.pointer !== undefined && { pointer: raw.pointer }),
+    ...(raw.line !== undefined && { line: raw.line }),
+    ...(raw.col !== undefined && { column: raw.col }),
+    ...(documentationUrl && { documentationUrl }),
+  };
+}
+
+/**
+ * Lints definition texts with Redocly's openapi-core, one at a time, each in
+ * a worker thread stopped at the time limit. Each text is linted once per
+ * lint configuration, whichever entities share it; a failed or stopped lint
+ * is kept as such and not retried until the configuration changes.
+ */
+export class SpecLinter {
+  /** Changes when redocly.yaml or the options change, so texts are linted again. */
+  readonly configDigest: string;
+
+  constructor(
+    private readonly deps: {
+      specs: DatabaseSpecStore;
+      lints: DatabaseLintStore;
+      logger: LoggerService;
+      options: LintOptions;
+    },
+  ) {
+    const { configPath, allowRemoteRefs } = deps.options;
+    const configText =
+      configPath && fs.existsSync(configPath)
+        ? fs.readFileSync(configPath, 'utf8')
+        : '';
+    this.configDigest = createHash('sha256')
+      .update(
+        JSON.stringify({
+          configText,
+          allowRemoteRefs,
+          core: openapiCoreVersion(),
+        }),
+      )
+      .digest('hex');
+  }
+
+  /** Lints every current text not linted with this configuration; returns how many. */
+  async lintPending(
+    options: { contentHash?: string; signal?: AbortSignal } = {},
+  ): Promise<number> {
+    const pending = await this.deps.lints.pending(
+      this.configDigest,
+      options.contentHash,
+    );
+    let count = 0;
+    for (const contentHash of pending) {
+      if (options.signal?.aborted) break;
+      await this.lint(contentHash);
+      count += 1;
+    }
+    return count;
+  }
+
+  private async lint(contentHash: string): Promise<void> {
+    const content = await this.deps.specs.getContent(contentHash);
+    if (content === undefined) return;
+    const { options } = this.deps;
+    const started = Date.now();
+    let result: LintResult;
+    let problems: LintProblem[] = [];
+    try {
+      const outcome = await runInWorker(
+        {
+          type: 'lint',
+          content,
+          absoluteRef: `/api-portal/definitions/${contentHash}.yaml`,
+          ...(options.configPath && { configPath: options.configPath }),
+          allowRemoteRefs: options.allowRemoteRefs,
+        },
+        { timeoutMs: options.timeoutMs, memoryMb: options.memoryMb },
+      );
+      problems = outcome.problems.map(toProblem);
+      result = {
+        contentHash,
+        status: 'ok',
+        errors: problems.filter(p => p.severity === 'error').length,
+        warnings: problems.filter(p => p.severity === 'warn').length,
+        durationMs: Date.now() - started,
+        lintedAt: new Date().toISOString(),
+      };
+    } catch (error) {
+      const timedOut = error instanceof WorkerTimeoutError;
+      this.deps.logger.warn(
+        `Lint of definition ${contentHash} failed: ${(error as Error).message}`,
+      );
+      result = {
+        contentHash,
+        status: timedOut ? 'timeout' : 'error',
+        statusMessage: timedOut
+          ? `lint took longer than ${options.timeoutMs} ms (apiPortal.lint.timeoutMs) and was stopped`
+          : `lint failed: ${(error as Error).message}`,
+        errors: 0,
+        warnings: 0,
+        durationMs: Date.now() - started,
+        lintedAt: new Date().toISOString(),
+      };
+    }
+    await this.deps.lints.record(result, this.configDigest, problems);
+  }
+}

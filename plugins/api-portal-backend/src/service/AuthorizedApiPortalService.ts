@@ -1,0 +1,146 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  apiPortalEntityReadPermission,
+  apiPortalEntityRefreshPermission,
+  apiPortalLintReadPermission,
+} from '../permissions';
+import { FeedFormat } from './feeds';
+import { Access, ApiPortalService, CallOptions } from './ApiPortalService';
+import { requireOnEntity, scopeOf } from './authorize';
+
+/**
+ * Checks the api-portal permissions, each bound to the catalog entity the
+ * data belongs to: single entities and revisions are authorized before the
+ * inner service runs; lists are narrowed to the entities the caller may read
+ * (and, for lint totals, whose lint the caller may read).
+ */
+export class AuthorizedApiPortalService implements ApiPortalService {
+  constructor(
+    private readonly inner: ApiPortalService,
+    private readonly permissions: PermissionsService,
+  ) {}
+
+  entityRefs() {
+    return this.inner.entityRefs();
+  }
+
+  familyEntityRefs(name: string) {
+    return this.inner.familyEntityRefs(name);
+  }
+
+  async listFamilies(
+    page: { cursor?: string; limit?: number },
+    options: CallOptions,
+  ) {
+    const access = await this.access(options.credentials, () =>
+      this.inner.entityRefs(),
+    );
+    return this.inner.listFamilies(page, { ...options, access });
+  }
+
+  async getFamily(name: string, options: CallOptions) {
+    const access = await this.access(options.credentials, () =>
+      this.inner.familyEntityRefs(name),
+    );
+    return this.inner.getFamily(name, { ...options, access });
+  }
+
+  async listRevisions(
+    entityRef: string,
+    page: { cursor?: string; limit?: number },
+    options: CallOptions,
+  ) {
+    await requireOnEntity(
+      this.permissions,
+      apiPortalEntityReadPermission,
+      entityRef,
+      options.credentials,
+      'read the API definitions',
+    );
+    return this.inner.listRevisions(entityRef, page, options);
+  }
+
+  async getRevision(revisionId: string, options: CallOptions) {
+    const revision = await this.inner.getRevision(revisionId, options);
+    await requireOnEntity(
+      this.permissions,
+      apiPortalEntityReadPermission,
+      revision.entityRef,
+      options.credentials,
+      'read the API definitions',
+    );
+    return revision;
+  }
+
+  async getRevisionLint(revisionId: string, options: CallOptions) {
+    const revision = await this.getRevision(revisionId, options);
+    await requireOnEntity(
+      this.permissions,
+      apiPortalLintReadPermission,
+      revision.entityRef,
+      options.credentials,
+      'read the lint results',
+    );
+    return this.inner.getRevisionLint(revisionId, options);
+  }
+
+  async listChangelog(
+    filter: { family?: string; breaking?: boolean },
+    page: { cursor?: string; limit?: number },
+    options: CallOptions,
+  ) {
+    const access = await this.access(options.credentials, () =>
+      filter.family
+        ? this.inner.familyEntityRefs(filter.family)
+        : this.inner.entityRefs(),
+    );
+    return this.inner.listChangelog(filter, page, { ...options, access });
+  }
+
+  async renderFeed(
+    format: FeedFormat,
+    filter: { family?: string },
+    options: CallOptions,
+  ) {
+    const access = await this.access(options.credentials, () =>
+      filter.family
+        ? this.inner.familyEntityRefs(filter.family)
+        : this.inner.entityRefs(),
+    );
+    return this.inner.renderFeed(format, filter, { ...options, access });
+  }
+
+  async refresh(entityRef: string, options: CallOptions) {
+    await requireOnEntity(
+      this.permissions,
+      apiPortalEntityRefreshPermission,
+      entityRef,
+      options.credentials,
+      'refresh the API definition',
+    );
+    return this.inner.refresh(entityRef, options);
+  }
+
+  /** What the caller may read among the candidates, and whose lint. */
+  private async access(
+    credentials: BackstageCredentials,
+    candidates: () => Promise<string[]>,
+  ): Promise<Access> {
+    const read = await scopeOf(
+      this.permissions,
+      apiPortalEntityReadPermission,
+      credentials,
+      candidates,
+    );
+    const lint = await scopeOf(
+      this.permissions,
+      apiPortalLintReadPermission,
+      credentials,
+      async () => (read.all ? candidates() : [...read.entityRefs]),
+    );
+    return { read, lint };
+  }
+}

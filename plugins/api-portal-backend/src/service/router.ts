@@ -1,0 +1,184 @@
+import {
+  AuditorService,
+  AuditorServiceCreateEventOptions,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import { JsonObject } from '@backstage/types';
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import { createOpenApiRouter } from '../schema/openapi.generated';
+import { ApiPortalService } from './ApiPortalService';
+import { FEED_CONTENT_TYPES, FeedFormat } from './feeds';
+
+/** Request bodies are tiny here (refresh has none). */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** Turns HTTP into service calls; no checks or logic of its own. */
+export async function createRouter(options: {
+  apiPortal: ApiPortalService;
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+}): Promise<express.Router> {
+  const { apiPortal, httpAuth, auditor } = options;
+  // Bodies are parsed before the validating router, whose error handler would
+  // turn a 413 (body too large) into a 400
+  const outer = express.Router();
+  outer.use(express.json({ limit: MAX_BODY_BYTES }));
+  outer.use(
+    (
+      error: { type?: string; message?: string },
+      _req: express.Request,
+      _res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      next(
+        error?.type === 'entity.parse.failed'
+          ? new InputError(`request body: not valid JSON (${error.message})`)
+          : error,
+      );
+    },
+  );
+  const router = await createOpenApiRouter({
+    middleware: [(_req, _res, next) => next()],
+  });
+  outer.use(router);
+
+  /** Runs a write as one audit event: success with its result, or failure. */
+  async function audited<T>(
+    event: AuditorServiceCreateEventOptions,
+    work: () => Promise<T>,
+    resultMeta: (result: T) => JsonObject = () => ({}),
+  ): Promise<T> {
+    const auditEvent = await auditor.createEvent(event);
+    try {
+      const result = await work();
+      await auditEvent.success({ meta: resultMeta(result) });
+      return result;
+    } catch (error) {
+      await auditEvent.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
+  const caller = (req: AnyRequest) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const page = (query: { cursor?: string; limit?: number | string }) => ({
+    cursor: query.cursor,
+    limit: query.limit === undefined ? undefined : Number(query.limit),
+  });
+
+  router.get('/v1/families', async (req, res) => {
+    const credentials = await caller(req);
+    res.json(await apiPortal.listFamilies(page(req.query), { credentials }));
+  });
+
+  router.get('/v1/families/:family', async (req, res) => {
+    const credentials = await caller(req);
+    res.json(await apiPortal.getFamily(req.params.family, { credentials }));
+  });
+
+  router.get('/v1/families/:family/changelog', async (req, res) => {
+    const credentials = await caller(req);
+    res.json(
+      await apiPortal.listChangelog(
+        {
+          family: req.params.family,
+          breaking: req.query.breaking === 'true',
+        },
+        page(req.query),
+        { credentials },
+      ),
+    );
+  });
+
+  router.get('/v1/changelog', async (req, res) => {
+    const credentials = await caller(req);
+    res.json(
+      await apiPortal.listChangelog(
+        { breaking: req.query.breaking === 'true' },
+        page(req.query),
+        { credentials },
+      ),
+    );
+  });
+
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/revisions',
+    async (req, res) => {
+      const credentials = await caller(req);
+      const { kind, namespace, name } = req.params;
+      res.json(
+        await apiPortal.listRevisions(
+          `${kind}:${namespace}/${name}`,
+          page(req.query),
+          { credentials },
+        ),
+      );
+    },
+  );
+
+  router.post(
+    '/v1/entities/:kind/:namespace/:name/refresh',
+    async (req, res) => {
+      const { kind, namespace, name } = req.params;
+      const entityRef = `${kind}:${namespace}/${name}`;
+      const refreshed = await audited(
+        {
+          eventId: 'entity-refresh',
+          severityLevel: 'medium',
+          request: req,
+          meta: { entityRef },
+        },
+        async () => {
+          const credentials = await caller(req);
+          return apiPortal.refresh(entityRef, { credentials });
+        },
+        r => ({
+          revisionId: r.revision.id,
+          changed: r.changed,
+          status: r.revision.status,
+        }),
+      );
+      res.json(refreshed);
+    },
+  );
+
+  router.get('/v1/revisions/:revisionId', async (req, res) => {
+    const credentials = await caller(req);
+    res.json(
+      await apiPortal.getRevision(req.params.revisionId, { credentials }),
+    );
+  });
+
+  router.get('/v1/revisions/:revisionId/lint', async (req, res) => {
+    const credentials = await caller(req);
+    res.json(
+      await apiPortal.getRevisionLint(req.params.revisionId, { credentials }),
+    );
+  });
+
+  const sendFeed = async (
+    req: AnyRequest,
+    res: express.Response,
+    format: FeedFormat,
+    family?: string,
+  ) => {
+    const credentials = await caller(req);
+    const xml = await apiPortal.renderFeed(format, family ? { family } : {}, {
+      credentials,
+    });
+    res.type(FEED_CONTENT_TYPES[format]).send(xml);
+  };
+
+  router.get('/v1/feeds/families/:family.rss', (req, res) =>
+    sendFeed(req, res, 'rss', req.params.family),
+  );
+  router.get('/v1/feeds/families/:family.atom', (req, res) =>
+    sendFeed(req, res, 'atom', req.params.family),
+  );
+  router.get('/v1/feeds/all.rss', (req, res) => sendFeed(req, res, 'rss'));
+  router.get('/v1/feeds/all.atom', (req, res) => sendFeed(req, res, 'atom'));
+
+  return outer;
+}

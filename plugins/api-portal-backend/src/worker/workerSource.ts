@@ -1,0 +1,116 @@
+/*
+ * The code run in a worker thread to parse and lint one definition. It is
+ * plain JavaScript kept as a string (a worker started with `eval`), so it
+ * runs the same from TypeScript sources, in tests and in a built backend; it
+ * loads `yaml` and `@redocly/openapi-core` from paths the main thread
+ * resolved. It holds no logic beyond calling those two libraries: what the
+ * results mean is decided in the typed modules that start it.
+ */
+export const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { pathToFileURL } = require('node:url');
+
+function topLevel(value) {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return { mapping: false, type: Array.isArray(value) ? 'array' : typeof value };
+  }
+  const info = value.info && typeof value.info === 'object' ? value.info : {};
+  const text = v => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+  return {
+    mapping: true,
+    openapi: text(value.openapi),
+    swagger: text(value.swagger),
+    asyncapi: text(value.asyncapi),
+    infoVersion: text(info.version),
+    infoTitle: text(info.title),
+  };
+}
+
+function parse(task) {
+  const yaml = require(workerData.yamlPath);
+  const started = Date.now();
+  const body = task.content.replace(/^\\uFEFF/, '');
+  // A definition that starts like JSON is read as JSON: YAML would accept
+  // broken JSON such as {"info": } as a flow mapping
+  if (/^\\s*[{[]/.test(body)) {
+    try {
+      return { syntax: 'json', top: topLevel(JSON.parse(body)), ms: Date.now() - started };
+    } catch (error) {
+      return { error: { code: 'invalid-json', message: String(error.message) } };
+    }
+  }
+  try {
+    const value = yaml.parse(body, {
+      maxAliasCount: task.maxAliasCount,
+      uniqueKeys: false,
+      merge: true,
+      prettyErrors: true,
+    });
+    return { syntax: 'yaml', top: topLevel(value), ms: Date.now() - started };
+  } catch (error) {
+    const message = String(error && error.message || error);
+    if (/alias/i.test(message) && /excessive|count/i.test(message)) {
+      return { error: { code: 'yaml-alias-limit', message } };
+    }
+    return { error: { code: 'invalid-yaml', message } };
+  }
+}
+
+async function lint(task) {
+  const core = await import(pathToFileURL(workerData.corePath).href);
+  class GuardedResolver extends core.BaseResolver {
+    async loadExternalRef(absoluteRef) {
+      const remote = /^https?:\\/\\//i.test(absoluteRef);
+      if (remote && task.allowRemoteRefs) {
+        return super.loadExternalRef(absoluteRef);
+      }
+      throw new core.ResolveError(
+        new Error(
+          remote
+            ? 'remote $ref ' + absoluteRef + ' not fetched (apiPortal.lint.allowRemoteRefs is false)'
+            : 'external $ref ' + absoluteRef + ' not read: a definition is linted on its own, without other files',
+        ),
+      );
+    }
+  }
+  const config = await core.loadConfig(task.configPath ? { configPath: task.configPath } : {});
+  const document = core.makeDocumentFromString(task.content, task.absoluteRef);
+  const problems = await core.lintDocument({
+    document,
+    config,
+    externalRefResolver: new GuardedResolver(config.resolve),
+  });
+  return {
+    problems: problems.map(problem => {
+      const location = problem.location && problem.location[0];
+      let start;
+      if (location) {
+        try {
+          start = core.getLineColLocation(location).start;
+        } catch {
+          start = undefined;
+        }
+      }
+      return {
+        ruleId: problem.ruleId,
+        severity: problem.severity,
+        message: problem.message,
+        pointer: location ? location.pointer : undefined,
+        line: start ? start.line : undefined,
+        col: start ? start.col : undefined,
+      };
+    }),
+  };
+}
+
+parentPort.once('message', async task => {
+  try {
+    const result = task.type === 'lint' ? await lint(task) : parse(task);
+    parentPort.postMessage({ result });
+  } catch (error) {
+    parentPort.postMessage({
+      failure: { name: String(error && error.name), message: String(error && error.message || error) },
+    });
+  }
+});
+`;
