@@ -1,0 +1,182 @@
+import { ReactNode, useCallback, useId, useMemo, useState } from 'react';
+import { Progress, WarningPanel } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles, Theme } from '@material-ui/core/styles';
+import { Description } from './Description';
+import { OperationDetails } from './OperationDetails';
+import { OperationList } from './OperationList';
+import { ApiDocument, SpecificationVersion } from './model/document';
+import { arrayField, isJsonObject, stringField } from './model/json';
+import { groupOperations, OperationEntry } from './model/operations';
+import { useApiDocument } from './useApiDocument';
+
+const SPECIFICATIONS: Record<SpecificationVersion, string> = {
+  'swagger-2.0': 'Swagger 2.0',
+  'openapi-3.0': 'OpenAPI 3.0',
+  'openapi-3.1': 'OpenAPI 3.1',
+};
+
+const useStyles = makeStyles((theme: Theme) => ({
+  header: {
+    display: 'flex',
+    alignItems: 'baseline',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1, 2),
+    marginBottom: theme.spacing(2),
+  },
+  title: { margin: 0 },
+  meta: { color: theme.palette.text.secondary },
+  link: { marginLeft: 'auto' },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(280px, 2fr) minmax(0, 3fr)',
+    gap: theme.spacing(3),
+    alignItems: 'start',
+    [theme.breakpoints.down('sm')]: { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  operations: { position: 'sticky', top: theme.spacing(1) },
+  details: {
+    minWidth: 0,
+    padding: theme.spacing(2),
+    backgroundColor: theme.palette.background.paper,
+    border: `1px solid ${theme.palette.divider}`,
+    borderRadius: theme.shape.borderRadius,
+  },
+  servers: { margin: theme.spacing(1, 0), paddingLeft: theme.spacing(2.5) },
+  code: { fontFamily: 'monospace', wordBreak: 'break-all' },
+}));
+
+/** @public */
+export interface ApiReferenceProps {
+  /** An OpenAPI 3.x or Swagger 2.0 definition: JSON or YAML text, or parsed. */
+  definition: string | object;
+  /**
+   * Shown in the reference's header and beside an error, e.g. a link to the
+   * same definition in api-docs' own view.
+   */
+  apiDocsLink?: ReactNode;
+  /** Height of the operation list in pixels; 640 unless given. */
+  listHeight?: number;
+}
+
+function Overview(props: { document: ApiDocument }) {
+  const classes = useStyles();
+  const { document } = props;
+  const servers = arrayField(document.root, 'servers')
+    .map(server =>
+      isJsonObject(server) ? stringField(server, 'url') : undefined,
+    )
+    .filter((url): url is string => Boolean(url));
+  return (
+    <>
+      <Description text={document.description} />
+      {servers.length > 0 && (
+        <>
+          <Typography variant="subtitle2" component="h3">
+            Servers
+          </Typography>
+          <ul className={classes.servers}>
+            {servers.map(url => (
+              <li key={url}>
+                <code className={classes.code}>{url}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Typography variant="body2" color="textSecondary">
+        Choose an operation to see its parameters, request body, responses and
+        security.
+      </Typography>
+    </>
+  );
+}
+
+function ApiReferenceView(props: {
+  document: ApiDocument;
+  apiDocsLink?: ReactNode;
+  listHeight: number;
+}) {
+  const classes = useStyles();
+  const { document, apiDocsLink, listHeight } = props;
+  const titleId = useId();
+  const groups = useMemo(
+    () => groupOperations(document.root, document.operations),
+    [document],
+  );
+  const [selected, setSelected] = useState<OperationEntry>();
+  const onSelect = useCallback(
+    (entry: OperationEntry) => setSelected(entry),
+    [],
+  );
+  return (
+    <section aria-labelledby={titleId}>
+      <div className={classes.header}>
+        <Typography
+          variant="h5"
+          component="h2"
+          id={titleId}
+          className={classes.title}
+        >
+          {document.title}
+        </Typography>
+        <Typography variant="body2" component="span" className={classes.meta}>
+          {document.version ? `version ${document.version} · ` : ''}
+          {SPECIFICATIONS[document.specification]}
+        </Typography>
+        {apiDocsLink && <span className={classes.link}>{apiDocsLink}</span>}
+      </div>
+      <div className={classes.columns}>
+        <nav aria-label="API operations" className={classes.operations}>
+          <OperationList
+            groups={groups}
+            total={document.operations.length}
+            selectedKey={selected?.key}
+            onSelect={onSelect}
+            height={listHeight}
+          />
+        </nav>
+        <section aria-label="Operation details" className={classes.details}>
+          {selected ? (
+            <OperationDetails document={document} entry={selected} />
+          ) : (
+            <Overview document={document} />
+          )}
+        </section>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * An API reference that stays responsive on large definitions: operations in
+ * a windowed, filterable list; an operation's details and its schemas read
+ * from the definition only when opened.
+ *
+ * @public
+ */
+export function ApiReference(props: ApiReferenceProps) {
+  const { definition, apiDocsLink, listHeight = 640 } = props;
+  const state = useApiDocument(definition);
+  if (state.status === 'loading') {
+    return <Progress />;
+  }
+  if (state.status === 'failed') {
+    return (
+      <WarningPanel
+        severity="error"
+        title="This API definition cannot be shown"
+        message={state.error.message}
+      >
+        {apiDocsLink}
+      </WarningPanel>
+    );
+  }
+  return (
+    <ApiReferenceView
+      document={state.document}
+      apiDocsLink={apiDocsLink}
+      listHeight={listHeight}
+    />
+  );
+}
