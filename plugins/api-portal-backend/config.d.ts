@@ -50,5 +50,28 @@ export interface Config {
        */
       maxSchemaComparisons?: number;
     };
+    sdk?: {
+      /** SDK builds that run at once in this backend. Default 1. */
+      concurrency?: number;
+      /** Longest one SDK build may take, in milliseconds. Default 600000. */
+      timeoutMs?: number;
+      /**
+       * Whether each collection pass queues the SDK builds of the current
+       * definitions. Default true; when false, builds are queued when someone
+       * lists an entity's SDKs or asks for a build.
+       */
+      buildAfterCollection?: boolean;
+      /**
+       * Where built SDK archives are kept: in the plugin's database (default)
+       * or in a folder. A backend module can set another store through
+       * `apiPortalArtifactStoreExtensionPoint`, which takes precedence.
+       */
+      artifactStore?: {
+        /** `database` (default) or `filesystem`. */
+        type?: 'database' | 'filesystem';
+        /** The folder of the filesystem store; required for `filesystem`. */
+        path?: string;
+      };
+    };
   };
 }

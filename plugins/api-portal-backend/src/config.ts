@@ -15,6 +15,12 @@ export type ApiPortalOptions = {
   limits: InspectLimits;
   lint: LintOptions;
   maxSchemaComparisons: number;
+  sdk: {
+    concurrency: number;
+    timeoutMs: number;
+    buildAfterCollection: boolean;
+    artifactStore: { type: 'database' } | { type: 'filesystem'; path: string };
+  };
 };
 
 const MIB = 1024 * 1024;
@@ -25,6 +31,23 @@ function duration(
   fallback: HumanDuration,
 ): HumanDuration {
   return config.has(key) ? readDurationFromConfig(config, { key }) : fallback;
+}
+
+function artifactStore(
+  config: Config,
+): ApiPortalOptions['sdk']['artifactStore'] {
+  const type =
+    config.getOptionalString('apiPortal.sdk.artifactStore.type') ?? 'database';
+  if (type === 'database') return { type };
+  if (type === 'filesystem') {
+    return {
+      type,
+      path: config.getString('apiPortal.sdk.artifactStore.path'),
+    };
+  }
+  throw new Error(
+    `apiPortal.sdk.artifactStore.type must be 'database' or 'filesystem', not '${type}'`,
+  );
 }
 
 /** Reads `apiPortal` from the app config; nothing in it is required. */
@@ -65,5 +88,16 @@ export function readApiPortalOptions(config: Config): ApiPortalOptions {
     maxSchemaComparisons:
       config.getOptionalNumber('apiPortal.diff.maxSchemaComparisons') ??
       500_000,
+    sdk: {
+      concurrency: Math.max(
+        1,
+        config.getOptionalNumber('apiPortal.sdk.concurrency') ?? 1,
+      ),
+      timeoutMs:
+        config.getOptionalNumber('apiPortal.sdk.timeoutMs') ?? 10 * 60_000,
+      buildAfterCollection:
+        config.getOptionalBoolean('apiPortal.sdk.buildAfterCollection') ?? true,
+      artifactStore: artifactStore(config),
+    },
   };
 }

@@ -38,6 +38,18 @@ export const apiPortalEntityRefreshPermission = createPermission({
 });
 
 /**
+ * Download an API entity's SDKs and Postman collection. Bound to the catalog
+ * entity, so partners can be limited to partner-facing APIs.
+ *
+ * @public
+ */
+export const apiPortalSdkDownloadPermission = createPermission({
+  name: 'api-portal.sdk.download',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
  * Every permission of the api-portal backend.
  *
  * @public
@@ -46,4 +58,5 @@ export const apiPortalPermissions = [
   apiPortalEntityReadPermission,
   apiPortalLintReadPermission,
   apiPortalEntityRefreshPermission,
+  apiPortalSdkDownloadPermission,
 ];

@@ -3,6 +3,13 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  apiPortalArtifactStoreExtensionPoint,
+  apiPortalSdkGeneratorsExtensionPoint,
+  builtInSdkGenerators,
+  SdkArtifactStore,
+  SdkGeneratorRegistry,
+} from '@readiness/plugin-api-portal-node';
 import { ApiCollector } from './collection/ApiCollector';
 import { ChangeDetector } from './collection/ChangeDetector';
 import { readApiPortalOptions } from './config';
@@ -14,6 +21,14 @@ import { apiPortalPermissions } from './permissions';
 import { DefaultApiPortalService } from './service/ApiPortalService';
 import { AuthorizedApiPortalService } from './service/AuthorizedApiPortalService';
 import { createRouter } from './service/router';
+import {
+  DatabaseArtifactStore,
+  FilesystemArtifactStore,
+} from './sdk/artifactStores';
+import { AuthorizedSdkService } from './sdk/AuthorizedSdkService';
+import { DatabaseSdkStore } from './sdk/DatabaseSdkStore';
+import { SdkBuilder } from './sdk/SdkBuilder';
+import { DefaultSdkService } from './sdk/SdkService';
 
 /** The id of the scheduled collection task. */
 export const COLLECTION_TASK_ID = 'api-portal-collect';
@@ -21,13 +36,28 @@ export const COLLECTION_TASK_ID = 'api-portal-collect';
 /**
  * The api-portal backend plugin: collects the catalog's API definitions into
  * spec revisions, lints them with Redocly, diffs versions into a changelog
- * and serves all of it with RSS/Atom feeds.
+ * and serves all of it with RSS/Atom feeds; builds SDKs and Postman
+ * collections from the definitions.
  *
  * @public
  */
 export const apiPortalPlugin = createBackendPlugin({
   pluginId: 'api-portal',
   register(env) {
+    const generators = new SdkGeneratorRegistry(builtInSdkGenerators());
+    env.registerExtensionPoint(
+      apiPortalSdkGeneratorsExtensionPoint,
+      generators,
+    );
+    let moduleArtifactStore: SdkArtifactStore | undefined;
+    env.registerExtensionPoint(apiPortalArtifactStoreExtensionPoint, {
+      setArtifactStore(store) {
+        if (moduleArtifactStore) {
+          throw new Error('The api-portal SDK artifact store is already set');
+        }
+        moduleArtifactStore = store;
+      },
+    });
     env.registerInit({
       deps: {
         database: coreServices.database,
@@ -41,6 +71,8 @@ export const apiPortalPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         config: coreServices.rootConfig,
+        userInfo: coreServices.userInfo,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -70,6 +102,32 @@ export const apiPortalPlugin = createBackendPlugin({
           limits: options.limits,
           pageSize: options.collection.pageSize,
         });
+        const builds = await DatabaseSdkStore.create(deps);
+        const artifacts =
+          moduleArtifactStore ??
+          (options.sdk.artifactStore.type === 'filesystem'
+            ? new FilesystemArtifactStore(options.sdk.artifactStore.path)
+            : await DatabaseArtifactStore.create(deps));
+        const sdkBuilder = new SdkBuilder({
+          specs,
+          builds,
+          artifacts,
+          generators: () => generators.list(),
+          logger: deps.logger,
+          options: {
+            concurrency: options.sdk.concurrency,
+            timeoutMs: options.sdk.timeoutMs,
+            maxYamlAliases: options.limits.maxYamlAliases,
+          },
+        });
+        deps.lifecycle.addStartupHook(async () => {
+          // Builds a stopped backend left running go back to the queue
+          await builds.requeueStale(
+            new Date(Date.now() - options.sdk.timeoutMs),
+          );
+          sdkBuilder.kick();
+        });
+        deps.lifecycle.addShutdownHook(() => sdkBuilder.stop());
         await deps.scheduler.scheduleTask({
           id: COLLECTION_TASK_ID,
           scope: 'global',
@@ -81,6 +139,7 @@ export const apiPortalPlugin = createBackendPlugin({
             deps.logger.info(
               `Collected ${report.entities} API definitions: ${report.changed} changed, ${report.failed} failed, ${report.linted} linted, in ${report.durationMs} ms`,
             );
+            if (options.sdk.buildAfterCollection) await sdkBuilder.ensureAll();
           },
         });
         const apiPortal = new AuthorizedApiPortalService(
@@ -89,6 +148,7 @@ export const apiPortalPlugin = createBackendPlugin({
             lints,
             changelog,
             collector,
+            sdkDownloads: builds,
             feedLinks: {
               appBaseUrl:
                 deps.config.getOptionalString('app.baseUrl') ??
@@ -101,6 +161,17 @@ export const apiPortalPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             apiPortal,
+            sdks: new AuthorizedSdkService(
+              new DefaultSdkService({
+                specs,
+                builds,
+                artifacts,
+                builder: sdkBuilder,
+                userInfo: deps.userInfo,
+                maxYamlAliases: options.limits.maxYamlAliases,
+              }),
+              deps.permissions,
+            ),
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
           }),

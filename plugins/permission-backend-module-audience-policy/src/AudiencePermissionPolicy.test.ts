@@ -161,7 +161,11 @@ describe('AudiencePermissionPolicy', () => {
   });
 
   it('lets partners read the API portal record and lint results of partner-facing APIs only', async () => {
-    for (const name of ['api-portal.entity.read', 'api-portal.lint.read']) {
+    for (const name of [
+      'api-portal.entity.read',
+      'api-portal.lint.read',
+      'api-portal.sdk.download',
+    ]) {
       const permission = createPermission({
         name,
         attributes: { action: 'read' },

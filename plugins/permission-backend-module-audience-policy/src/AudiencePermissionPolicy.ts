@@ -36,11 +36,13 @@ const RELIABILITY_READ = 'reliability.entity.read';
 
 /**
  * The api-portal's read permissions, by name: what the portal keeps about an
- * API entity (revisions, versions, changelog, feeds) and its lint results.
+ * API entity (revisions, versions, changelog, feeds), its lint results and
+ * its SDK downloads.
  */
 const API_PORTAL_PARTNER_READS = new Set([
   'api-portal.entity.read',
   'api-portal.lint.read',
+  'api-portal.sdk.download',
 ]);
 
 type CatalogEntityCriteria = PermissionCriteria<

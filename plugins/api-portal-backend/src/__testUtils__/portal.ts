@@ -8,11 +8,19 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import {
+  BackendFeature,
+  coreServices,
+  createServiceFactory,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { JsonObject } from '@backstage/types';
-import { audiencePermissionsServiceFactory } from '@readiness/backend-test-utils';
+import {
+  audiencePermissionsServiceFactory,
+  SAMPLE_MEMBERSHIPS,
+} from '@readiness/backend-test-utils';
 import { repositoryPath } from '@readiness/test-corpus';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -88,6 +96,22 @@ export function openapi(
   return `${lines.join('\n')}\n${extra}`;
 }
 
+/** User info with the sample org's group memberships, as sign-in resolves them. */
+const sampleUserInfoFactory = createServiceFactory({
+  service: coreServices.userInfo,
+  deps: {},
+  factory: () => ({
+    async getUserInfo(credentials) {
+      const principal = credentials.principal as { userEntityRef: string };
+      const ref = principal.userEntityRef;
+      return {
+        userEntityRef: ref,
+        ownershipEntityRefs: [ref, ...(SAMPLE_MEMBERSHIPS[ref] ?? [])],
+      };
+    },
+  }),
+});
+
 /** A started test backend and how to call it. */
 export type TestPortal = {
   /** Runs one collection pass, as the scheduler would. */
@@ -101,6 +125,8 @@ export async function startPortal(options: {
   knex: Knex;
   entities: Entity[];
   config?: JsonObject;
+  /** More features, e.g. modules of the api-portal. */
+  features?: BackendFeature[];
 }): Promise<TestPortal> {
   let task:
     | (SchedulerServiceTaskScheduleDefinition & {
@@ -119,12 +145,16 @@ export async function startPortal(options: {
       apiPortalPlugin,
       catalogServiceMock.factory({ entities: options.entities }),
       audiencePermissionsServiceFactory(),
+      sampleUserInfoFactory,
+      ...(options.features ?? []),
       mockServices.database.factory({ knex: options.knex }),
       scheduler.factory,
       mockServices.rootConfig.factory({
         data: {
           app: { baseUrl: 'http://portal.test' },
           apiPortal: {
+            // SDK builds (child processes) would compete with the timed passes
+            sdk: { buildAfterCollection: false },
             ...options.config,
             lint: {
               configPath: repositoryPath('redocly.yaml'),

@@ -85,6 +85,16 @@ export const spec = {
           default: 20,
         },
       },
+      language: {
+        name: 'language',
+        in: 'path',
+        required: true,
+        description: 'The SDK language id, e.g. typescript or python',
+        schema: {
+          type: 'string',
+          pattern: '^[a-z][a-z0-9-]{0,39}$',
+        },
+      },
       breaking: {
         name: 'breaking',
         in: 'query',
@@ -298,6 +308,24 @@ export const spec = {
           },
           breakingChangesLast30Days: {
             type: 'integer',
+          },
+          sdkDownloadsLast30Days: {
+            type: 'array',
+            description:
+              'SDK downloads per day (UTC) of the last 30 days, days with downloads only',
+            items: {
+              type: 'object',
+              required: ['day', 'downloads'],
+              properties: {
+                day: {
+                  type: 'string',
+                  description: 'YYYY-MM-DD',
+                },
+                downloads: {
+                  type: 'integer',
+                },
+              },
+            },
           },
         },
       },
@@ -602,6 +630,109 @@ export const spec = {
           },
         },
       },
+      SdkDownloads: {
+        type: 'object',
+        required: ['internal', 'partner', 'total'],
+        properties: {
+          internal: {
+            type: 'integer',
+          },
+          partner: {
+            type: 'integer',
+          },
+          total: {
+            type: 'integer',
+          },
+        },
+      },
+      EntitySdk: {
+        type: 'object',
+        required: [
+          'language',
+          'displayName',
+          'generatorVersion',
+          'status',
+          'downloads',
+          'fileName',
+        ],
+        properties: {
+          language: {
+            type: 'string',
+          },
+          displayName: {
+            type: 'string',
+          },
+          generatorVersion: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['pending', 'building', 'ready', 'failed'],
+          },
+          sizeBytes: {
+            type: 'integer',
+            description: 'Size of the archive, when ready',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          log: {
+            type: 'string',
+            description:
+              'The build log of a failed build; internal callers only',
+          },
+          downloads: {
+            $ref: '#/components/schemas/SdkDownloads',
+          },
+          fileName: {
+            type: 'string',
+            description:
+              "The download's file name, <family>-<version>-<language>.tar.gz",
+          },
+          install: {
+            type: 'string',
+            description: 'How to install the downloaded archive',
+          },
+        },
+      },
+      EntitySdks: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'family',
+          'version',
+          'specHash',
+          'packageName',
+          'sdks',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          family: {
+            type: 'string',
+          },
+          version: {
+            type: 'string',
+          },
+          specHash: {
+            type: 'string',
+            description:
+              'SHA-256 of the definition text the SDKs are built from',
+          },
+          packageName: {
+            type: 'string',
+            description: 'The package name written into the SDKs',
+          },
+          sdks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntitySdk',
+            },
+          },
+        },
+      },
     },
     securitySchemes: {
       JWT: {
@@ -879,6 +1010,212 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/RefreshResult',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/entities/{kind}/{namespace}/{name}/sdks': {
+      get: {
+        operationId: 'ListEntitySdks',
+        description:
+          "The SDKs of the entity's current definition, one per language, with build status, size and download counts. Queues the builds that are missing. Needs api-portal.entity.read.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The SDKs.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntitySdks',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/entities/{kind}/{namespace}/{name}/sdks/{language}/download': {
+      get: {
+        operationId: 'DownloadEntitySdk',
+        description:
+          'Streams the SDK archive (.tar.gz) and counts the download. 409 while the build is pending, building or failed; 404 when there is no build. Needs api-portal.sdk.download.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/language',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The archive, as an attachment.',
+            content: {
+              'application/gzip': {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/entities/{kind}/{namespace}/{name}/sdks/{language}/build': {
+      post: {
+        operationId: 'BuildEntitySdk',
+        description:
+          "Queues the SDK build of a language for the entity's current definition (again, when it failed or was built). Needs api-portal.entity.refresh; audited.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/language',
+          },
+        ],
+        responses: {
+          '202': {
+            description: 'The queued build.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntitySdk',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/entities/{kind}/{namespace}/{name}/postman': {
+      get: {
+        operationId: 'GetEntityPostmanCollection',
+        description:
+          "The Postman collection (v2.1) of the entity's current definition. Needs api-portal.sdk.download.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The collection.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: true,
                 },
               },
             },

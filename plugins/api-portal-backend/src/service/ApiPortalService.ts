@@ -50,6 +50,8 @@ export type FamilySummary = {
   /** Lint totals of the latest version's definition (when the caller may read them). */
   lint?: LintSummary;
   breakingChangesLast30Days: number;
+  /** SDK downloads per day (UTC) of the last 30 days, days with downloads only. */
+  sdkDownloadsLast30Days?: Array<{ day: string; downloads: number }>;
 };
 
 /** One version of a family: the newest revision carrying it. */
@@ -183,6 +185,13 @@ export class DefaultApiPortalService implements ApiPortalService {
       changelog: DatabaseChangelogStore;
       collector: ApiCollector;
       feedLinks: FeedLinks;
+      /** SDK download counts, when the backend builds SDKs. */
+      sdkDownloads?: {
+        familyDownloadsByDay(
+          families: string[],
+          sinceDay: string,
+        ): Promise<Map<string, Array<{ day: string; downloads: number }>>>;
+      };
       now?: () => Date;
     },
   ) {}
@@ -219,9 +228,13 @@ export class DefaultApiPortalService implements ApiPortalService {
       .filter(name => after === undefined || name > after);
     const shown = names.slice(0, limit);
     const readable = access.read.all ? undefined : [...access.read.entityRefs];
-    const breaking = await this.deps.changelog.breakingSince(
-      new Date((this.deps.now ?? (() => new Date()))().getTime() - 30 * DAY_MS),
-      readable,
+    const since = new Date(
+      (this.deps.now ?? (() => new Date()))().getTime() - 30 * DAY_MS,
+    );
+    const breaking = await this.deps.changelog.breakingSince(since, readable);
+    const downloads = await this.deps.sdkDownloads?.familyDownloadsByDay(
+      shown,
+      since.toISOString().slice(0, 10),
     );
     const items: FamilySummary[] = [];
     const latestOf = new Map<string, CurrentRevision | undefined>();
@@ -258,6 +271,9 @@ export class DefaultApiPortalService implements ApiPortalService {
         partnerFacing: entries.some(e => e.partnerFacing),
         ...(lint && { lint }),
         breakingChangesLast30Days: breaking.get(name) ?? 0,
+        ...(downloads && {
+          sdkDownloadsLast30Days: downloads.get(name) ?? [],
+        }),
       });
     }
     return {

@@ -7,6 +7,8 @@ import { JsonObject } from '@backstage/types';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi.generated';
+import { pipeline } from 'node:stream/promises';
+import { SdkService } from '../sdk/SdkService';
 import { ApiPortalService } from './ApiPortalService';
 import { FEED_CONTENT_TYPES, FeedFormat } from './feeds';
 
@@ -16,10 +18,11 @@ const MAX_BODY_BYTES = 64 * 1024;
 /** Turns HTTP into service calls; no checks or logic of its own. */
 export async function createRouter(options: {
   apiPortal: ApiPortalService;
+  sdks: SdkService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
 }): Promise<express.Router> {
-  const { apiPortal, httpAuth, auditor } = options;
+  const { apiPortal, sdks, httpAuth, auditor } = options;
   // Bodies are parsed before the validating router, whose error handler would
   // turn a 413 (body too large) into a 400
   const outer = express.Router();
@@ -141,6 +144,66 @@ export async function createRouter(options: {
         }),
       );
       res.json(refreshed);
+    },
+  );
+
+  const entityRefOf = (params: {
+    kind: string;
+    namespace: string;
+    name: string;
+  }) => `${params.kind}:${params.namespace}/${params.name}`;
+
+  router.get('/v1/entities/:kind/:namespace/:name/sdks', async (req, res) => {
+    const credentials = await caller(req);
+    res.json(await sdks.listSdks(entityRefOf(req.params), { credentials }));
+  });
+
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/sdks/:language/download',
+    async (req, res) => {
+      const credentials = await caller(req);
+      const download = await sdks.download(
+        entityRefOf(req.params),
+        req.params.language,
+        { credentials },
+      );
+      res.status(200);
+      res.setHeader('Content-Type', download.contentType);
+      res.setHeader('Content-Length', String(download.size));
+      res.attachment(download.fileName);
+      await pipeline(download.stream, res);
+    },
+  );
+
+  router.post(
+    '/v1/entities/:kind/:namespace/:name/sdks/:language/build',
+    async (req, res) => {
+      const entityRef = entityRefOf(req.params);
+      const { language } = req.params;
+      const queued = await audited(
+        {
+          eventId: 'sdk-build',
+          severityLevel: 'low',
+          request: req,
+          meta: { entityRef, language },
+        },
+        async () => {
+          const credentials = await caller(req);
+          return sdks.build(entityRef, language, { credentials });
+        },
+        r => ({ status: r.status, generatorVersion: r.generatorVersion }),
+      );
+      res.status(202).json(queued);
+    },
+  );
+
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/postman',
+    async (req, res) => {
+      const credentials = await caller(req);
+      res.json(
+        await sdks.postmanCollection(entityRefOf(req.params), { credentials }),
+      );
     },
   );
 

@@ -1,0 +1,303 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { isoTime } from '@readiness/store-utils';
+import { Knex } from 'knex';
+import { migratedClient } from '../database/migrations';
+
+type Time = Date | string | number;
+
+/** Rows per statement, well under SQLite's limit of bound variables. */
+const BATCH = 100;
+
+/** Where a build is: waiting, running, or done either way. */
+export type SdkBuildStatus = 'pending' | 'building' | 'ready' | 'failed';
+
+/** Who downloaded: an internal user (or a service) or a partner. */
+export type DownloadAudience = 'internal' | 'partner';
+
+/** One SDK build, identified by its content address. */
+export type SdkBuild = {
+  specHash: string;
+  language: string;
+  generatorVersion: string;
+  status: SdkBuildStatus;
+  log?: string;
+  artifactKey?: string;
+  sizeBytes?: number;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt?: string;
+};
+
+/** A download to count. */
+export type SdkDownload = {
+  family: string;
+  version: string;
+  language: string;
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  audience: DownloadAudience;
+};
+
+type BuildRow = {
+  spec_hash: string;
+  language: string;
+  generator_version: string;
+  status: string;
+  log: string | null;
+  artifact_key: string | null;
+  size_bytes: number | string | null;
+  created_at: Time;
+  updated_at: Time;
+  finished_at: Time | null;
+};
+
+function toBuild(row: BuildRow): SdkBuild {
+  return {
+    specHash: row.spec_hash,
+    language: row.language,
+    generatorVersion: row.generator_version,
+    status: row.status as SdkBuildStatus,
+    ...(row.log !== null && { log: row.log }),
+    ...(row.artifact_key !== null && { artifactKey: row.artifact_key }),
+    ...(row.size_bytes !== null && { sizeBytes: Number(row.size_bytes) }),
+    createdAt: isoTime(row.created_at),
+    updatedAt: isoTime(row.updated_at),
+    ...(row.finished_at !== null && { finishedAt: isoTime(row.finished_at) }),
+  };
+}
+
+/** A build's content address. */
+export type SdkBuildAddress = Pick<
+  SdkBuild,
+  'specHash' | 'language' | 'generatorVersion'
+>;
+
+function addressWhere(address: SdkBuildAddress) {
+  return {
+    spec_hash: address.specHash,
+    language: address.language,
+    generator_version: address.generatorVersion,
+  };
+}
+
+/**
+ * SDK builds and download counts. A build row is created once per content
+ * address (spec hash, language, generator version); a worker claims a
+ * pending row by moving it to `building` in one conditional update, so two
+ * replicas never build the same SDK at once.
+ */
+export class DatabaseSdkStore {
+  private constructor(private readonly db: Knex) {}
+
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseSdkStore> {
+    return new DatabaseSdkStore(await migratedClient(options.database));
+  }
+
+  /** Creates a pending build unless the address has one; returns the kept row. */
+  async ensureBuild(address: SdkBuildAddress): Promise<SdkBuild> {
+    const [build] = await this.ensureBuilds([address]);
+    return build;
+  }
+
+  /**
+   * Creates pending builds for the addresses that have none, in batches, and
+   * returns the kept rows in the order asked. Addresses that all have rows
+   * cost one read per batch.
+   */
+  async ensureBuilds(addresses: SdkBuildAddress[]): Promise<SdkBuild[]> {
+    const kept = new Map<string, SdkBuild>();
+    const id = (a: SdkBuildAddress) =>
+      `${a.specHash}\0${a.language}\0${a.generatorVersion}`;
+    const hashes = [...new Set(addresses.map(a => a.specHash))];
+    const read = async () => {
+      for (let i = 0; i < hashes.length; i += BATCH) {
+        const rows = await this.db<BuildRow>('api_sdk_builds').whereIn(
+          'spec_hash',
+          hashes.slice(i, i + BATCH),
+        );
+        for (const row of rows) kept.set(id(toBuild(row)), toBuild(row));
+      }
+    };
+    await read();
+    const missing = [
+      ...new Map(
+        addresses.filter(a => !kept.has(id(a))).map(a => [id(a), a]),
+      ).values(),
+    ];
+    if (missing.length > 0) {
+      const now = new Date();
+      for (let i = 0; i < missing.length; i += BATCH) {
+        await this.db('api_sdk_builds')
+          .insert(
+            missing.slice(i, i + BATCH).map(a => ({
+              ...addressWhere(a),
+              status: 'pending',
+              created_at: now,
+              updated_at: now,
+            })),
+          )
+          .onConflict(['spec_hash', 'language', 'generator_version'])
+          .ignore();
+      }
+      await read();
+    }
+    return addresses.map(a => {
+      const build = kept.get(id(a));
+      if (!build) throw new Error('SDK build row vanished after insert');
+      return build;
+    });
+  }
+
+  async getBuild(address: SdkBuildAddress): Promise<SdkBuild | undefined> {
+    const row = await this.db<BuildRow>('api_sdk_builds')
+      .where(addressWhere(address))
+      .first();
+    return row ? toBuild(row) : undefined;
+  }
+
+  /** The builds of a spec hash, one per language and generator version. */
+  async buildsOf(specHash: string): Promise<SdkBuild[]> {
+    const rows = await this.db<BuildRow>('api_sdk_builds')
+      .where('spec_hash', specHash)
+      .orderBy('language');
+    return rows.map(toBuild);
+  }
+
+  async listPending(limit: number): Promise<SdkBuild[]> {
+    const rows = await this.db<BuildRow>('api_sdk_builds')
+      .where('status', 'pending')
+      .orderBy('created_at')
+      .limit(limit);
+    return rows.map(toBuild);
+  }
+
+  /** Moves a pending build to `building`; false when someone else got it. */
+  async claim(address: SdkBuildAddress): Promise<boolean> {
+    const updated = await this.db('api_sdk_builds')
+      .where({ ...addressWhere(address), status: 'pending' })
+      .update({ status: 'building', updated_at: new Date() });
+    return updated === 1;
+  }
+
+  /** Builds left `building` by a stopped backend go back to `pending`. */
+  async requeueStale(olderThan: Date): Promise<number> {
+    return this.db('api_sdk_builds')
+      .where('status', 'building')
+      .andWhere('updated_at', '<', olderThan)
+      .update({ status: 'pending', updated_at: new Date() });
+  }
+
+  /** Sets a failed (or ready) build back to pending, for a rebuild. */
+  async requeue(address: SdkBuildAddress): Promise<void> {
+    await this.db('api_sdk_builds')
+      .where(addressWhere(address))
+      .whereIn('status', ['ready', 'failed'])
+      .update({
+        status: 'pending',
+        log: null,
+        finished_at: null,
+        updated_at: new Date(),
+      });
+  }
+
+  async finish(
+    address: SdkBuildAddress,
+    outcome:
+      | { status: 'ready'; log: string; artifactKey: string; sizeBytes: number }
+      | { status: 'failed'; log: string },
+  ): Promise<void> {
+    const now = new Date();
+    await this.db('api_sdk_builds')
+      .where(addressWhere(address))
+      .update({
+        status: outcome.status,
+        log: outcome.log,
+        artifact_key: outcome.status === 'ready' ? outcome.artifactKey : null,
+        size_bytes: outcome.status === 'ready' ? outcome.sizeBytes : null,
+        updated_at: now,
+        finished_at: now,
+      });
+  }
+
+  /** Counts one download, as one upsert statement. */
+  async countDownload(download: SdkDownload): Promise<void> {
+    await this.db('api_sdk_downloads')
+      .insert({ ...download, downloads: 1 })
+      .onConflict(['family', 'version', 'language', 'day', 'audience'])
+      .merge({
+        downloads: this.db.raw('?? + 1', ['api_sdk_downloads.downloads']),
+      });
+  }
+
+  /** Download totals of a family's version, per language and audience. */
+  async downloadTotals(
+    family: string,
+    version: string,
+  ): Promise<
+    Array<{ language: string; audience: DownloadAudience; downloads: number }>
+  > {
+    const rows: Array<{
+      language: string;
+      audience: string;
+      downloads: number | string;
+    }> = await this.db('api_sdk_downloads')
+      .where({ family, version })
+      .groupBy('language', 'audience')
+      .select('language', 'audience')
+      .sum({ downloads: 'downloads' });
+    return rows.map(row => ({
+      language: String(row.language),
+      audience: row.audience as DownloadAudience,
+      downloads: Number(row.downloads),
+    }));
+  }
+
+  /** Downloads per family and day since a day (inclusive), oldest first. */
+  async familyDownloadsByDay(
+    families: string[],
+    sinceDay: string,
+  ): Promise<Map<string, Array<{ day: string; downloads: number }>>> {
+    const byFamily = new Map<
+      string,
+      Array<{ day: string; downloads: number }>
+    >();
+    if (families.length === 0) return byFamily;
+    const rows: Array<{
+      family: string;
+      day: string;
+      downloads: number | string;
+    }> = await this.db('api_sdk_downloads')
+      .whereIn('family', families)
+      .andWhere('day', '>=', sinceDay)
+      .orderBy(['family', 'day'])
+      .groupBy('family', 'day')
+      .select('family', 'day')
+      .sum({ downloads: 'downloads' });
+    for (const row of rows) {
+      byFamily.set(row.family, [
+        ...(byFamily.get(row.family) ?? []),
+        { day: row.day, downloads: Number(row.downloads) },
+      ]);
+    }
+    return byFamily;
+  }
+
+  /** Downloads per day of a family and version (tests and reports). */
+  async downloadsByDay(filter: {
+    family: string;
+  }): Promise<Array<SdkDownload & { downloads: number }>> {
+    const rows = await this.db('api_sdk_downloads')
+      .where('family', filter.family)
+      .orderBy(['day', 'version', 'language', 'audience']);
+    return rows.map(row => ({
+      family: row.family,
+      version: row.version,
+      language: row.language,
+      day: row.day,
+      audience: row.audience,
+      downloads: Number(row.downloads),
+    }));
+  }
+}

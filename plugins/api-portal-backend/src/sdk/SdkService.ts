@@ -1,0 +1,312 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  SdkArtifactStore,
+  toPostmanCollection,
+} from '@readiness/plugin-api-portal-node';
+import { audienceOfCaller } from '@readiness/plugin-partner-common';
+import { Readable } from 'node:stream';
+import { parse } from 'yaml';
+import {
+  CurrentRevision,
+  DatabaseSpecStore,
+} from '../database/DatabaseSpecStore';
+import {
+  DatabaseSdkStore,
+  DownloadAudience,
+  SdkBuild,
+  SdkBuildStatus,
+} from './DatabaseSdkStore';
+import { isBuildable, SdkBuilder, sdkPackageName } from './SdkBuilder';
+
+/** The SDK of one language for an entity's current definition. */
+export type EntitySdk = {
+  language: string;
+  displayName: string;
+  generatorVersion: string;
+  status: SdkBuildStatus;
+  sizeBytes?: number;
+  finishedAt?: string;
+  /** The build log of a failed build; internal callers only. */
+  log?: string;
+  downloads: { internal: number; partner: number; total: number };
+  /** What to download and how to install it. */
+  fileName: string;
+  install?: string;
+};
+
+/** The SDKs of an entity's current definition. */
+export type EntitySdks = {
+  entityRef: string;
+  family: string;
+  version: string;
+  specHash: string;
+  packageName: string;
+  sdks: EntitySdk[];
+};
+
+/** A download about to be streamed. */
+export type SdkDownloadStream = {
+  fileName: string;
+  contentType: string;
+  size: number;
+  stream: Readable;
+};
+
+export type SdkCallOptions = { credentials: BackstageCredentials };
+
+/** SDK builds, downloads and Postman collections of API entities. */
+export interface SdkService {
+  listSdks(entityRef: string, options: SdkCallOptions): Promise<EntitySdks>;
+  download(
+    entityRef: string,
+    language: string,
+    options: SdkCallOptions,
+  ): Promise<SdkDownloadStream>;
+  build(
+    entityRef: string,
+    language: string,
+    options: SdkCallOptions,
+  ): Promise<EntitySdk>;
+  postmanCollection(
+    entityRef: string,
+    options: SdkCallOptions,
+  ): Promise<Record<string, unknown>>;
+}
+
+const INSTALL: Record<string, (file: string) => string> = {
+  typescript: file =>
+    `tar -xzf ${file} && cd <folder> && npm install && npm pack  # then npm install the .tgz`,
+  python: file => `pip install ${file}`,
+};
+
+const POSTMAN_CACHE_ENTRIES = 32;
+
+/** The version label of a revision in file names and counts. */
+function versionOf(current: CurrentRevision): string {
+  return current.revision.version ?? 'unversioned';
+}
+
+export class DefaultSdkService implements SdkService {
+  readonly #postman = new Map<string, Record<string, unknown>>();
+
+  constructor(
+    private readonly deps: {
+      specs: DatabaseSpecStore;
+      builds: DatabaseSdkStore;
+      artifacts: SdkArtifactStore;
+      builder: SdkBuilder;
+      userInfo: UserInfoService;
+      maxYamlAliases: number;
+    },
+  ) {}
+
+  async listSdks(
+    entityRef: string,
+    options: SdkCallOptions,
+  ): Promise<EntitySdks> {
+    const current = await this.buildable(entityRef);
+    const internal = (await this.audience(options.credentials)) === 'internal';
+    // Lazy: asking for the SDKs queues the builds that are missing
+    const builds = await this.deps.builder.ensureBuilds([current]);
+    const totals = await this.downloadsOf(current);
+    return {
+      entityRef: current.entityRef,
+      family: current.family,
+      version: versionOf(current),
+      specHash: current.revision.contentHash,
+      // The revision keeps info.title, so the list never parses the spec
+      packageName: sdkPackageName(current.revision.title ?? ''),
+      sdks: builds.map(build =>
+        this.describe(current, build, internal, totals(build.language)),
+      ),
+    };
+  }
+
+  async download(
+    entityRef: string,
+    language: string,
+    options: SdkCallOptions,
+  ): Promise<SdkDownloadStream> {
+    const current = await this.buildable(entityRef);
+    const { build } = await this.buildOf(current, language);
+    if (!build) {
+      throw new NotFoundError(
+        `No ${language} SDK has been built for ${entityRef}; list its SDKs or POST .../sdks/${language}/build to build it`,
+      );
+    }
+    if (build.status === 'pending' || build.status === 'building') {
+      throw new ConflictError(
+        `The ${language} SDK of ${entityRef} is ${build.status}; try again in a minute`,
+      );
+    }
+    if (build.status === 'failed' || !build.artifactKey) {
+      throw new ConflictError(
+        `The ${language} SDK of ${entityRef} failed to build; see its log in the SDK list`,
+      );
+    }
+    const artifact = await this.deps.artifacts.get(build.artifactKey);
+    if (!artifact) {
+      throw new NotFoundError(
+        `The ${language} SDK archive of ${entityRef} is missing from the artifact store; build it again`,
+      );
+    }
+    await this.deps.builds.countDownload({
+      family: current.family,
+      version: versionOf(current),
+      language,
+      day: new Date().toISOString().slice(0, 10),
+      audience: await this.audience(options.credentials),
+    });
+    return {
+      fileName: this.fileName(current, language),
+      contentType: artifact.contentType,
+      size: artifact.size,
+      stream: artifact.stream,
+    };
+  }
+
+  async build(
+    entityRef: string,
+    language: string,
+    options: SdkCallOptions,
+  ): Promise<EntitySdk> {
+    const current = await this.buildable(entityRef);
+    const { generator, build } = await this.buildOf(current, language);
+    const address = {
+      specHash: current.revision.contentHash,
+      language,
+      generatorVersion: generator.version,
+    };
+    const queued =
+      build?.status === 'pending' || build?.status === 'building'
+        ? build
+        : await this.deps.builder.rebuild(address);
+    const internal = (await this.audience(options.credentials)) === 'internal';
+    const totals = await this.downloadsOf(current);
+    return this.describe(current, queued, internal, totals(language));
+  }
+
+  async postmanCollection(entityRef: string): Promise<Record<string, unknown>> {
+    const current = await this.buildable(entityRef);
+    const hash = current.revision.contentHash;
+    const cached = this.#postman.get(hash);
+    if (cached) return cached;
+    const collection = await toPostmanCollection(await this.spec(current));
+    if (this.#postman.size >= POSTMAN_CACHE_ENTRIES) {
+      const oldest = this.#postman.keys().next().value;
+      if (oldest !== undefined) this.#postman.delete(oldest);
+    }
+    this.#postman.set(hash, collection);
+    return collection;
+  }
+
+  private describe(
+    current: CurrentRevision,
+    build: SdkBuild,
+    internal: boolean,
+    downloads: { internal: number; partner: number },
+  ): EntitySdk {
+    const generator = this.deps.builder.generator(build.language);
+    const fileName = this.fileName(current, build.language);
+    return {
+      language: build.language,
+      displayName: generator?.displayName ?? build.language,
+      generatorVersion: build.generatorVersion,
+      status: build.status,
+      ...(build.sizeBytes !== undefined && { sizeBytes: build.sizeBytes }),
+      ...(build.finishedAt && { finishedAt: build.finishedAt }),
+      ...(internal &&
+        build.status === 'failed' &&
+        build.log !== undefined && { log: build.log }),
+      downloads: {
+        ...downloads,
+        total: downloads.internal + downloads.partner,
+      },
+      fileName,
+      ...(INSTALL[build.language] && {
+        install: INSTALL[build.language](fileName),
+      }),
+    };
+  }
+
+  /** Download totals of the entity's version, by language. */
+  private async downloadsOf(current: CurrentRevision) {
+    const rows = await this.deps.builds.downloadTotals(
+      current.family,
+      versionOf(current),
+    );
+    return (language: string) => {
+      const sum = (audience: DownloadAudience) =>
+        rows
+          .filter(r => r.language === language && r.audience === audience)
+          .reduce((n, r) => n + r.downloads, 0);
+      return { internal: sum('internal'), partner: sum('partner') };
+    };
+  }
+
+  private fileName(current: CurrentRevision, language: string): string {
+    const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-');
+    return `${safe(current.family)}-${safe(versionOf(current))}-${safe(
+      language,
+    )}.tar.gz`;
+  }
+
+  private async buildOf(current: CurrentRevision, language: string) {
+    const generator = this.deps.builder.generator(language);
+    if (!generator) {
+      throw new NotFoundError(
+        `No SDK language '${language}'; available: ${this.deps.builder
+          .languages()
+          .map(g => g.language)
+          .join(', ')}`,
+      );
+    }
+    const build = await this.deps.builds.getBuild({
+      specHash: current.revision.contentHash,
+      language,
+      generatorVersion: generator.version,
+    });
+    return { generator, build };
+  }
+
+  private async buildable(entityRef: string): Promise<CurrentRevision> {
+    const [current] = await this.deps.specs.currentRevisions({ entityRef });
+    if (!current) {
+      throw new NotFoundError(`The API portal has not collected ${entityRef}`);
+    }
+    if (!isBuildable(current.revision)) {
+      throw new NotFoundError(
+        `${entityRef} has no readable OpenAPI or Swagger definition to build SDKs from`,
+      );
+    }
+    return current;
+  }
+
+  private async spec(current: CurrentRevision): Promise<Record<string, any>> {
+    const content = await this.deps.specs.getContent(
+      current.revision.contentHash,
+    );
+    if (content === undefined) {
+      throw new NotFoundError(
+        `The definition text of ${current.entityRef} is not kept`,
+      );
+    }
+    return parse(content, { maxAliasCount: this.deps.maxYamlAliases });
+  }
+
+  private async audience(
+    credentials: BackstageCredentials,
+  ): Promise<DownloadAudience> {
+    const principal = credentials.principal as { type?: string };
+    if (principal.type !== 'user') return 'internal';
+    const info = await this.deps.userInfo.getUserInfo(
+      credentials as BackstageCredentials<BackstageUserPrincipal>,
+    );
+    return audienceOfCaller(info).type === 'partner' ? 'partner' : 'internal';
+  }
+}
