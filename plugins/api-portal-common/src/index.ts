@@ -10,3 +10,4 @@ export * from './families';
 export * from './diff';
 export * from './changelog';
 export * from './feeds';
+export * from './client';

@@ -1,5 +1,6 @@
 /**
- * The API portal on entity pages. For now: an API reference that stays
+ * The API portal on entity pages: the API Portal tab of API entities (see
+ * `./alpha` for the new frontend system) and an API reference that stays
  * responsive on large OpenAPI definitions.
  *
  * @packageDocumentation
@@ -7,3 +8,5 @@
 
 export { ApiReference } from './components/ApiReference';
 export type { ApiReferenceProps } from './components/ApiReference';
+export { EntityApiPortalContent } from './components/EntityApiPortal';
+export { apiPortalApiRef } from './api';

@@ -1,0 +1,2 @@
+export * from './ApiPortalClient';
+export * from './types';

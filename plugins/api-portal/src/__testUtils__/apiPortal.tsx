@@ -1,0 +1,262 @@
+/*
+ * Fixtures and a render helper for the api-portal plugin's tests. Runtime
+ * code never imports this file.
+ */
+import { ReactElement } from 'react';
+import { Entity } from '@backstage/catalog-model';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  ApiPortalApi,
+  ChangelogItem,
+  EntitySdks,
+  FamilyDetail,
+  RevisionLint,
+  SpecRevision,
+} from '@readiness/plugin-api-portal-common';
+import { apiPortalApiRef } from '../api';
+
+const DEFINITION = `openapi: 3.0.3
+info: { title: Ledger API, version: 2.0.0 }
+paths:
+  /accounts:
+    get:
+      operationId: listAccounts
+      responses: { '200': { description: ok } }
+`;
+
+export const ledgerV2: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'API',
+  metadata: { name: 'ledger-api-v2', namespace: 'default' },
+  spec: {
+    type: 'openapi',
+    owner: 'team-finance',
+    lifecycle: 'production',
+    definition: DEFINITION,
+  },
+};
+
+export const LEDGER_V2 = {
+  kind: 'api',
+  namespace: 'default',
+  name: 'ledger-api-v2',
+};
+
+export function forbidden(): Error {
+  return Object.assign(new Error('forbidden'), { statusCode: 403 });
+}
+
+export function notFound(): Error {
+  return Object.assign(new Error('no such family'), { statusCode: 404 });
+}
+
+/** A promise that never settles: the component stays loading. */
+export function pending<T>(): Promise<T> {
+  return new Promise<T>(() => {});
+}
+
+function revision(
+  id: string,
+  entityRef: string,
+  version: string,
+): SpecRevision {
+  return {
+    id,
+    entityRef,
+    family: 'ledger-api',
+    version,
+    format: 'openapi',
+    specVersion: '3.0.3',
+    sizeBytes: 1200,
+    contentHash: `hash-${id}`,
+    status: 'ok',
+    firstSeenAt: '2026-11-01T10:00:00Z',
+  };
+}
+
+export const ledgerFamily: FamilyDetail = {
+  name: 'ledger-api',
+  partnerFacing: true,
+  latestVersion: '2.0.0',
+  versions: [
+    {
+      version: '2.0.0',
+      entityRef: 'api:default/ledger-api-v2',
+      revision: revision('r2', 'api:default/ledger-api-v2', '2.0.0'),
+      current: true,
+      latest: true,
+    },
+    {
+      version: '1.4.0',
+      entityRef: 'api:default/ledger-api-v1',
+      revision: revision('r1', 'api:default/ledger-api-v1', '1.4.0'),
+      current: true,
+      latest: false,
+    },
+  ],
+};
+
+export const ledgerLint: RevisionLint = {
+  revisionId: 'r2',
+  entityRef: 'api:default/ledger-api-v2',
+  contentHash: 'hash-r2',
+  status: 'ok',
+  totals: { errors: 1, warnings: 2 },
+  lintedAt: '2026-11-01T10:01:00Z',
+  rules: [
+    {
+      ruleId: 'operation-4xx-response',
+      severity: 'warn',
+      count: 2,
+      documentationUrl:
+        'https://redocly.com/docs/cli/rules/oas/operation-4xx-response',
+    },
+    {
+      ruleId: 'no-server-example.com',
+      severity: 'error',
+      count: 1,
+    },
+  ],
+  problems: [
+    {
+      ruleId: 'operation-4xx-response',
+      severity: 'warn',
+      message: 'Operation must have at least one 4XX response.',
+      pointer: '#/paths/~1accounts/get/responses',
+      line: 7,
+      column: 7,
+    },
+    {
+      ruleId: 'operation-4xx-response',
+      severity: 'warn',
+      message: 'Operation must have at least one 4XX response.',
+      pointer: '#/paths/~1entries/post/responses',
+      line: 19,
+    },
+    {
+      ruleId: 'no-server-example.com',
+      severity: 'error',
+      message: 'Server `url` should not point to example.com.',
+      pointer: '#/servers/0/url',
+      line: 3,
+    },
+  ],
+};
+
+export const breakingEntry: ChangelogItem = {
+  id: 'c1',
+  family: 'ledger-api',
+  kind: 'version',
+  entityRef: 'api:default/ledger-api-v2',
+  fromEntityRef: 'api:default/ledger-api-v1',
+  fromRevisionId: 'r1',
+  toRevisionId: 'r2',
+  fromVersion: '1.4.0',
+  toVersion: '2.0.0',
+  at: '2026-11-01T10:00:00Z',
+  breaking: true,
+  summary: '1 breaking change, 1 other',
+  changes: [
+    {
+      ruleId: 'operation-removed',
+      breaking: true,
+      severity: 'error',
+      message: 'DELETE /accounts/{id} was removed',
+      before: { pointer: '#/paths/~1accounts~1{id}/delete' },
+    },
+    {
+      ruleId: 'operation-added',
+      breaking: false,
+      severity: 'info',
+      message: 'GET /entries was added',
+      after: { pointer: '#/paths/~1entries/get' },
+    },
+  ],
+};
+
+export const ledgerSdks: EntitySdks = {
+  entityRef: 'api:default/ledger-api-v2',
+  family: 'ledger-api',
+  version: '2.0.0',
+  specHash: 'abc',
+  packageName: 'ledger-api-client',
+  sdks: [
+    {
+      language: 'typescript',
+      displayName: 'TypeScript',
+      generatorVersion: '7.8.0',
+      status: 'ready',
+      sizeBytes: 20480,
+      finishedAt: '2026-11-01T10:05:00Z',
+      downloads: { internal: 3, partner: 4, total: 7 },
+      fileName: 'ledger-api-2.0.0-typescript.tar.gz',
+      install: 'npm install ./ledger-api-2.0.0-typescript.tar.gz',
+    },
+    {
+      language: 'python',
+      displayName: 'Python',
+      generatorVersion: '7.8.0',
+      status: 'building',
+      downloads: { internal: 0, partner: 0, total: 0 },
+      fileName: 'ledger-api-2.0.0-python.tar.gz',
+    },
+  ],
+};
+
+const BASE = 'http://localhost:7007/api/api-portal';
+
+/** An api mock answering with empty records unless told otherwise. */
+export function mockApi(
+  overrides: Partial<ApiPortalApi> = {},
+): jest.Mocked<ApiPortalApi> {
+  const api: ApiPortalApi = {
+    listFamilies: jest.fn(async () => ({ items: [] })),
+    getFamily: jest.fn(async () => ledgerFamily),
+    getFamilyChangelog: jest.fn(async () => ({ items: [] })),
+    getChangelog: jest.fn(async () => ({ items: [] })),
+    listEntityRevisions: jest.fn(async () => ({ items: [] })),
+    getRevisionLint: jest.fn(async () => ({
+      ...ledgerLint,
+      totals: { errors: 0, warnings: 0 },
+      rules: [],
+      problems: [],
+    })),
+    listEntitySdks: jest.fn(async () => ({ ...ledgerSdks, sdks: [] })),
+    refreshEntity: jest.fn(async () => ({
+      revision: ledgerFamily.versions[0].revision,
+      changed: false,
+    })),
+    getSdkDownloadUrl: jest.fn(
+      async (e, language) =>
+        `${BASE}/v1/entities/${e.kind}/${e.namespace}/${e.name}/sdks/${language}/download`,
+    ),
+    getPostmanUrl: jest.fn(async e => `${BASE}/v1/entities/${e.name}/postman`),
+    getFeedUrls: jest.fn(async family => ({
+      rss: `${BASE}/v1/feeds/families/${family}.rss`,
+      atom: `${BASE}/v1/feeds/families/${family}.atom`,
+    })),
+    ...overrides,
+  };
+  // Every member is a jest.fn, by default or from the overrides.
+  return api as jest.Mocked<ApiPortalApi>;
+}
+
+export function renderForEntity(
+  element: ReactElement,
+  api: ApiPortalApi,
+  options: { entity?: Entity; extraApis?: any[] } = {},
+) {
+  return renderInTestApp(
+    <EntityProvider entity={options.entity ?? ledgerV2}>
+      {element}
+    </EntityProvider>,
+    {
+      apis: [[apiPortalApiRef, api], ...(options.extraApis ?? [])] as any,
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}

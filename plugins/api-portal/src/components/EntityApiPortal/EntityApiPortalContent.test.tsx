@@ -1,0 +1,97 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  breakingEntry,
+  forbidden,
+  ledgerLint,
+  ledgerSdks,
+  ledgerV2,
+  mockApi,
+  notFound,
+  pending,
+  renderForEntity,
+} from '../../__testUtils__/apiPortal';
+import { EntityApiPortalContent } from './EntityApiPortalContent';
+import { INTERNAL_RECORD_TITLE } from './PortalErrorPanel';
+
+describe('EntityApiPortalContent', () => {
+  it('shows progress until the family is read', async () => {
+    renderForEntity(
+      <EntityApiPortalContent />,
+      mockApi({ getFamily: jest.fn(() => pending()) }),
+    );
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('explains how an API gets into the portal and offers a refresh', async () => {
+    const api = mockApi({
+      getFamily: jest.fn(async () => Promise.reject(notFound())),
+    });
+    renderForEntity(<EntityApiPortalContent />, api);
+    expect(
+      await screen.findByText('This API is not in the portal yet'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/readiness\.dev\/api-family/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    // The family is read again once the refresh is done.
+    await waitFor(() => expect(api.getFamily).toHaveBeenCalledTimes(2));
+    expect(api.refreshEntity).toHaveBeenCalledWith({
+      kind: 'api',
+      namespace: 'default',
+      name: 'ledger-api-v2',
+    });
+  });
+
+  it('says the record is internal on 403', async () => {
+    renderForEntity(
+      <EntityApiPortalContent />,
+      mockApi({ getFamily: jest.fn(async () => Promise.reject(forbidden())) }),
+    );
+    expect(await screen.findByText(INTERNAL_RECORD_TITLE)).toBeInTheDocument();
+  });
+
+  it('shows version, reference, lint, SDKs, changelog and feeds', async () => {
+    const api = mockApi({
+      getRevisionLint: jest.fn(async () => ledgerLint),
+      listEntitySdks: jest.fn(async () => ledgerSdks),
+      getFamilyChangelog: jest.fn(async () => ({ items: [breakingEntry] })),
+    });
+    renderForEntity(<EntityApiPortalContent />, api);
+    expect(await screen.findByText('ledger-api')).toBeInTheDocument();
+    expect(await screen.findByText('/accounts')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Open in the Definition tab' }),
+    ).toHaveAttribute('href', '/catalog/default/api/ledger-api-v2/definition');
+    expect(
+      await screen.findByTestId('lint-rule-no-server-example.com'),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('TypeScript')).toBeInTheDocument();
+    expect(await screen.findByText('Breaking')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /^RSS/ })).toHaveAttribute(
+      'href',
+      'http://localhost:7007/api/api-portal/v1/feeds/families/ledger-api.rss',
+    );
+    expect(api.getFamily).toHaveBeenCalledWith('ledger-api');
+    expect(api.getRevisionLint).toHaveBeenCalledWith('r2');
+  });
+
+  it('offers the family’s other versions', async () => {
+    renderForEntity(<EntityApiPortalContent />, mockApi());
+    const picker = await screen.findByRole('button', { name: 'Version' });
+    fireEvent.mouseDown(picker);
+    const options = within(await screen.findByRole('listbox'));
+    expect(options.getByText('2.0.0 (latest)')).toBeInTheDocument();
+    expect(options.getByText('1.4.0')).toBeInTheDocument();
+  });
+
+  it('says what to set when the entity has no definition', async () => {
+    renderForEntity(<EntityApiPortalContent />, mockApi(), {
+      entity: {
+        ...ledgerV2,
+        spec: { ...ledgerV2.spec, definition: undefined },
+      },
+    });
+    expect(
+      await screen.findByText('This entity has no definition'),
+    ).toBeInTheDocument();
+  });
+});

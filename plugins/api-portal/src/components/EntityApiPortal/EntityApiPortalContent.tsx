@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  EmptyState,
+  InfoCard,
+  Link,
+  Progress,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
+import { Box, Button, Grid, Typography } from '@material-ui/core';
+import { familyOf } from '@readiness/plugin-api-portal-common';
+import { useNavigate } from 'react-router-dom';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { apiPortalApiRef } from '../../api';
+import { ApiReference } from '../ApiReference';
+import { ChangelogCard } from './ChangelogCard';
+import { FeedLinks } from './FeedLinks';
+import { LintProblemsCard } from './LintProblemsCard';
+import { isNotFound, PortalErrorPanel } from './PortalErrorPanel';
+import { SdkCard } from './SdkCard';
+import { VersionPicker } from './VersionPicker';
+
+/** The path of this tab under an entity page, see alpha.tsx. */
+export const API_PORTAL_TAB_PATH = 'api-portal';
+
+/**
+ * The API Portal tab of an API entity: its family's versions, the reference
+ * of this version, its lint problems, the family changelog and the SDKs.
+ */
+export function EntityApiPortalContent() {
+  const { entity } = useEntity();
+  const api = useApi(apiPortalApiRef);
+  const entityRoute = useRouteRef(entityRouteRef);
+  const navigate = useNavigate();
+  const [refreshing, setRefreshing] = useState(false);
+  const entityRef = stringifyEntityRef(entity);
+  const family = familyOf(entity);
+  const name = {
+    kind: entity.kind.toLocaleLowerCase('en-US'),
+    namespace: entity.metadata.namespace ?? 'default',
+    name: entity.metadata.name,
+  };
+  const state = useAsyncRetry(() => api.getFamily(family), [api, family]);
+
+  const pagePath = (ref: { kind: string; namespace: string; name: string }) =>
+    entityRoute(ref);
+  const definition = entity.spec?.definition;
+
+  const refresh = async () => {
+    setRefreshing(true);
+    try {
+      await api.refreshEntity(name);
+    } finally {
+      setRefreshing(false);
+      state.retry();
+    }
+  };
+
+  if (state.loading && !state.value) return <Progress />;
+  if (state.error && isNotFound(state.error)) {
+    return (
+      <EmptyState
+        missing="data"
+        title="This API is not in the portal yet"
+        description={`The api-portal backend collects API entities on its schedule and files them under the family "${family}" (annotation readiness.dev/api-family, or the name without its -vN suffix). Refresh collects this one now.`}
+        action={
+          <Button
+            variant="contained"
+            color="primary"
+            onClick={refresh}
+            disabled={refreshing}
+          >
+            Refresh
+          </Button>
+        }
+      />
+    );
+  }
+  if (state.error) {
+    return <PortalErrorPanel error={state.error} what="portal record" />;
+  }
+  const detail = state.value!;
+  const current = detail.versions.find(
+    v => v.entityRef === entityRef && v.current,
+  );
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <Box display="flex" alignItems="center" style={{ gap: 16 }}>
+          <Typography variant="h6">{detail.name}</Typography>
+          <VersionPicker
+            versions={detail.versions}
+            entityRef={entityRef}
+            onPick={version => {
+              const [kind, rest] = version.entityRef.split(':');
+              const [namespace, entityName] = rest.split('/');
+              navigate(
+                `${pagePath({
+                  kind,
+                  namespace,
+                  name: entityName,
+                })}/${API_PORTAL_TAB_PATH}`,
+              );
+            }}
+          />
+          {detail.partnerFacing && (
+            <Typography variant="caption">partner-facing</Typography>
+          )}
+          <Box flexGrow={1} />
+          <FeedLinks family={detail.name} />
+          <Button size="small" onClick={refresh} disabled={refreshing}>
+            Refresh
+          </Button>
+        </Box>
+      </Grid>
+      <Grid item xs={12}>
+        {typeof definition === 'string' ||
+        (definition && typeof definition === 'object') ? (
+          <ApiReference
+            definition={definition as string | object}
+            apiDocsLink={
+              <Link to={`${pagePath(name)}/definition`}>
+                Open in the Definition tab
+              </Link>
+            }
+          />
+        ) : (
+          <InfoCard title="API reference">
+            <EmptyState
+              missing="field"
+              title="This entity has no definition"
+              description="Set spec.definition of the API entity, e.g. definition: $text: ./openapi.yaml."
+            />
+          </InfoCard>
+        )}
+      </Grid>
+      {/* The SDK table has seven columns: it needs the full width. */}
+      <Grid item xs={12}>
+        <SdkCard entity={name} />
+      </Grid>
+      <Grid item xs={12}>
+        <LintProblemsCard revisionId={current?.revision.id} />
+      </Grid>
+      <Grid item xs={12}>
+        <ChangelogCard family={detail.name} />
+      </Grid>
+    </Grid>
+  );
+}

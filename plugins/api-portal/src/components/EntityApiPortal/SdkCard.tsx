@@ -1,0 +1,207 @@
+import { useState } from 'react';
+import {
+  EmptyState,
+  InfoCard,
+  Progress,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { fetchApiRef, useApi } from '@backstage/core-plugin-api';
+import { Box, Button, Chip, Typography } from '@material-ui/core';
+import GetAppIcon from '@material-ui/icons/GetApp';
+import {
+  ApiPortalEntityName,
+  EntitySdk,
+  EntitySdks,
+} from '@readiness/plugin-api-portal-common';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { apiPortalApiRef } from '../../api';
+import { PortalErrorPanel } from './PortalErrorPanel';
+
+export function formatBytes(bytes?: number): string {
+  if (bytes === undefined) return '—';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** How the installed SDK is first used, by language. */
+export function usageSnippet(language: string, packageName: string): string {
+  switch (language) {
+    case 'typescript':
+      return `import * as api from '${packageName}';`;
+    case 'python':
+      return `import ${packageName.replace(/[^A-Za-z0-9_]/g, '_')}`;
+    default:
+      return '';
+  }
+}
+
+const STATUS_COLORS: Record<
+  EntitySdk['status'],
+  'primary' | 'secondary' | 'default'
+> = {
+  ready: 'primary',
+  failed: 'secondary',
+  pending: 'default',
+  building: 'default',
+};
+
+/** Saves a fetched body under the given file name. */
+function saveBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+  URL.revokeObjectURL(url);
+}
+
+function DownloadButton(props: {
+  entity: ApiPortalEntityName;
+  sdk: EntitySdk;
+  onDownloaded: () => void;
+}) {
+  const api = useApi(apiPortalApiRef);
+  const fetchApi = useApi(fetchApiRef);
+  const { entity, sdk, onDownloaded } = props;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const download = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      // fetchApi adds the Backstage token a plain link would not carry.
+      const url = await api.getSdkDownloadUrl(entity, sdk.language);
+      const response = await fetchApi.fetch(url);
+      if (!response.ok) {
+        throw new Error(
+          `Download failed: ${response.status} ${response.statusText}`,
+        );
+      }
+      saveBlob(await response.blob(), sdk.fileName);
+      onDownloaded();
+    } catch (e) {
+      setError(String((e as Error).message ?? e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button
+        variant="outlined"
+        size="small"
+        startIcon={<GetAppIcon />}
+        disabled={sdk.status !== 'ready' || busy}
+        onClick={download}
+        aria-label={`Download ${sdk.displayName} SDK`}
+      >
+        Download
+      </Button>
+      {error && (
+        <Typography color="error" variant="caption" display="block">
+          {error}
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/** The SDKs built from the entity's definition, with how to install them. */
+export function SdkTable(props: {
+  entity: ApiPortalEntityName;
+  sdks: EntitySdks;
+  onDownloaded: () => void;
+}) {
+  const { entity, sdks, onDownloaded } = props;
+  const columns: TableColumn<EntitySdk>[] = [
+    { title: 'Language', field: 'displayName' },
+    { title: 'Version', render: () => sdks.version },
+    { title: 'Size', render: sdk => formatBytes(sdk.sizeBytes) },
+    {
+      title: 'Status',
+      render: sdk => (
+        <Chip
+          size="small"
+          label={sdk.status}
+          color={STATUS_COLORS[sdk.status]}
+        />
+      ),
+    },
+    {
+      title: 'Install and use',
+      // Install commands are long; the other columns are short.
+      cellStyle: { minWidth: 360 },
+      render: sdk => {
+        const usage = usageSnippet(sdk.language, sdks.packageName);
+        const text = [sdk.install, usage].filter(Boolean).join('\n');
+        return text ? (
+          <Box
+            component="pre"
+            m={0}
+            fontFamily="monospace"
+            fontSize="0.8rem"
+            style={{ whiteSpace: 'pre-wrap' }}
+          >
+            {text}
+          </Box>
+        ) : (
+          '—'
+        );
+      },
+    },
+    { title: 'Downloads', render: sdk => sdk.downloads.total },
+    {
+      title: '',
+      render: sdk => (
+        <DownloadButton entity={entity} sdk={sdk} onDownloaded={onDownloaded} />
+      ),
+    },
+  ];
+  return (
+    <Table
+      options={{
+        paging: false,
+        sorting: false,
+        draggable: false,
+        search: false,
+        toolbar: false,
+        padding: 'dense',
+      }}
+      columns={columns}
+      data={sdks.sdks}
+    />
+  );
+}
+
+/** The SDK panel of an API entity. */
+export function SdkCard(props: { entity: ApiPortalEntityName }) {
+  const api = useApi(apiPortalApiRef);
+  const { entity } = props;
+  const state = useAsyncRetry(
+    () => api.listEntitySdks(entity),
+    [api, entity.kind, entity.namespace, entity.name],
+  );
+  let content;
+  if (state.loading && !state.value) {
+    content = <Progress />;
+  } else if (state.error) {
+    content = <PortalErrorPanel error={state.error} what="SDKs" />;
+  } else if (!state.value || state.value.sdks.length === 0) {
+    content = (
+      <EmptyState
+        missing="data"
+        title="No SDKs for this API yet"
+        description="SDKs are built from OpenAPI definitions after the api-portal backend collects them (api-portal.sdk.buildAfterCollection); a definition that cannot be read gets none."
+      />
+    );
+  } else {
+    content = (
+      <SdkTable entity={entity} sdks={state.value} onDownloaded={state.retry} />
+    );
+  }
+  return <InfoCard title="SDKs">{content}</InfoCard>;
+}

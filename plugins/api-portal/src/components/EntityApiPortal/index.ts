@@ -1,0 +1,1 @@
+export { EntityApiPortalContent } from './EntityApiPortalContent';
