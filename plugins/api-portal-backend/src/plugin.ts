@@ -17,7 +17,7 @@ import { DatabaseChangelogStore } from './database/DatabaseChangelogStore';
 import { DatabaseLintStore } from './database/DatabaseLintStore';
 import { DatabaseSpecStore } from './database/DatabaseSpecStore';
 import { SpecLinter } from './lint/SpecLinter';
-import { apiPortalPermissions } from './permissions';
+import { apiPortalPermissions } from '@readiness/plugin-api-portal-common';
 import { DefaultApiPortalService } from './service/ApiPortalService';
 import { AuthorizedApiPortalService } from './service/AuthorizedApiPortalService';
 import { createRouter } from './service/router';
@@ -144,6 +144,7 @@ export const apiPortalPlugin = createBackendPlugin({
         });
         const apiPortal = new AuthorizedApiPortalService(
           new DefaultApiPortalService({
+            catalog: deps.catalog,
             specs,
             lints,
             changelog,

@@ -10,7 +10,7 @@ import {
   DatabaseSpecStore,
 } from '../database/DatabaseSpecStore';
 import { SpecLinter } from '../lint/SpecLinter';
-import { SpecRevision } from '../types';
+import { SpecRevision } from '@readiness/plugin-api-portal-common';
 import { ChangeDetector } from './ChangeDetector';
 import {
   definitionHash,

@@ -12,7 +12,7 @@ import {
   DatabaseSpecStore,
   DiffRecord,
 } from '../database/DatabaseSpecStore';
-import { SpecRevision } from '../types';
+import { SpecRevision } from '@readiness/plugin-api-portal-common';
 
 /** Shown in the changelog for a definition without `info.version`. */
 export const UNVERSIONED = 'unversioned';

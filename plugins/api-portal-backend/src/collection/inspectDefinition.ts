@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { RevisionStatus, SpecFormat } from '../types';
+import {
+  RevisionStatus,
+  SpecFormat,
+} from '@readiness/plugin-api-portal-common';
 import {
   DefinitionTop,
   runInWorker,

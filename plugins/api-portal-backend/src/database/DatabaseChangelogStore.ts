@@ -7,7 +7,7 @@ import {
   isoTime,
   pageSize,
 } from '@readiness/store-utils';
-import { ChangelogItem, Page } from '../types';
+import { ChangelogItem, Page } from '@readiness/plugin-api-portal-common';
 import { DiffRecord } from './DatabaseSpecStore';
 import { migratedClient } from './migrations';
 

@@ -1,7 +1,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { isoTime } from '@readiness/store-utils';
-import { LintProblem, LintResult } from '../types';
+import { LintProblem, LintResult } from '@readiness/plugin-api-portal-common';
 import { migratedClient } from './migrations';
 
 type ResultRow = {

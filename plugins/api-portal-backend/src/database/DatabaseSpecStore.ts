@@ -7,7 +7,12 @@ import {
   isUniqueViolation,
   pageSize,
 } from '@readiness/store-utils';
-import { Page, RevisionStatus, SpecFormat, SpecRevision } from '../types';
+import {
+  Page,
+  RevisionStatus,
+  SpecFormat,
+  SpecRevision,
+} from '@readiness/plugin-api-portal-common';
 import { migratedClient } from './migrations';
 
 type Time = Date | string | number;
@@ -157,7 +162,12 @@ export class DatabaseSpecStore {
 
   /** Every collected entity with its current revision. */
   async currentRevisions(
-    filter: { family?: string; entityRef?: string } = {},
+    filter: {
+      family?: string;
+      entityRef?: string;
+      families?: string[];
+      entityRefs?: string[];
+    } = {},
   ): Promise<CurrentRevision[]> {
     const query = this.db('api_entities as e')
       .join('api_spec_revisions as r', 'r.id', 'e.current_revision_id')
@@ -172,6 +182,8 @@ export class DatabaseSpecStore {
       );
     if (filter.family) query.where('e.family', filter.family);
     if (filter.entityRef) query.where('e.entity_ref', filter.entityRef);
+    if (filter.families) query.whereIn('e.family', filter.families);
+    if (filter.entityRefs) query.whereIn('e.entity_ref', filter.entityRefs);
     const rows = (await query) as Array<
       RevisionRow &
         EntityRow & {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { DatabaseLintStore } from '../database/DatabaseLintStore';
 import { DatabaseSpecStore } from '../database/DatabaseSpecStore';
-import { LintProblem, LintResult } from '../types';
+import { LintProblem, LintResult } from '@readiness/plugin-api-portal-common';
 import {
   openapiCoreVersion,
   RawLintProblem,

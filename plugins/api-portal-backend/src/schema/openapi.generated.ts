@@ -188,6 +188,86 @@ export const spec = {
           },
         },
       },
+      ProvidedApi: {
+        type: 'object',
+        description: 'One API an entity provides, as its card shows it.',
+        required: [
+          'entityRef',
+          'family',
+          'latest',
+          'breakingChangesLast30Days',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+            description: 'info.title of the current definition',
+          },
+          family: {
+            type: 'string',
+          },
+          version: {
+            type: 'string',
+            description: "info.version of the entity's current definition",
+          },
+          latestVersion: {
+            type: 'string',
+            description:
+              "The family's latest version among those the caller may read",
+          },
+          latest: {
+            type: 'boolean',
+            description:
+              "Whether this entity carries the family's latest version",
+          },
+          revisionStatus: {
+            type: 'string',
+            description:
+              "The current revision's state; absent while the API has not been collected",
+            enum: [
+              'ok',
+              'too-large',
+              'invalid-yaml',
+              'invalid-json',
+              'yaml-alias-limit',
+              'parse-timeout',
+              'not-openapi',
+              'no-definition',
+              'failed',
+            ],
+          },
+          revisionStatusMessage: {
+            type: 'string',
+          },
+          lint: {
+            $ref: '#/components/schemas/LintSummary',
+          },
+          breakingChangesLast30Days: {
+            type: 'integer',
+          },
+        },
+      },
+      ProvidedApis: {
+        type: 'object',
+        required: ['entityRef', 'apis', 'hidden'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          apis: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ProvidedApi',
+            },
+          },
+          hidden: {
+            type: 'integer',
+            description: 'Provided APIs the caller may not read',
+          },
+        },
+      },
       SpecRevision: {
         type: 'object',
         description: 'One definition of an API entity, as first seen.',
@@ -1021,6 +1101,51 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/entities/{kind}/{namespace}/{name}/provided-apis': {
+      get: {
+        operationId: 'GetProvidedApis',
+        description:
+          'The APIs an entity provides (its providesApi relations) that the caller may read: current and latest version of each family, lint totals (when the caller may read them), breaking changes of the last 30 days, and how many provided APIs are hidden from the caller. 404 when the caller may not see the entity in the catalog.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The provided APIs.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProvidedApis',
+                },
+              },
+            },
+          },
+          '401': {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {

@@ -3,7 +3,7 @@ import {
   apiPortalEntityReadPermission,
   apiPortalEntityRefreshPermission,
   apiPortalSdkDownloadPermission,
-} from '../permissions';
+} from '@readiness/plugin-api-portal-common';
 import { requireOnEntity } from '../service/authorize';
 import { SdkCallOptions, SdkService } from './SdkService';
 

@@ -2,14 +2,12 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { isoTime } from '@readiness/store-utils';
 import { Knex } from 'knex';
 import { migratedClient } from '../database/migrations';
+import { SdkBuildStatus } from '@readiness/plugin-api-portal-common';
 
 type Time = Date | string | number;
 
 /** Rows per statement, well under SQLite's limit of bound variables. */
 const BATCH = 100;
-
-/** Where a build is: waiting, running, or done either way. */
-export type SdkBuildStatus = 'pending' | 'building' | 'ready' | 'failed';
 
 /** Who downloaded: an internal user (or a service) or a partner. */
 export type DownloadAudience = 'internal' | 'partner';

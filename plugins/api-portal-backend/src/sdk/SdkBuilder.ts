@@ -22,7 +22,7 @@ import {
   CurrentRevision,
   DatabaseSpecStore,
 } from '../database/DatabaseSpecStore';
-import { SpecRevision } from '../types';
+import { SpecRevision } from '@readiness/plugin-api-portal-common';
 import {
   DatabaseSdkStore,
   SdkBuild,

@@ -8,6 +8,7 @@ import {
   SdkArtifactStore,
   toPostmanCollection,
 } from '@readiness/plugin-api-portal-node';
+import { EntitySdk, EntitySdks } from '@readiness/plugin-api-portal-common';
 import { audienceOfCaller } from '@readiness/plugin-partner-common';
 import { Readable } from 'node:stream';
 import { parse } from 'yaml';
@@ -19,35 +20,8 @@ import {
   DatabaseSdkStore,
   DownloadAudience,
   SdkBuild,
-  SdkBuildStatus,
 } from './DatabaseSdkStore';
 import { isBuildable, SdkBuilder, sdkPackageName } from './SdkBuilder';
-
-/** The SDK of one language for an entity's current definition. */
-export type EntitySdk = {
-  language: string;
-  displayName: string;
-  generatorVersion: string;
-  status: SdkBuildStatus;
-  sizeBytes?: number;
-  finishedAt?: string;
-  /** The build log of a failed build; internal callers only. */
-  log?: string;
-  downloads: { internal: number; partner: number; total: number };
-  /** What to download and how to install it. */
-  fileName: string;
-  install?: string;
-};
-
-/** The SDKs of an entity's current definition. */
-export type EntitySdks = {
-  entityRef: string;
-  family: string;
-  version: string;
-  specHash: string;
-  packageName: string;
-  sdks: EntitySdk[];
-};
 
 /** A download about to be streamed. */
 export type SdkDownloadStream = {

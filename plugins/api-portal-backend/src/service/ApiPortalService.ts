@@ -1,9 +1,10 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
-  compareVersions,
-  latestVersion,
-} from '@readiness/plugin-api-portal-common';
+  parseEntityRef,
+  RELATION_PROVIDES_API,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { pageSize } from '@readiness/store-utils';
 import { ApiCollector } from '../collection/ApiCollector';
 import { DatabaseChangelogStore } from '../database/DatabaseChangelogStore';
@@ -14,12 +15,21 @@ import {
 } from '../database/DatabaseSpecStore';
 import {
   ChangelogItem,
+  compareVersions,
+  defaultFamilyName,
+  FamilyDetail,
+  FamilySummary,
+  FamilyVersion,
   LintProblem,
   LintResult,
-  LintTotals,
+  LintSummary,
+  latestVersion,
   Page,
+  ProvidedApi,
+  ProvidedApis,
+  RevisionLint,
   SpecRevision,
-} from '../types';
+} from '@readiness/plugin-api-portal-common';
 import { EntityScope, inScope } from './authorize';
 import { FeedFormat, FeedLinks, renderFeed } from './feeds';
 
@@ -32,67 +42,6 @@ export type CallOptions = {
   access?: Access;
 };
 
-/** Lint totals with their state, as lists show them. */
-export type LintSummary = LintTotals & {
-  status: LintResult['status'];
-  lintedAt: string;
-};
-
-/** An API family in the families list. */
-export type FamilySummary = {
-  name: string;
-  latestVersion?: string;
-  latestEntityRef?: string;
-  /** Distinct (entity, version) pairs the family has had. */
-  versionsCount: number;
-  entityRefs: string[];
-  partnerFacing: boolean;
-  /** Lint totals of the latest version's definition (when the caller may read them). */
-  lint?: LintSummary;
-  breakingChangesLast30Days: number;
-  /** SDK downloads per day (UTC) of the last 30 days, days with downloads only. */
-  sdkDownloadsLast30Days?: Array<{ day: string; downloads: number }>;
-};
-
-/** One version of a family: the newest revision carrying it. */
-export type FamilyVersion = {
-  version: string;
-  entityRef: string;
-  revision: SpecRevision;
-  /** Whether this is the entity's current definition. */
-  current: boolean;
-  /** Whether this is the family's latest version. */
-  latest: boolean;
-  lint?: LintSummary;
-};
-
-/** An API family with its versions, newest first. */
-export type FamilyDetail = {
-  name: string;
-  partnerFacing: boolean;
-  latestVersion?: string;
-  versions: FamilyVersion[];
-};
-
-/** A revision's lint result with its problems, also counted per rule. */
-export type RevisionLint = {
-  revisionId: string;
-  entityRef: string;
-  contentHash: string;
-  /** `not-linted`: not OpenAPI/Swagger, unreadable, or not linted yet. */
-  status: LintResult['status'] | 'not-linted';
-  statusMessage?: string;
-  totals: LintTotals;
-  lintedAt?: string;
-  rules: Array<{
-    ruleId: string;
-    severity: LintProblem['severity'];
-    count: number;
-    documentationUrl?: string;
-  }>;
-  problems: LintProblem[];
-};
-
 /** The API portal's read model and the on-demand refresh. */
 export interface ApiPortalService {
   listFamilies(
@@ -100,6 +49,11 @@ export interface ApiPortalService {
     options: CallOptions,
   ): Promise<Page<FamilySummary>>;
   getFamily(name: string, options: CallOptions): Promise<FamilyDetail>;
+  /** The APIs an entity provides, summarised for its card. */
+  getProvidedApis(
+    entityRef: string,
+    options: CallOptions,
+  ): Promise<ProvidedApis>;
   /** The families an entity list names, for authorization. */
   familyEntityRefs(name: string): Promise<string[]>;
   listRevisions(
@@ -117,6 +71,20 @@ export interface ApiPortalService {
     page: { cursor?: string; limit?: number },
     options: CallOptions,
   ): Promise<Page<ChangelogItem>>;
+  /**
+   * The APIs an entity provides (its `providesApi` relations), read from the
+   * catalog with the caller's credentials: NotFoundError when the caller may
+   * not see the entity.
+   */
+  providedApiRefs(entityRef: string, options: CallOptions): Promise<string[]>;
+  /** These API entities and the other versions of their families. */
+  familyMembersOf(entityRefs: string[]): Promise<string[]>;
+  /** Summaries of the provided APIs the caller may read. */
+  summarizeProvidedApis(
+    entityRef: string,
+    apiRefs: string[],
+    options: CallOptions,
+  ): Promise<ProvidedApis>;
   renderFeed(
     format: FeedFormat,
     filter: { family?: string },
@@ -184,6 +152,7 @@ export class DefaultApiPortalService implements ApiPortalService {
       lints: DatabaseLintStore;
       changelog: DatabaseChangelogStore;
       collector: ApiCollector;
+      catalog: CatalogService;
       feedLinks: FeedLinks;
       /** SDK download counts, when the backend builds SDKs. */
       sdkDownloads?: {
@@ -228,9 +197,7 @@ export class DefaultApiPortalService implements ApiPortalService {
       .filter(name => after === undefined || name > after);
     const shown = names.slice(0, limit);
     const readable = access.read.all ? undefined : [...access.read.entityRefs];
-    const since = new Date(
-      (this.deps.now ?? (() => new Date()))().getTime() - 30 * DAY_MS,
-    );
+    const since = new Date(this.now().getTime() - 30 * DAY_MS);
     const breaking = await this.deps.changelog.breakingSince(since, readable);
     const downloads = await this.deps.sdkDownloads?.familyDownloadsByDay(
       shown,
@@ -395,6 +362,118 @@ export class DefaultApiPortalService implements ApiPortalService {
       },
       page,
     );
+  }
+
+  async providedApiRefs(
+    entityRef: string,
+    options: CallOptions,
+  ): Promise<string[]> {
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+      credentials: options.credentials,
+    });
+    if (!entity) throw new NotFoundError(`No entity ${entityRef}`);
+    const refs = (entity.relations ?? [])
+      .filter(relation => relation.type === RELATION_PROVIDES_API)
+      .map(relation => relation.targetRef);
+    return [...new Set(refs)].sort();
+  }
+
+  async familyMembersOf(entityRefs: string[]): Promise<string[]> {
+    const states = await this.deps.specs.statesOf(entityRefs);
+    const families = [...new Set([...states.values()].map(s => s.family))];
+    const members = await this.deps.specs.currentRevisions({ families });
+    return [...new Set([...entityRefs, ...members.map(m => m.entityRef)])];
+  }
+
+  async getProvidedApis(
+    entityRef: string,
+    options: CallOptions,
+  ): Promise<ProvidedApis> {
+    return this.summarizeProvidedApis(
+      entityRef,
+      await this.providedApiRefs(entityRef, options),
+      options,
+    );
+  }
+
+  async summarizeProvidedApis(
+    entityRef: string,
+    apiRefs: string[],
+    options: CallOptions,
+  ): Promise<ProvidedApis> {
+    const access = options.access ?? ALL;
+    const readable = apiRefs.filter(ref => inScope(access.read, ref));
+    const current = new Map(
+      (await this.deps.specs.currentRevisions({ entityRefs: readable })).map(
+        c => [c.entityRef, c],
+      ),
+    );
+    const families = [...new Set([...current.values()].map(c => c.family))];
+    // The family's latest version among the members the caller may read
+    const members =
+      families.length > 0
+        ? (await this.deps.specs.currentRevisions({ families })).filter(m =>
+            inScope(access.read, m.entityRef),
+          )
+        : [];
+    const latestByFamily = new Map<string, string>();
+    for (const family of families) {
+      latestByFamily.set(
+        family,
+        latestVersion(
+          members
+            .filter(m => m.family === family)
+            .map(m => m.revision.version ?? ''),
+        ) ?? '',
+      );
+    }
+    const lintResults = await this.deps.lints.resultsOf(
+      [...current.values()]
+        .filter(c => inScope(access.lint, c.entityRef))
+        .map(c => c.currentContentHash),
+    );
+    const breaking =
+      families.length > 0
+        ? await this.deps.changelog.breakingSince(
+            new Date(this.now().getTime() - 30 * DAY_MS),
+            access.read.all ? undefined : [...access.read.entityRefs],
+          )
+        : new Map<string, number>();
+    const apis = readable.map((ref): ProvidedApi => {
+      const entry = current.get(ref);
+      if (!entry) {
+        return {
+          entityRef: ref,
+          family: defaultFamilyName(parseEntityRef(ref).name),
+          latest: false,
+          breakingChangesLast30Days: 0,
+        };
+      }
+      const { revision } = entry;
+      const latest = latestByFamily.get(entry.family) || undefined;
+      const lint = inScope(access.lint, ref)
+        ? lintSummary(lintResults.get(entry.currentContentHash))
+        : undefined;
+      return {
+        entityRef: ref,
+        ...(revision.title && { title: revision.title }),
+        family: entry.family,
+        ...(revision.version !== undefined && { version: revision.version }),
+        ...(latest !== undefined && { latestVersion: latest }),
+        latest: latest !== undefined && (revision.version ?? '') === latest,
+        revisionStatus: revision.status,
+        ...(revision.statusMessage && {
+          revisionStatusMessage: revision.statusMessage,
+        }),
+        ...(lint && { lint }),
+        breakingChangesLast30Days: breaking.get(entry.family) ?? 0,
+      };
+    });
+    return { entityRef, apis, hidden: apiRefs.length - readable.length };
+  }
+
+  private now(): Date {
+    return (this.deps.now ?? (() => new Date()))();
   }
 
   async renderFeed(

@@ -6,7 +6,7 @@ import {
   apiPortalEntityReadPermission,
   apiPortalEntityRefreshPermission,
   apiPortalLintReadPermission,
-} from '../permissions';
+} from '@readiness/plugin-api-portal-common';
 import { FeedFormat } from './feeds';
 import { Access, ApiPortalService, CallOptions } from './ApiPortalService';
 import { requireOnEntity, scopeOf } from './authorize';
@@ -46,6 +46,39 @@ export class AuthorizedApiPortalService implements ApiPortalService {
       this.inner.familyEntityRefs(name),
     );
     return this.inner.getFamily(name, { ...options, access });
+  }
+
+  async getProvidedApis(entityRef: string, options: CallOptions) {
+    const apiRefs = await this.inner.providedApiRefs(entityRef, options);
+    const access = await this.access(options.credentials, () =>
+      this.inner.familyMembersOf(apiRefs),
+    );
+    return this.inner.summarizeProvidedApis(entityRef, apiRefs, {
+      ...options,
+      access,
+    });
+  }
+
+  providedApiRefs(entityRef: string, options: CallOptions) {
+    return this.inner.providedApiRefs(entityRef, options);
+  }
+
+  familyMembersOf(entityRefs: string[]) {
+    return this.inner.familyMembersOf(entityRefs);
+  }
+
+  async summarizeProvidedApis(
+    entityRef: string,
+    apiRefs: string[],
+    options: CallOptions,
+  ) {
+    const access = await this.access(options.credentials, () =>
+      this.inner.familyMembersOf(apiRefs),
+    );
+    return this.inner.summarizeProvidedApis(entityRef, apiRefs, {
+      ...options,
+      access,
+    });
   }
 
   async listRevisions(

@@ -1,6 +1,6 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { renderAtom, renderRss } from '@readiness/plugin-api-portal-common';
-import { ChangelogItem } from '../types';
+import { ChangelogItem } from '@readiness/plugin-api-portal-common';
 
 /** RSS 2.0 or Atom 1.0. */
 export type FeedFormat = 'rss' | 'atom';

@@ -1,10 +1,12 @@
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
-  AuditorService,
-  AuditorServiceCreateEventOptions,
-  HttpAuthService,
-} from '@backstage/backend-plugin-api';
-import { JsonObject } from '@backstage/types';
-import { InputError } from '@backstage/errors';
+  createAuditedRunner,
+  createCallerCredentials,
+  entityReadHandler,
+  entityRefOfPath,
+  optionalNumber,
+  withJsonBodies,
+} from '@readiness/backend-http-utils';
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { pipeline } from 'node:stream/promises';
@@ -23,52 +25,14 @@ export async function createRouter(options: {
   auditor: AuditorService;
 }): Promise<express.Router> {
   const { apiPortal, sdks, httpAuth, auditor } = options;
-  // Bodies are parsed before the validating router, whose error handler would
-  // turn a 413 (body too large) into a 400
-  const outer = express.Router();
-  outer.use(express.json({ limit: MAX_BODY_BYTES }));
-  outer.use(
-    (
-      error: { type?: string; message?: string },
-      _req: express.Request,
-      _res: express.Response,
-      next: express.NextFunction,
-    ) => {
-      next(
-        error?.type === 'entity.parse.failed'
-          ? new InputError(`request body: not valid JSON (${error.message})`)
-          : error,
-      );
-    },
-  );
   const router = await createOpenApiRouter({
     middleware: [(_req, _res, next) => next()],
   });
-  outer.use(router);
-
-  /** Runs a write as one audit event: success with its result, or failure. */
-  async function audited<T>(
-    event: AuditorServiceCreateEventOptions,
-    work: () => Promise<T>,
-    resultMeta: (result: T) => JsonObject = () => ({}),
-  ): Promise<T> {
-    const auditEvent = await auditor.createEvent(event);
-    try {
-      const result = await work();
-      await auditEvent.success({ meta: resultMeta(result) });
-      return result;
-    } catch (error) {
-      await auditEvent.fail({ error: error as Error });
-      throw error;
-    }
-  }
-
-  type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
-  const caller = (req: AnyRequest) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const audited = createAuditedRunner(auditor);
+  const caller = createCallerCredentials(httpAuth);
   const page = (query: { cursor?: string; limit?: number | string }) => ({
     cursor: query.cursor,
-    limit: query.limit === undefined ? undefined : Number(query.limit),
+    limit: optionalNumber(query.limit),
   });
 
   router.get('/v1/families', async (req, res) => {
@@ -108,24 +72,22 @@ export async function createRouter(options: {
 
   router.get(
     '/v1/entities/:kind/:namespace/:name/revisions',
-    async (req, res) => {
-      const credentials = await caller(req);
-      const { kind, namespace, name } = req.params;
-      res.json(
-        await apiPortal.listRevisions(
-          `${kind}:${namespace}/${name}`,
-          page(req.query),
-          { credentials },
-        ),
-      );
-    },
+    entityReadHandler(caller, (entityRef, credentials, req) =>
+      apiPortal.listRevisions(entityRef, page(req.query), { credentials }),
+    ),
+  );
+
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/provided-apis',
+    entityReadHandler(caller, (entityRef, credentials) =>
+      apiPortal.getProvidedApis(entityRef, { credentials }),
+    ),
   );
 
   router.post(
     '/v1/entities/:kind/:namespace/:name/refresh',
     async (req, res) => {
-      const { kind, namespace, name } = req.params;
-      const entityRef = `${kind}:${namespace}/${name}`;
+      const entityRef = entityRefOfPath(req.params);
       const refreshed = await audited(
         {
           eventId: 'entity-refresh',
@@ -147,23 +109,19 @@ export async function createRouter(options: {
     },
   );
 
-  const entityRefOf = (params: {
-    kind: string;
-    namespace: string;
-    name: string;
-  }) => `${params.kind}:${params.namespace}/${params.name}`;
-
-  router.get('/v1/entities/:kind/:namespace/:name/sdks', async (req, res) => {
-    const credentials = await caller(req);
-    res.json(await sdks.listSdks(entityRefOf(req.params), { credentials }));
-  });
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/sdks',
+    entityReadHandler(caller, (entityRef, credentials) =>
+      sdks.listSdks(entityRef, { credentials }),
+    ),
+  );
 
   router.get(
     '/v1/entities/:kind/:namespace/:name/sdks/:language/download',
     async (req, res) => {
       const credentials = await caller(req);
       const download = await sdks.download(
-        entityRefOf(req.params),
+        entityRefOfPath(req.params),
         req.params.language,
         { credentials },
       );
@@ -178,7 +136,7 @@ export async function createRouter(options: {
   router.post(
     '/v1/entities/:kind/:namespace/:name/sdks/:language/build',
     async (req, res) => {
-      const entityRef = entityRefOf(req.params);
+      const entityRef = entityRefOfPath(req.params);
       const { language } = req.params;
       const queued = await audited(
         {
@@ -199,12 +157,9 @@ export async function createRouter(options: {
 
   router.get(
     '/v1/entities/:kind/:namespace/:name/postman',
-    async (req, res) => {
-      const credentials = await caller(req);
-      res.json(
-        await sdks.postmanCollection(entityRefOf(req.params), { credentials }),
-      );
-    },
+    entityReadHandler(caller, (entityRef, credentials) =>
+      sdks.postmanCollection(entityRef, { credentials }),
+    ),
   );
 
   router.get('/v1/revisions/:revisionId', async (req, res) => {
@@ -222,7 +177,7 @@ export async function createRouter(options: {
   });
 
   const sendFeed = async (
-    req: AnyRequest,
+    req: express.Request,
     res: express.Response,
     format: FeedFormat,
     family?: string,
@@ -243,5 +198,5 @@ export async function createRouter(options: {
   router.get('/v1/feeds/all.rss', (req, res) => sendFeed(req, res, 'rss'));
   router.get('/v1/feeds/all.atom', (req, res) => sendFeed(req, res, 'atom'));
 
-  return outer;
+  return withJsonBodies(router, { maxBodyBytes: MAX_BODY_BYTES });
 }

@@ -57,6 +57,11 @@ describe('ApiPortalClient', () => {
     await client.listEntitySdks(LEDGER_V2);
     await client.getRevisionLint('r-1');
     await client.refreshEntity(LEDGER_V2);
+    await client.getProvidedApis({
+      kind: 'component',
+      namespace: 'default',
+      name: 'ledger',
+    });
     expect(fetch.mock.calls).toEqual([
       [`${BASE}/v1/entities/api/default/ledger-api-v2/revisions`, undefined],
       [`${BASE}/v1/entities/api/default/ledger-api-v2/sdks`, undefined],
@@ -65,6 +70,7 @@ describe('ApiPortalClient', () => {
         `${BASE}/v1/entities/api/default/ledger-api-v2/refresh`,
         { method: 'POST' },
       ],
+      [`${BASE}/v1/entities/component/default/ledger/provided-apis`, undefined],
     ]);
   });
 

@@ -4,11 +4,12 @@ import {
   EntitySdks,
   FamilyDetail,
   FamilySummary,
-  PortalPage,
+  Page,
+  ProvidedApis,
   RefreshResult,
   RevisionLint,
   SpecRevision,
-} from './types';
+} from '../types';
 
 /** The part of Backstage's discovery API the client needs. @public */
 export type ApiPortalDiscoveryApi = {
@@ -42,18 +43,20 @@ export type FeedUrls = { rss: string; atom: string };
  * @public
  */
 export interface ApiPortalApi {
-  listFamilies(query?: PageQuery): Promise<PortalPage<FamilySummary>>;
+  listFamilies(query?: PageQuery): Promise<Page<FamilySummary>>;
   getFamily(family: string): Promise<FamilyDetail>;
   getFamilyChangelog(
     family: string,
     query?: ChangelogQuery,
-  ): Promise<PortalPage<ChangelogItem>>;
-  getChangelog(query?: ChangelogQuery): Promise<PortalPage<ChangelogItem>>;
+  ): Promise<Page<ChangelogItem>>;
+  getChangelog(query?: ChangelogQuery): Promise<Page<ChangelogItem>>;
   listEntityRevisions(
     entity: ApiPortalEntityName,
     query?: PageQuery,
-  ): Promise<PortalPage<SpecRevision>>;
+  ): Promise<Page<SpecRevision>>;
   getRevisionLint(revisionId: string): Promise<RevisionLint>;
+  /** The APIs an entity provides, summarised for its card. */
+  getProvidedApis(entity: ApiPortalEntityName): Promise<ProvidedApis>;
   listEntitySdks(entity: ApiPortalEntityName): Promise<EntitySdks>;
   refreshEntity(entity: ApiPortalEntityName): Promise<RefreshResult>;
   /** The URL of an SDK archive; fetch it with the caller's token. */
@@ -102,7 +105,7 @@ export class ApiPortalClient implements ApiPortalApi {
   }
 
   async listFamilies(query: PageQuery = {}) {
-    return this.request<PortalPage<FamilySummary>>(
+    return this.request<Page<FamilySummary>>(
       `/v1/families${queryString(query)}`,
     );
   }
@@ -114,7 +117,7 @@ export class ApiPortalClient implements ApiPortalApi {
   }
 
   async getFamilyChangelog(family: string, query: ChangelogQuery = {}) {
-    return this.request<PortalPage<ChangelogItem>>(
+    return this.request<Page<ChangelogItem>>(
       `/v1/families/${encodeURIComponent(family)}/changelog${queryString(
         query,
       )}`,
@@ -122,7 +125,7 @@ export class ApiPortalClient implements ApiPortalApi {
   }
 
   async getChangelog(query: ChangelogQuery = {}) {
-    return this.request<PortalPage<ChangelogItem>>(
+    return this.request<Page<ChangelogItem>>(
       `/v1/changelog${queryString(query)}`,
     );
   }
@@ -131,7 +134,7 @@ export class ApiPortalClient implements ApiPortalApi {
     entity: ApiPortalEntityName,
     query: PageQuery = {},
   ) {
-    return this.request<PortalPage<SpecRevision>>(
+    return this.request<Page<SpecRevision>>(
       `/v1/entities/${entityPath(entity)}/revisions${queryString(query)}`,
     );
   }
@@ -139,6 +142,12 @@ export class ApiPortalClient implements ApiPortalApi {
   async getRevisionLint(revisionId: string) {
     return this.request<RevisionLint>(
       `/v1/revisions/${encodeURIComponent(revisionId)}/lint`,
+    );
+  }
+
+  async getProvidedApis(entity: ApiPortalEntityName) {
+    return this.request<ProvidedApis>(
+      `/v1/entities/${entityPath(entity)}/provided-apis`,
     );
   }
 

@@ -1,2 +1,1 @@
 export * from './ApiPortalClient';
-export * from './types';

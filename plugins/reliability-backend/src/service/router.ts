@@ -1,10 +1,12 @@
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
-  AuditorService,
-  AuditorServiceCreateEventOptions,
-  HttpAuthService,
-} from '@backstage/backend-plugin-api';
-import { JsonObject } from '@backstage/types';
-import { InputError } from '@backstage/errors';
+  createAuditedRunner,
+  createCallerCredentials,
+  entityReadHandler,
+  entityRefOfPath,
+  optionalNumber,
+  withJsonBodies,
+} from '@readiness/backend-http-utils';
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { PerfRunService } from './PerfRunService';
@@ -28,45 +30,11 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { perfRuns, slos, drills, gates, trends, backups, httpAuth, auditor } =
     options;
-  // Bodies are parsed before the validating router, whose error handler would
-  // turn a 413 (body too large) into a 400
-  const outer = express.Router();
-  outer.use(express.json({ limit: options.maxBodyBytes }));
-  outer.use(
-    (
-      error: { type?: string; message?: string },
-      _req: express.Request,
-      _res: express.Response,
-      next: express.NextFunction,
-    ) => {
-      next(
-        error?.type === 'entity.parse.failed'
-          ? new InputError(`request body: not valid JSON (${error.message})`)
-          : error,
-      );
-    },
-  );
   const router = await createOpenApiRouter({
     middleware: [(_req, _res, next) => next()],
   });
-  outer.use(router);
-
-  /** Runs a write as one audit event: success with its result, or failure. */
-  async function audited<T>(
-    event: AuditorServiceCreateEventOptions,
-    work: () => Promise<T>,
-    resultMeta: (result: T) => JsonObject = () => ({}),
-  ): Promise<T> {
-    const auditEvent = await auditor.createEvent(event);
-    try {
-      const result = await work();
-      await auditEvent.success({ meta: resultMeta(result) });
-      return result;
-    } catch (error) {
-      await auditEvent.fail({ error: error as Error });
-      throw error;
-    }
-  }
+  const audited = createAuditedRunner(auditor);
+  const caller = createCallerCredentials(httpAuth);
 
   const publishedMeta = (published: {
     run: { id: string };
@@ -131,43 +99,31 @@ export async function createRouter(options: {
   });
 
   router.get('/v1/runs', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await caller(req);
     const { entityRef, scenario, environment, release, cursor, limit } =
       req.query;
     res.json(
       await perfRuns.listRuns(
         { entityRef, scenario, environment, release },
-        { cursor, limit: limit === undefined ? undefined : Number(limit) },
+        { cursor, limit: optionalNumber(limit) },
         { credentials },
       ),
     );
   });
 
-  router.get('/v1/entities/:kind/:namespace/:name/slos', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const { kind, namespace, name } = req.params;
-    res.json(
-      await slos.getEntitySlos(`${kind}:${namespace}/${name}`, {
-        credentials,
-      }),
-    );
-  });
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/slos',
+    entityReadHandler(caller, (entityRef, credentials) =>
+      slos.getEntitySlos(entityRef, { credentials }),
+    ),
+  );
 
-  router.get('/v1/entities/:kind/:namespace/:name/drills', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const { kind, namespace, name } = req.params;
-    res.json(
-      await drills.getEntityDrills(`${kind}:${namespace}/${name}`, {
-        credentials,
-      }),
-    );
-  });
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/drills',
+    entityReadHandler(caller, (entityRef, credentials) =>
+      drills.getEntityDrills(entityRef, { credentials }),
+    ),
+  );
 
   router.post('/v1/drills', async (req, res) => {
     const published = await audited(
@@ -210,66 +166,40 @@ export async function createRouter(options: {
     res.status(published.created ? 201 : 200).json(published);
   });
 
-  router.get('/v1/entities/:kind/:namespace/:name/trend', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const { kind, namespace, name } = req.params;
-    const { scenario, environment, limit } = req.query;
-    res.json(
-      await trends.getEntityTrend(
-        `${kind}:${namespace}/${name}`,
-        {
-          scenario,
-          environment,
-          limit: limit === undefined ? undefined : Number(limit),
-        },
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/trend',
+    entityReadHandler(caller, (entityRef, credentials, req) => {
+      const { scenario, environment, limit } = req.query;
+      return trends.getEntityTrend(
+        entityRef,
+        { scenario, environment, limit: optionalNumber(limit) },
         { credentials },
-      ),
-    );
-  });
+      );
+    }),
+  );
 
   router.get(
     '/v1/entities/:kind/:namespace/:name/backups',
-    async (req, res) => {
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
-      });
-      const { kind, namespace, name } = req.params;
-      res.json(
-        await backups.getEntityBackups(`${kind}:${namespace}/${name}`, {
-          credentials,
-        }),
-      );
-    },
+    entityReadHandler(caller, (entityRef, credentials) =>
+      backups.getEntityBackups(entityRef, { credentials }),
+    ),
   );
 
   router.get(
     '/v1/entities/:kind/:namespace/:name/backups/verifications',
-    async (req, res) => {
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
-      });
-      const { kind, namespace, name } = req.params;
+    entityReadHandler(caller, (entityRef, credentials, req) => {
       const { backupKind, cursor, limit } = req.query;
-      res.json(
-        await backups.listVerifications(
-          `${kind}:${namespace}/${name}`,
-          {
-            kind: backupKind,
-            cursor,
-            limit: limit === undefined ? undefined : Number(limit),
-          },
-          { credentials },
-        ),
+      return backups.listVerifications(
+        entityRef,
+        { kind: backupKind, cursor, limit: optionalNumber(limit) },
+        { credentials },
       );
-    },
+    }),
   );
 
   router.get('/v1/gates/:kind/:namespace/:name', async (req, res) => {
-    const { kind, namespace, name } = req.params;
     const { release, environment } = req.query;
-    const entityRef = `${kind}:${namespace}/${name}`;
+    const entityRef = entityRefOfPath(req.params);
     const verdict = await audited(
       {
         eventId: 'gate-decide',
@@ -278,9 +208,7 @@ export async function createRouter(options: {
         meta: { entityRef, release, environment },
       },
       async () => {
-        const credentials = await httpAuth.credentials(req, {
-          allow: ['user', 'service'],
-        });
+        const credentials = await caller(req);
         return gates.decide(entityRef, release, environment, { credentials });
       },
       v => ({ verdictId: v.id, status: v.status }),
@@ -288,24 +216,17 @@ export async function createRouter(options: {
     res.json(verdict);
   });
 
-  router.get('/v1/gates/:kind/:namespace/:name/history', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const { kind, namespace, name } = req.params;
-    const { release, cursor, limit } = req.query;
-    res.json(
-      await gates.history(
-        `${kind}:${namespace}/${name}`,
-        {
-          release,
-          cursor,
-          limit: limit === undefined ? undefined : Number(limit),
-        },
+  router.get(
+    '/v1/gates/:kind/:namespace/:name/history',
+    entityReadHandler(caller, (entityRef, credentials, req) => {
+      const { release, cursor, limit } = req.query;
+      return gates.history(
+        entityRef,
+        { release, cursor, limit: optionalNumber(limit) },
         { credentials },
-      ),
-    );
-  });
+      );
+    }),
+  );
 
   router.put('/v1/runs/:runId/baseline', async (req, res) => {
     const baseline = await audited(
@@ -348,16 +269,12 @@ export async function createRouter(options: {
   });
 
   router.get('/v1/runs/:runId/regression', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await caller(req);
     res.json(await perfRuns.getRegression(req.params.runId, { credentials }));
   });
 
   router.get('/v1/runs/:runId/compare/:otherRunId', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await caller(req);
     res.json(
       await perfRuns.compareRuns(req.params.runId, req.params.otherRunId, {
         credentials,
@@ -366,11 +283,9 @@ export async function createRouter(options: {
   });
 
   router.get('/v1/runs/:runId', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await caller(req);
     res.json(await perfRuns.getRun(req.params.runId, { credentials }));
   });
 
-  return outer;
+  return withJsonBodies(router, { maxBodyBytes: options.maxBodyBytes });
 }

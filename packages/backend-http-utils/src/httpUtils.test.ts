@@ -1,0 +1,134 @@
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import request from 'supertest';
+import {
+  createAuditedRunner,
+  createCallerCredentials,
+  entityReadHandler,
+  entityRefOfPath,
+  optionalNumber,
+  withJsonBodies,
+} from './index';
+
+function appWith(router: express.Router) {
+  const app = express();
+  app.use(router);
+  const middleware = MiddlewareFactory.create({
+    config: mockServices.rootConfig(),
+    logger: mockServices.logger.mock(),
+  });
+  app.use(middleware.error());
+  return app;
+}
+
+describe('withJsonBodies', () => {
+  const inner = express.Router();
+  inner.post('/echo', (req, res) => {
+    res.json({ received: req.body });
+  });
+  const app = appWith(withJsonBodies(inner, { maxBodyBytes: 64 }));
+
+  it('parses JSON bodies for the inner router', async () => {
+    const res = await request(app).post('/echo').send({ a: 1 });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ received: { a: 1 } });
+  });
+
+  it('answers a body that is not JSON with a 400 saying so', async () => {
+    const res = await request(app)
+      .post('/echo')
+      .set('Content-Type', 'application/json')
+      .send('{"a": ');
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toMatch(/^request body: not valid JSON/);
+  });
+
+  it('keeps an oversized body a 413', async () => {
+    const res = await request(app)
+      .post('/echo')
+      .send({ text: 'x'.repeat(200) });
+    expect(res.status).toBe(413);
+  });
+});
+
+describe('createAuditedRunner', () => {
+  it('records success with the picked result meta, and failure with the error', async () => {
+    const auditor = mockServices.auditor.mock();
+    const event = { success: jest.fn(), fail: jest.fn() };
+    auditor.createEvent.mockResolvedValue(event);
+    const audited = createAuditedRunner(auditor);
+
+    await expect(
+      audited(
+        { eventId: 'thing-write' },
+        async () => ({ id: 'a1', secret: 's' }),
+        result => ({ id: result.id }),
+      ),
+    ).resolves.toEqual({ id: 'a1', secret: 's' });
+    expect(auditor.createEvent).toHaveBeenCalledWith({
+      eventId: 'thing-write',
+    });
+    expect(event.success).toHaveBeenCalledWith({ meta: { id: 'a1' } });
+
+    const failure = new InputError('bad thing');
+    await expect(
+      audited({ eventId: 'thing-write' }, async () => {
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    expect(event.fail).toHaveBeenCalledWith({ error: failure });
+    expect(event.success).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('entity reads', () => {
+  const httpAuth = mockServices.httpAuth();
+  const caller = createCallerCredentials(httpAuth);
+  const router = express.Router();
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/things',
+    entityReadHandler(caller, async (entityRef, credentials, req) => ({
+      entityRef,
+      principal: (credentials.principal as { type: string }).type,
+      limit: optionalNumber(req.query.limit),
+    })),
+  );
+  const app = appWith(router);
+
+  it('names the entity of the path and the caller', async () => {
+    const res = await request(app)
+      .get('/v1/entities/component/default/ledger/things?limit=5')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      entityRef: 'component:default/ledger',
+      principal: 'user',
+      limit: 5,
+    });
+    const service = await request(app)
+      .get('/v1/entities/component/default/ledger/things')
+      .set('Authorization', mockCredentials.service.header());
+    expect(service.body).toEqual({
+      entityRef: 'component:default/ledger',
+      principal: 'service',
+    });
+  });
+
+  it('refuses anonymous callers', async () => {
+    const res = await request(app)
+      .get('/v1/entities/component/default/ledger/things')
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+
+  it('builds entity refs from path parameters', () => {
+    expect(
+      entityRefOfPath({ kind: 'api', namespace: 'default', name: 'ledger' }),
+    ).toBe('api:default/ledger');
+    expect(optionalNumber(undefined)).toBeUndefined();
+    expect(optionalNumber('20')).toBe(20);
+  });
+});
