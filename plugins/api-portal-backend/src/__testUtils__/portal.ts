@@ -96,6 +96,28 @@ export function openapi(
   return `${lines.join('\n')}\n${extra}`;
 }
 
+/**
+ * The test catalog's APIs: the partner-facing ledger-api family in two
+ * versions (v2 removes a path: one breaking change) and an internal ocr-api.
+ */
+export function sampleApis(): Entity[] {
+  return [
+    apiEntity(
+      'ledger-api-v1',
+      openapi('1.0.0', ['/accounts', '/accounts/{id}/balance']),
+      { partner: true, family: 'ledger-api' },
+    ),
+    apiEntity(
+      'ledger-api-v2',
+      openapi('2.0.0', ['/accounts', '/journal-entries']),
+      { partner: true, family: 'ledger-api' },
+    ),
+    apiEntity('ocr-api', openapi('0.3.0', ['/documents']), {
+      family: 'ocr-api',
+    }),
+  ];
+}
+
 /** User info with the sample org's group memberships, as sign-in resolves them. */
 const sampleUserInfoFactory = createServiceFactory({
   service: coreServices.userInfo,

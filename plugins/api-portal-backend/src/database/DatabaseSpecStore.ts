@@ -8,6 +8,7 @@ import {
   pageSize,
 } from '@readiness/store-utils';
 import {
+  ChangelogItem,
   Page,
   RevisionStatus,
   SpecFormat,
@@ -63,22 +64,13 @@ export type DiffRecord = {
   changes: unknown[];
 };
 
-/** A changelog entry to keep with a new revision. */
-export type ChangelogRecord = {
-  id: string;
-  family: string;
-  kind: 'revision' | 'version';
-  entityRef: string;
-  fromEntityRef: string;
-  fromRevisionId: string;
-  toRevisionId: string;
-  fromVersion: string;
-  toVersion: string;
+/**
+ * A changelog entry to keep with a new revision: the entry without its
+ * changes (kept once per content pair as a diff) but with that pair.
+ */
+export type ChangelogRecord = Omit<ChangelogItem, 'changes'> & {
   fromHash: string;
   toHash: string;
-  breaking: boolean;
-  summary: string;
-  at: string;
 };
 
 /** Everything one collected definition writes, in one transaction. */

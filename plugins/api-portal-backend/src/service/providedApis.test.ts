@@ -3,7 +3,7 @@ import { createStoreTestDatabases } from '@readiness/backend-test-utils';
 import {
   apiEntity,
   callers,
-  openapi,
+  sampleApis,
   startPortal,
 } from '../__testUtils__/portal';
 
@@ -25,19 +25,7 @@ function component(name: string, provides: string[]): Entity {
 
 function catalog(): Entity[] {
   return [
-    apiEntity(
-      'ledger-api-v1',
-      openapi('1.0.0', ['/accounts', '/accounts/{id}/balance']),
-      { partner: true, family: 'ledger-api' },
-    ),
-    apiEntity(
-      'ledger-api-v2',
-      openapi('2.0.0', ['/accounts', '/journal-entries']),
-      { partner: true, family: 'ledger-api' },
-    ),
-    apiEntity('ocr-api', openapi('0.3.0', ['/documents']), {
-      family: 'ocr-api',
-    }),
+    ...sampleApis(),
     apiEntity('broken-api', 'openapi: [3.0.3\n', { family: 'broken-api' }),
     component('ledger', [
       'api:default/ledger-api-v2',

@@ -1,9 +1,8 @@
-import { Entity } from '@backstage/catalog-model';
 import { createStoreTestDatabases } from '@readiness/backend-test-utils';
 import {
-  apiEntity,
   callers,
   openapi,
+  sampleApis,
   startPortal,
 } from '../__testUtils__/portal';
 
@@ -12,28 +11,10 @@ const databases = createStoreTestDatabases();
 // Each test starts a backend and collects (worker threads parse and lint)
 jest.setTimeout(60_000);
 
-function sampleCatalog(): Entity[] {
-  return [
-    apiEntity(
-      'ledger-api-v1',
-      openapi('1.0.0', ['/accounts', '/accounts/{id}/balance']),
-      { partner: true, family: 'ledger-api' },
-    ),
-    apiEntity(
-      'ledger-api-v2',
-      openapi('2.0.0', ['/accounts', '/journal-entries']),
-      { partner: true, family: 'ledger-api' },
-    ),
-    apiEntity('ocr-api', openapi('0.3.0', ['/documents']), {
-      family: 'ocr-api',
-    }),
-  ];
-}
-
 describe.each(databases.eachSupportedId())(
   'the api-portal on %s',
   databaseId => {
-    async function start(entities = sampleCatalog()) {
+    async function start(entities = sampleApis()) {
       const portal = await startPortal({
         knex: await databases.init(databaseId),
         entities,
