@@ -154,12 +154,79 @@ function RunDot(props: RunDotProps) {
   );
 }
 
+type Axis = 'latency' | 'rate';
+
 type SeriesSpec = {
   key: 'p95' | 'p99' | 'errorRatePercent';
   name: string;
-  axis: 'latency' | 'rate';
+  axis: Axis;
   color: string;
 };
+
+/** A horizontal line across the chart: a baseline value or an objective. */
+type ReferenceLineSpec = {
+  key: string;
+  axis: Axis;
+  y: number;
+  label: string;
+  color: string;
+  /** Baselines are dashed; objectives solid. */
+  dashed: boolean;
+  position:
+    | 'insideBottomLeft'
+    | 'insideBottomRight'
+    | 'insideTopLeft'
+    | 'insideTopRight';
+};
+
+/**
+ * The baseline's p95, p99 and error rate (dashed) and the SLO objectives
+ * (solid), each on its axis; error rates in percent as the rate axis shows.
+ */
+export function referenceLinesOf(
+  trend: EntityTrend,
+  colors: { baseline: string; objective: string },
+): ReferenceLineSpec[] {
+  const lines: ReferenceLineSpec[] = [];
+  const { baseline } = trend;
+  if (baseline) {
+    const label = baseline.kind === 'pinned' ? 'pinned baseline' : 'baseline';
+    const values: Array<[string, Axis, number | undefined]> = [
+      ['p95', 'latency', baseline.p95],
+      ['p99', 'latency', baseline.p99],
+      [
+        'error rate',
+        'rate',
+        baseline.errorRate === undefined ? undefined : baseline.errorRate * 100,
+      ],
+    ];
+    for (const [name, axis, y] of values) {
+      if (y === undefined) continue;
+      lines.push({
+        key: `baseline-${name}`,
+        axis,
+        y,
+        label: `${label} ${name}`,
+        color: colors.baseline,
+        dashed: true,
+        position: axis === 'rate' ? 'insideBottomRight' : 'insideBottomLeft',
+      });
+    }
+  }
+  for (const line of trend.objectives) {
+    const onRate = line.statistic === 'errorRate';
+    lines.push({
+      key: `${line.slo}-${line.objective}-${line.statistic}`,
+      axis: onRate ? 'rate' : 'latency',
+      y: onRate ? line.value * 100 : line.value,
+      label: line.slo,
+      color: colors.objective,
+      dashed: false,
+      position: onRate ? 'insideTopRight' : 'insideTopLeft',
+    });
+  }
+  return lines;
+}
 
 export function PerfTrendChart(props: {
   trend: EntityTrend;
@@ -192,12 +259,11 @@ export function PerfTrendChart(props: {
   ];
   const present = series.filter(s => data.some(p => p[s.key] !== undefined));
   const focusSeries = present[0]?.key;
-  const baseline = trend.baseline;
-  const baselineColor = theme.palette.text.secondary;
-  const objectiveColor = theme.palette.warning.main;
+  const referenceLines = referenceLinesOf(trend, {
+    baseline: theme.palette.text.secondary,
+    objective: theme.palette.warning.main,
+  });
   const axisText = { fill: theme.palette.text.secondary, fontSize: 12 };
-  const baselineLabel =
-    baseline?.kind === 'pinned' ? 'pinned baseline' : 'baseline';
 
   return (
     <Box role="group" aria-label="Perf trend chart">
@@ -271,70 +337,23 @@ export function PerfTrendChart(props: {
               activeDot={{ r: 6, cursor: 'pointer' }}
             />
           ))}
-          {baseline?.p95 !== undefined && (
+          {referenceLines.map(line => (
             <ReferenceLine
-              yAxisId="latency"
-              y={baseline.p95}
-              stroke={baselineColor}
-              strokeDasharray="6 4"
+              key={line.key}
+              yAxisId={line.axis}
+              y={line.y}
+              stroke={line.color}
+              strokeWidth={line.dashed ? 1 : 1.5}
+              strokeDasharray={line.dashed ? '6 4' : undefined}
               ifOverflow="extendDomain"
               label={{
-                value: `${baselineLabel} p95`,
-                position: 'insideBottomLeft',
-                fill: baselineColor,
+                value: line.label,
+                position: line.position,
+                fill: line.color,
                 fontSize: 11,
               }}
             />
-          )}
-          {baseline?.p99 !== undefined && (
-            <ReferenceLine
-              yAxisId="latency"
-              y={baseline.p99}
-              stroke={baselineColor}
-              strokeDasharray="6 4"
-              ifOverflow="extendDomain"
-              label={{
-                value: `${baselineLabel} p99`,
-                position: 'insideBottomLeft',
-                fill: baselineColor,
-                fontSize: 11,
-              }}
-            />
-          )}
-          {baseline?.errorRate !== undefined && (
-            <ReferenceLine
-              yAxisId="rate"
-              y={baseline.errorRate * 100}
-              stroke={baselineColor}
-              strokeDasharray="6 4"
-              ifOverflow="extendDomain"
-              label={{
-                value: `${baselineLabel} error rate`,
-                position: 'insideBottomRight',
-                fill: baselineColor,
-                fontSize: 11,
-              }}
-            />
-          )}
-          {trend.objectives.map(line => {
-            const onRate = line.statistic === 'errorRate';
-            return (
-              <ReferenceLine
-                key={`${line.slo}-${line.objective}-${line.statistic}`}
-                yAxisId={onRate ? 'rate' : 'latency'}
-                y={onRate ? line.value * 100 : line.value}
-                stroke={objectiveColor}
-                strokeWidth={1.5}
-                ifOverflow="extendDomain"
-                label={{
-                  value: line.slo,
-                  position: onRate ? 'insideTopRight' : 'insideTopLeft',
-                  fill: objectiveColor,
-                  fontSize: 11,
-                }}
-              />
-            );
-          })}
+          ))}
         </LineChart>
       </ResponsiveContainer>
     </Box>
