@@ -5,6 +5,8 @@
  */
 import type { ApiChange } from './diff';
 
+export type { Page, PageQuery } from '@readiness/client-utils';
+
 /** What kind of API description a definition is. @public */
 export type SpecFormat =
   | 'openapi'
@@ -101,14 +103,6 @@ export type RevisionLint = {
   rules: LintRuleCount[];
   problems: LintProblem[];
 };
-
-/**
- * One page of a list; `nextCursor` when there is more. Every list of the
- * portal's plugins pages this way: pass `nextCursor` back as `cursor`.
- *
- * @public
- */
-export type Page<T> = { items: T[]; nextCursor?: string };
 
 /** An API family in the families list. @public */
 export type FamilySummary = {

@@ -40,16 +40,7 @@ export type PerfRun = PerfRunSummary & {
   results: PerfResults;
 };
 
-/**
- * One page of a list. Every list of the portal's plugins pages this way: pass
- * `nextCursor` back as `cursor` until it is absent.
- *
- * @public
- */
-export type Page<T> = {
-  items: T[];
-  nextCursor?: string;
-};
+export type { Page } from '@readiness/client-utils';
 
 const GIT_SHA = /^[0-9a-f]{7,64}$/i;
 

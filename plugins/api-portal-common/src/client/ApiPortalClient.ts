@@ -1,4 +1,12 @@
-import { ResponseError } from '@backstage/errors';
+import {
+  entityPath,
+  PageQuery,
+  PluginHttpClient,
+  PortalDiscoveryApi,
+  PortalEntityName,
+  PortalFetchApi,
+  queryString,
+} from '@readiness/client-utils';
 import {
   ChangelogItem,
   EntitySdks,
@@ -11,25 +19,8 @@ import {
   SpecRevision,
 } from '../types';
 
-/** The part of Backstage's discovery API the client needs. @public */
-export type ApiPortalDiscoveryApi = {
-  getBaseUrl(pluginId: string): Promise<string>;
-};
-
-/** The part of Backstage's fetch API the client needs. @public */
-export type ApiPortalFetchApi = {
-  fetch: typeof fetch;
-};
-
 /** An entity by its ref parts. @public */
-export type ApiPortalEntityName = {
-  kind: string;
-  namespace: string;
-  name: string;
-};
-
-/** Pagination of the portal's lists. @public */
-export type PageQuery = { cursor?: string; limit?: number };
+export type ApiPortalEntityName = PortalEntityName;
 
 /** A changelog query: pagination and, optionally, breaking entries only. @public */
 export type ChangelogQuery = PageQuery & { breaking?: boolean };
@@ -70,54 +61,35 @@ export interface ApiPortalApi {
   getFeedUrls(family?: string): Promise<FeedUrls>;
 }
 
-function entityPath(entity: ApiPortalEntityName): string {
-  return [entity.kind, entity.namespace, entity.name]
-    .map(encodeURIComponent)
-    .join('/');
-}
-
-function queryString(query: Record<string, unknown>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined) params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
 /**
  * The typed client of the api-portal backend, for browsers and backends.
  *
  * @public
  */
 export class ApiPortalClient implements ApiPortalApi {
-  private readonly discoveryApi: ApiPortalDiscoveryApi;
-  private readonly fetchApi: ApiPortalFetchApi;
+  private readonly http: PluginHttpClient;
 
   constructor(options: {
-    discoveryApi: ApiPortalDiscoveryApi;
-    fetchApi?: ApiPortalFetchApi;
+    discoveryApi: PortalDiscoveryApi;
+    fetchApi?: PortalFetchApi;
   }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi ?? {
-      fetch: globalThis.fetch.bind(globalThis),
-    };
+    this.http = new PluginHttpClient({ pluginId: 'api-portal', ...options });
   }
 
   async listFamilies(query: PageQuery = {}) {
-    return this.request<Page<FamilySummary>>(
+    return this.http.request<Page<FamilySummary>>(
       `/v1/families${queryString(query)}`,
     );
   }
 
   async getFamily(family: string) {
-    return this.request<FamilyDetail>(
+    return this.http.request<FamilyDetail>(
       `/v1/families/${encodeURIComponent(family)}`,
     );
   }
 
   async getFamilyChangelog(family: string, query: ChangelogQuery = {}) {
-    return this.request<Page<ChangelogItem>>(
+    return this.http.request<Page<ChangelogItem>>(
       `/v1/families/${encodeURIComponent(family)}/changelog${queryString(
         query,
       )}`,
@@ -125,7 +97,7 @@ export class ApiPortalClient implements ApiPortalApi {
   }
 
   async getChangelog(query: ChangelogQuery = {}) {
-    return this.request<Page<ChangelogItem>>(
+    return this.http.request<Page<ChangelogItem>>(
       `/v1/changelog${queryString(query)}`,
     );
   }
@@ -134,36 +106,38 @@ export class ApiPortalClient implements ApiPortalApi {
     entity: ApiPortalEntityName,
     query: PageQuery = {},
   ) {
-    return this.request<Page<SpecRevision>>(
+    return this.http.request<Page<SpecRevision>>(
       `/v1/entities/${entityPath(entity)}/revisions${queryString(query)}`,
     );
   }
 
   async getRevisionLint(revisionId: string) {
-    return this.request<RevisionLint>(
+    return this.http.request<RevisionLint>(
       `/v1/revisions/${encodeURIComponent(revisionId)}/lint`,
     );
   }
 
   async getProvidedApis(entity: ApiPortalEntityName) {
-    return this.request<ProvidedApis>(
+    return this.http.request<ProvidedApis>(
       `/v1/entities/${entityPath(entity)}/provided-apis`,
     );
   }
 
   async listEntitySdks(entity: ApiPortalEntityName) {
-    return this.request<EntitySdks>(`/v1/entities/${entityPath(entity)}/sdks`);
+    return this.http.request<EntitySdks>(
+      `/v1/entities/${entityPath(entity)}/sdks`,
+    );
   }
 
   async refreshEntity(entity: ApiPortalEntityName) {
-    return this.request<RefreshResult>(
+    return this.http.request<RefreshResult>(
       `/v1/entities/${entityPath(entity)}/refresh`,
       { method: 'POST' },
     );
   }
 
   async getSdkDownloadUrl(entity: ApiPortalEntityName, language: string) {
-    return this.url(
+    return this.http.url(
       `/v1/entities/${entityPath(entity)}/sdks/${encodeURIComponent(
         language,
       )}/download`,
@@ -171,7 +145,7 @@ export class ApiPortalClient implements ApiPortalApi {
   }
 
   async getPostmanUrl(entity: ApiPortalEntityName) {
-    return this.url(`/v1/entities/${entityPath(entity)}/postman`);
+    return this.http.url(`/v1/entities/${entityPath(entity)}/postman`);
   }
 
   async getFeedUrls(family?: string): Promise<FeedUrls> {
@@ -179,20 +153,8 @@ export class ApiPortalClient implements ApiPortalApi {
       ? `/v1/feeds/families/${encodeURIComponent(family)}`
       : '/v1/feeds/all';
     return {
-      rss: await this.url(`${base}.rss`),
-      atom: await this.url(`${base}.atom`),
+      rss: await this.http.url(`${base}.rss`),
+      atom: await this.http.url(`${base}.atom`),
     };
-  }
-
-  private async url(path: string): Promise<string> {
-    return `${await this.discoveryApi.getBaseUrl('api-portal')}${path}`;
-  }
-
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
-    const response = await this.fetchApi.fetch(await this.url(path), init);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
   }
 }

@@ -1,4 +1,11 @@
-import { ResponseError } from '@backstage/errors';
+import {
+  entityPath,
+  PluginHttpClient,
+  PortalDiscoveryApi,
+  PortalEntityName,
+  PortalFetchApi,
+  queryString,
+} from '@readiness/client-utils';
 import {
   BackupVerification,
   BackupVerificationInput,
@@ -11,16 +18,6 @@ import { RunDifference, RunRegression } from '../regression/regression';
 import { EntitySlos } from '../slo/entitySlos';
 import { EntityTrend } from '../trend';
 
-/** The part of Backstage's discovery API the client needs. @public */
-export type ReliabilityDiscoveryApi = {
-  getBaseUrl(pluginId: string): Promise<string>;
-};
-
-/** The part of Backstage's fetch API the client needs. @public */
-export type ReliabilityFetchApi = {
-  fetch: typeof fetch;
-};
-
 /** @public */
 export type ListRunsQuery = {
   entityRef: string;
@@ -32,7 +29,7 @@ export type ListRunsQuery = {
 };
 
 /** An entity by its ref parts. @public */
-export type EntityName = { kind: string; namespace: string; name: string };
+export type EntityName = PortalEntityName;
 
 /** A gate verdict as kept by the backend. @public */
 export type KeptGateVerdict = GateVerdict & { id: string; decidedAt: string };
@@ -67,84 +64,67 @@ export interface ReliabilityApi {
   ): Promise<Page<KeptGateVerdict>>;
 }
 
-function entityPath(entity: EntityName): string {
-  return [entity.kind, entity.namespace, entity.name]
-    .map(encodeURIComponent)
-    .join('/');
-}
-
-function queryString(query: Record<string, unknown>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined) params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
 /**
  * The typed client of the reliability backend, for browsers and backends.
  *
  * @public
  */
 export class ReliabilityClient implements ReliabilityApi {
-  private readonly discoveryApi: ReliabilityDiscoveryApi;
-  private readonly fetchApi: ReliabilityFetchApi;
+  private readonly http: PluginHttpClient;
 
   constructor(options: {
-    discoveryApi: ReliabilityDiscoveryApi;
-    fetchApi?: ReliabilityFetchApi;
+    discoveryApi: PortalDiscoveryApi;
+    fetchApi?: PortalFetchApi;
   }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi ?? {
-      fetch: globalThis.fetch.bind(globalThis),
-    };
+    this.http = new PluginHttpClient({ pluginId: 'reliability', ...options });
   }
 
   async listRuns(query: ListRunsQuery): Promise<Page<PerfRunSummary>> {
-    return this.request(`/v1/runs${queryString(query)}`);
+    return this.http.request(`/v1/runs${queryString(query)}`);
   }
 
   async getRun(id: string): Promise<PerfRun> {
-    return this.request(`/v1/runs/${encodeURIComponent(id)}`);
+    return this.http.request(`/v1/runs/${encodeURIComponent(id)}`);
   }
 
   async getRegression(runId: string): Promise<RunRegression> {
-    return this.request(`/v1/runs/${encodeURIComponent(runId)}/regression`);
+    return this.http.request(
+      `/v1/runs/${encodeURIComponent(runId)}/regression`,
+    );
   }
 
   async compareRuns(a: string, b: string): Promise<RunComparison> {
-    return this.request(
+    return this.http.request(
       `/v1/runs/${encodeURIComponent(a)}/compare/${encodeURIComponent(b)}`,
     );
   }
 
   async getEntitySlos(entity: EntityName): Promise<EntitySlos> {
-    return this.request(`/v1/entities/${entityPath(entity)}/slos`);
+    return this.http.request(`/v1/entities/${entityPath(entity)}/slos`);
   }
 
   async getEntityTrend(
     entity: EntityName,
     query: { scenario?: string; environment?: string; limit?: number } = {},
   ): Promise<EntityTrend> {
-    return this.request(
+    return this.http.request(
       `/v1/entities/${entityPath(entity)}/trend${queryString(query)}`,
     );
   }
 
   async getEntityDrills(entity: EntityName): Promise<EntityDrills> {
-    return this.request(`/v1/entities/${entityPath(entity)}/drills`);
+    return this.http.request(`/v1/entities/${entityPath(entity)}/drills`);
   }
 
   async getEntityBackups(entity: EntityName): Promise<EntityBackups> {
-    return this.request(`/v1/entities/${entityPath(entity)}/backups`);
+    return this.http.request(`/v1/entities/${entityPath(entity)}/backups`);
   }
 
   async listGateVerdicts(
     entity: EntityName,
     query: { release?: string; cursor?: string; limit?: number } = {},
   ): Promise<Page<KeptGateVerdict>> {
-    return this.request(
+    return this.http.request(
       `/v1/gates/${entityPath(entity)}/history${queryString(query)}`,
     );
   }
@@ -154,11 +134,7 @@ export class ReliabilityClient implements ReliabilityApi {
     run: PerfRunMetadata;
     results: unknown;
   }): Promise<{ run: PerfRunSummary; created: boolean; warnings: string[] }> {
-    return this.request('/v1/runs', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(request),
-    });
+    return this.http.send('/v1/runs', 'POST', request);
   }
 
   /** Publishes a run from k6's JSON stream, plain or gzip (service credentials). */
@@ -166,7 +142,7 @@ export class ReliabilityClient implements ReliabilityApi {
     run: PerfRunMetadata,
     body: Uint8Array,
   ): Promise<{ run: PerfRunSummary; created: boolean; warnings: string[] }> {
-    return this.request(`/v1/runs/stream${queryString(run)}`, {
+    return this.http.request(`/v1/runs/stream${queryString(run)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/octet-stream' },
       body,
@@ -179,7 +155,7 @@ export class ReliabilityClient implements ReliabilityApi {
     release: string,
     environment: string,
   ): Promise<KeptGateVerdict> {
-    return this.request(
+    return this.http.request(
       `/v1/gates/${entityPath(entity)}${queryString({ release, environment })}`,
     );
   }
@@ -192,30 +168,13 @@ export class ReliabilityClient implements ReliabilityApi {
       'source' | 'achievedRtoMinutes' | 'achievedRpoMinutes'
     >;
   }): Promise<{ drill: DrillRecord; created: boolean }> {
-    return this.request('/v1/drills', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(request),
-    });
+    return this.http.send('/v1/drills', 'POST', request);
   }
 
   /** Pushes what a backup-verify job found (service credentials). */
   async publishBackupVerification(
     verification: BackupVerificationInput,
   ): Promise<{ verification: BackupVerification; created: boolean }> {
-    return this.request('/v1/backups', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(verification),
-    });
-  }
-
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('reliability');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    return this.http.send('/v1/backups', 'POST', verification);
   }
 }
