@@ -220,6 +220,23 @@ export class DatabaseSpecStore {
     return rows.map(toRevision);
   }
 
+  /** The distinct (entity, version) pairs the revisions of these families carry. */
+  async familyVersions(
+    families: string[],
+  ): Promise<Array<{ family: string; entityRef: string; version?: string }>> {
+    if (families.length === 0) return [];
+    const rows = await this.db('api_spec_revisions')
+      .distinct<
+        Array<{ family: string; entity_ref: string; version: string | null }>
+      >('family', 'entity_ref', 'version')
+      .whereIn('family', families);
+    return rows.map(row => ({
+      family: row.family,
+      entityRef: row.entity_ref,
+      ...(row.version !== null && { version: row.version }),
+    }));
+  }
+
   /** The revisions of one entity, newest first. */
   async listRevisions(
     entityRef: string,

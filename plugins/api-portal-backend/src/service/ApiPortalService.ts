@@ -496,18 +496,12 @@ export class DefaultApiPortalService implements ApiPortalService {
     return this.deps.collector.refresh(entityRef);
   }
 
-  /** Distinct (entity, version) pairs of ok revisions per family, within scope. */
+  /** Distinct (entity, version) pairs per family, within scope, in one query. */
   private async versionCounts(families: string[], access: Access) {
     const counts = new Map<string, number>();
-    for (const family of families) {
-      const revisions = (await this.deps.specs.familyRevisions(family)).filter(
-        r => inScope(access.read, r.entityRef),
-      );
-      counts.set(
-        family,
-        new Set(revisions.map(r => `${r.entityRef}\u0000${r.version ?? ''}`))
-          .size,
-      );
+    for (const pair of await this.deps.specs.familyVersions(families)) {
+      if (!inScope(access.read, pair.entityRef)) continue;
+      counts.set(pair.family, (counts.get(pair.family) ?? 0) + 1);
     }
     return counts;
   }
