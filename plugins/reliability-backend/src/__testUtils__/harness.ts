@@ -18,6 +18,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { JsonObject } from '@backstage/types';
 import { audiencePermissionsServiceFactory } from '@readiness/backend-test-utils';
 import { Knex } from 'knex';
+import request from 'supertest';
 import { reliabilityPlugin } from '../plugin';
 
 /** Authorization headers of the callers every endpoint is tested for. */
@@ -27,6 +28,27 @@ export const callers = {
   partner: mockCredentials.user.header('user:default/maria.lopez'),
   anonymous: mockCredentials.none.header(),
 };
+
+/** The caller names of {@link callers}. */
+export type CallerName = keyof typeof callers;
+
+/**
+ * The status a GET of the path answers each of these callers, by caller name,
+ * so that a failing expectation says whose answer was wrong.
+ */
+export async function statusesFor(
+  server: Parameters<typeof request>[0],
+  url: string,
+  names: CallerName[],
+): Promise<Partial<Record<CallerName, number>>> {
+  const statuses: Partial<Record<CallerName, number>> = {};
+  for (const name of names) {
+    statuses[name] = (
+      await request(server).get(url).set('Authorization', callers[name])
+    ).status;
+  }
+  return statuses;
+}
 
 /** A catalog entity of the given kind with annotations. */
 export function entity(

@@ -1,6 +1,11 @@
 import request from 'supertest';
 import { createStoreTestDatabases } from '@readiness/backend-test-utils';
-import { callers, entity, startReliability } from '../__testUtils__/harness';
+import {
+  callers,
+  entity,
+  startReliability,
+  statusesFor,
+} from '../__testUtils__/harness';
 
 const hoursAgo = (hours: number) =>
   new Date(Date.now() - hours * 3_600_000).toISOString();
@@ -311,17 +316,8 @@ describe.each(databases.eachSupportedId())(
       const url =
         '/api/reliability/v1/entities/resource/default/filing-db/backups';
       expect(
-        (await request(server).get(url).set('Authorization', callers.partner))
-          .status,
-      ).toBe(403);
-      expect(
-        (await request(server).get(url).set('Authorization', callers.anonymous))
-          .status,
-      ).toBe(401);
-      expect(
-        (await request(server).get(url).set('Authorization', callers.ci))
-          .status,
-      ).toBe(200);
+        await statusesFor(server, url, ['partner', 'anonymous', 'ci']),
+      ).toEqual({ partner: 403, anonymous: 401, ci: 200 });
       const missing = await request(server)
         .get('/api/reliability/v1/entities/resource/default/nope/backups')
         .set('Authorization', callers.internal);

@@ -6,7 +6,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { audiencePermissionsServiceFactory } from '@readiness/backend-test-utils';
 import { reliabilityPlugin } from '../plugin';
-import { callers } from '../__testUtils__/harness';
+import { callers, statusesFor } from '../__testUtils__/harness';
 
 const daysAgo = (days: number, minutes = 0) =>
   new Date(Date.now() - days * 86_400_000 + minutes * 60_000).toISOString();
@@ -191,14 +191,10 @@ describe('GET entity drills', () => {
   it('refuses partners and anonymous callers, and answers 404 for unknown entities', async () => {
     const server = await start();
     const url = '/api/reliability/v1/entities/component/default/ledger/drills';
-    expect(
-      (await request(server).get(url).set('Authorization', callers.partner))
-        .status,
-    ).toBe(403);
-    expect(
-      (await request(server).get(url).set('Authorization', callers.anonymous))
-        .status,
-    ).toBe(401);
+    expect(await statusesFor(server, url, ['partner', 'anonymous'])).toEqual({
+      partner: 403,
+      anonymous: 401,
+    });
     const missing = await request(server)
       .get('/api/reliability/v1/entities/component/default/nope/drills')
       .set('Authorization', callers.internal);

@@ -6,7 +6,7 @@ import {
   createStoreTestDatabases,
 } from '@readiness/backend-test-utils';
 import { reliabilityPlugin } from '../plugin';
-import { callers } from '../__testUtils__/harness';
+import { callers, statusesFor } from '../__testUtils__/harness';
 
 /** A handleSummary document with the given p95 latency and error rate. */
 function summary(p95: number, errorRate: number) {
@@ -156,10 +156,9 @@ describe.each(databases.eachSupportedId())(
         `/api/reliability/v1/runs/${ids[3]}/regression`,
         `/api/reliability/v1/runs/${ids[0]}/compare/${ids[3]}`,
       ]) {
-        expect(
-          (await request(server).get(url).set('Authorization', callers.partner))
-            .status,
-        ).toBe(403);
+        expect(await statusesFor(server, url, ['partner'])).toEqual({
+          partner: 403,
+        });
         expect(
           (
             await request(server)

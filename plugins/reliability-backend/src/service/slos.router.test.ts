@@ -6,6 +6,7 @@ import {
   catalogFolder,
   entity,
   startReliability,
+  statusesFor,
 } from '../__testUtils__/harness';
 
 const results = JSON.parse(
@@ -200,14 +201,10 @@ describe.each(databases.eachSupportedId())(
     it('refuses partners and anonymous callers, and answers 404 for unknown entities', async () => {
       const { server } = await start();
       const url = '/api/reliability/v1/entities/component/default/ledger/slos';
-      expect(
-        (await request(server).get(url).set('Authorization', callers.partner))
-          .status,
-      ).toBe(403);
-      expect(
-        (await request(server).get(url).set('Authorization', callers.anonymous))
-          .status,
-      ).toBe(401);
+      expect(await statusesFor(server, url, ['partner', 'anonymous'])).toEqual({
+        partner: 403,
+        anonymous: 401,
+      });
       const missing = await request(server)
         .get('/api/reliability/v1/entities/component/default/nope/slos')
         .set('Authorization', callers.internal);

@@ -5,6 +5,7 @@ import {
   catalogFolder,
   entity,
   startReliability,
+  statusesFor,
 } from '../__testUtils__/harness';
 
 const SLOS = `apiVersion: openslo/v1
@@ -260,17 +261,8 @@ describe.each(databases.eachSupportedId())(
         ).status,
       ).toBe(400);
       expect(
-        (await request(server).get(url).set('Authorization', callers.partner))
-          .status,
-      ).toBe(403);
-      expect(
-        (await request(server).get(url).set('Authorization', callers.anonymous))
-          .status,
-      ).toBe(401);
-      expect(
-        (await request(server).get(url).set('Authorization', callers.ci))
-          .status,
-      ).toBe(200);
+        await statusesFor(server, url, ['partner', 'anonymous', 'ci']),
+      ).toEqual({ partner: 403, anonymous: 401, ci: 200 });
       expect(
         (
           await request(server)
