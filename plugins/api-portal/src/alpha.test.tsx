@@ -1,7 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import plugin from './alpha';
 
 function entityOf(kind: string): Entity {
@@ -25,5 +28,28 @@ describe('the api-portal plugin', () => {
     if (!shows) throw new Error('the tab has no entity filter');
     expect(shows(entityOf('API'))).toBe(true);
     expect(shows(entityOf('Component'))).toBe(false);
+  });
+
+  it('puts the API readiness card on the overview of components', () => {
+    const tester = createExtensionTester(
+      plugin.getExtension('entity-card:api-portal/provided-apis'),
+    );
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('info');
+    const shows = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+    if (!shows) throw new Error('the card has no entity filter');
+    expect(shows(entityOf('Component'))).toBe(true);
+    expect(shows(entityOf('API'))).toBe(false);
+  });
+
+  it('mounts the APIs readiness page with a title and icon for the sidebar', () => {
+    const tester = createExtensionTester(
+      plugin.getExtension('page:api-portal'),
+    );
+    expect(tester.get(coreExtensionData.routePath)).toBe('/api-readiness');
+    expect(tester.get(coreExtensionData.title)).toBe('APIs readiness');
+    expect(tester.get(coreExtensionData.icon)).toBeDefined();
+    expect(tester.get(coreExtensionData.routeRef)).toBe(
+      plugin.routes.apisReadiness,
+    );
   });
 });

@@ -1,12 +1,18 @@
 /**
- * The API portal on entity pages: the API Portal tab of API entities (see
- * `./alpha` for the new frontend system) and an API reference that stays
- * responsive on large OpenAPI definitions.
+ * The API portal: the API Portal tab of API entities, the API readiness card
+ * of components, the APIs readiness page, and an API reference that stays
+ * responsive on large OpenAPI definitions. These exports serve apps on the
+ * old frontend system; `./alpha` has the plugin for the new one.
  *
  * @packageDocumentation
  */
 
 export { ApiReference } from './components/ApiReference';
 export type { ApiReferenceProps } from './components/ApiReference';
-export { EntityApiPortalContent } from './components/EntityApiPortal';
+export {
+  apiPortalPlugin,
+  ApisReadinessPage,
+  EntityApiPortalContent,
+  EntityProvidedApisCard,
+} from './plugin';
 export { apiPortalApiRef } from './api';

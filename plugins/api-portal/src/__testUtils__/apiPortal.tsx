@@ -14,6 +14,9 @@ import {
   ChangelogItem,
   EntitySdks,
   FamilyDetail,
+  FamilySummary,
+  ProvidedApi,
+  ProvidedApis,
   RevisionLint,
   SpecRevision,
 } from '@readiness/plugin-api-portal-common';
@@ -207,6 +210,68 @@ export const ledgerSdks: EntitySdks = {
   ],
 };
 
+export const ledgerComponent: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'ledger', namespace: 'default' },
+  spec: { type: 'service', owner: 'team-finance', lifecycle: 'production' },
+};
+
+export const providedLedgerV1: ProvidedApi = {
+  entityRef: 'api:default/ledger-api-v1',
+  title: 'Ledger API v1',
+  family: 'ledger-api',
+  version: '1.4.2',
+  latestVersion: '2.0.0',
+  latest: false,
+  revisionStatus: 'ok',
+  lint: {
+    errors: 1,
+    warnings: 2,
+    status: 'ok',
+    lintedAt: '2026-11-01T10:01:00Z',
+  },
+  breakingChangesLast30Days: 1,
+};
+
+export const providedLedgerV2: ProvidedApi = {
+  entityRef: 'api:default/ledger-api-v2',
+  title: 'Ledger API v2',
+  family: 'ledger-api',
+  version: '2.0.0',
+  latestVersion: '2.0.0',
+  latest: true,
+  revisionStatus: 'ok',
+  lint: {
+    errors: 0,
+    warnings: 0,
+    status: 'ok',
+    lintedAt: '2026-11-01T10:01:00Z',
+  },
+  breakingChangesLast30Days: 1,
+};
+
+export function providedApis(apis: ProvidedApi[], hidden = 0): ProvidedApis {
+  return { entityRef: 'component:default/ledger', apis, hidden };
+}
+
+/** A family of the readiness table; every number zero unless told. */
+export function familySummary(
+  name: string,
+  overrides: Partial<FamilySummary> = {},
+): FamilySummary {
+  return {
+    name,
+    latestVersion: '1.0.0',
+    latestEntityRef: `api:default/${name}`,
+    versionsCount: 1,
+    entityRefs: [`api:default/${name}`],
+    partnerFacing: false,
+    breakingChangesLast30Days: 0,
+    ...overrides,
+  };
+}
+
 const BASE = 'http://localhost:7007/api/api-portal';
 
 /** An api mock answering with empty records unless told otherwise. */
@@ -226,6 +291,7 @@ export function mockApi(
       problems: [],
     })),
     listEntitySdks: jest.fn(async () => ({ ...ledgerSdks, sdks: [] })),
+    getProvidedApis: jest.fn(async () => providedApis([])),
     refreshEntity: jest.fn(async () => ({
       revision: ledgerFamily.versions[0].revision,
       changed: false,
@@ -235,10 +301,13 @@ export function mockApi(
         `${BASE}/v1/entities/${e.kind}/${e.namespace}/${e.name}/sdks/${language}/download`,
     ),
     getPostmanUrl: jest.fn(async e => `${BASE}/v1/entities/${e.name}/postman`),
-    getFeedUrls: jest.fn(async family => ({
-      rss: `${BASE}/v1/feeds/families/${family}.rss`,
-      atom: `${BASE}/v1/feeds/families/${family}.atom`,
-    })),
+    getFeedUrls: jest.fn(async family => {
+      const feed = family ? `families/${family}` : 'all';
+      return {
+        rss: `${BASE}/v1/feeds/${feed}.rss`,
+        atom: `${BASE}/v1/feeds/${feed}.atom`,
+      };
+    }),
     ...overrides,
   };
   // Every member is a jest.fn, by default or from the overrides.

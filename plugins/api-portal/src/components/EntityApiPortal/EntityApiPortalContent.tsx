@@ -14,15 +14,13 @@ import { useNavigate } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { apiPortalApiRef } from '../../api';
 import { ApiReference } from '../ApiReference';
+import { API_PORTAL_TAB_PATH } from '../paths';
 import { ChangelogCard } from './ChangelogCard';
 import { FeedLinks } from './FeedLinks';
 import { LintProblemsCard } from './LintProblemsCard';
 import { isNotFound, PortalErrorPanel } from './PortalErrorPanel';
 import { SdkCard } from './SdkCard';
 import { VersionPicker } from './VersionPicker';
-
-/** The path of this tab under an entity page, see alpha.tsx. */
-export const API_PORTAL_TAB_PATH = 'api-portal';
 
 /**
  * The API Portal tab of an API entity: its family's versions, the reference

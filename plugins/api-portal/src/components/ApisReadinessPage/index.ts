@@ -1,0 +1,2 @@
+export { ApisReadinessContent } from './ApisReadinessContent';
+export { ApisReadinessPage } from './ApisReadinessPage';

@@ -1,0 +1,1 @@
+export { ProvidedApisCard } from './ProvidedApisCard';
