@@ -1,14 +1,6 @@
-import { EmptyState, ResponseErrorPanel } from '@backstage/core-components';
+import { RecordErrorPanel as SharedRecordErrorPanel } from '@readiness/portal-react';
 
-/** The backend refuses callers who may not read the record with 403. */
-export function isForbidden(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'statusCode' in error &&
-    error.statusCode === 403
-  );
-}
+export { isForbidden } from '@readiness/portal-react';
 
 export const INTERNAL_RECORD_TITLE = 'This reliability record is internal';
 
@@ -17,16 +9,13 @@ export const INTERNAL_RECORD_TITLE = 'This reliability record is internal';
  * record is internal, anything else shows the server's answer.
  */
 export function RecordErrorPanel(props: { error: Error; what?: string }) {
-  if (isForbidden(props.error)) {
-    return (
-      <EmptyState
-        missing="info"
-        title={INTERNAL_RECORD_TITLE}
-        description={`The ${
-          props.what ?? 'reliability record'
-        } of this entity is not published to you.`}
-      />
-    );
-  }
-  return <ResponseErrorPanel error={props.error} />;
+  return (
+    <SharedRecordErrorPanel
+      error={props.error}
+      internalTitle={INTERNAL_RECORD_TITLE}
+      internalDescription={`The ${
+        props.what ?? 'reliability record'
+      } of this entity is not published to you.`}
+    />
+  );
 }

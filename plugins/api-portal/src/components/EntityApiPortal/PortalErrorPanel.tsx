@@ -1,23 +1,10 @@
-import { EmptyState, ResponseErrorPanel } from '@backstage/core-components';
+import { RecordErrorPanel, statusOf } from '@readiness/portal-react';
 
-/** The backend refuses callers who may not read the record with 403. */
-export function isForbidden(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'statusCode' in error &&
-    error.statusCode === 403
-  );
-}
+export { isForbidden } from '@readiness/portal-react';
 
 /** A 404 means the backend has not collected the API yet. */
 export function isNotFound(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'statusCode' in error &&
-    error.statusCode === 404
-  );
+  return statusOf(error) === 404;
 }
 
 export const INTERNAL_RECORD_TITLE = "This API's portal record is internal";
@@ -27,16 +14,13 @@ export const INTERNAL_RECORD_TITLE = "This API's portal record is internal";
  * record is internal, anything else shows the server's answer.
  */
 export function PortalErrorPanel(props: { error: Error; what?: string }) {
-  if (isForbidden(props.error)) {
-    return (
-      <EmptyState
-        missing="info"
-        title={INTERNAL_RECORD_TITLE}
-        description={`The ${
-          props.what ?? 'portal record'
-        } of this API is not published to you.`}
-      />
-    );
-  }
-  return <ResponseErrorPanel error={props.error} />;
+  return (
+    <RecordErrorPanel
+      error={props.error}
+      internalTitle={INTERNAL_RECORD_TITLE}
+      internalDescription={`The ${
+        props.what ?? 'portal record'
+      } of this API is not published to you.`}
+    />
+  );
 }

@@ -1,0 +1,56 @@
+import { ResponseError } from '@backstage/errors';
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { isForbidden, RecordErrorPanel, statusOf } from './RecordErrorPanel';
+
+async function responseError(status: number, message: string) {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name: 'SomeError', message },
+        request: { method: 'GET', url: '/x' },
+        response: { statusCode: status },
+      }),
+      { status, headers: { 'Content-Type': 'application/json' } },
+    ),
+  );
+}
+
+describe('RecordErrorPanel', () => {
+  it('says a refused record is internal, without the server message', async () => {
+    await renderInTestApp(
+      <RecordErrorPanel
+        error={await responseError(403, 'denied by policy')}
+        internalTitle="This record is internal"
+        internalDescription="The drills of this entity are not published to you."
+      />,
+    );
+    expect(screen.getByText('This record is internal')).toBeInTheDocument();
+    expect(
+      screen.getByText('The drills of this entity are not published to you.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/denied by policy/)).not.toBeInTheDocument();
+  });
+
+  it("shows any other failure with the server's answer", async () => {
+    await renderInTestApp(
+      <RecordErrorPanel
+        error={await responseError(500, 'database went away')}
+        internalTitle="This record is internal"
+        internalDescription="-"
+      />,
+    );
+    expect(screen.getAllByText(/database went away/).length).toBeGreaterThan(0);
+    expect(
+      screen.queryByText('This record is internal'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('reads statuses from client errors only', async () => {
+    expect(statusOf(await responseError(404, 'x'))).toBe(404);
+    expect(isForbidden(await responseError(403, 'x'))).toBe(true);
+    expect(statusOf(new Error('plain'))).toBeUndefined();
+    expect(statusOf({ statusCode: '403' })).toBeUndefined();
+    expect(statusOf(undefined)).toBeUndefined();
+  });
+});

@@ -1,0 +1,6 @@
+/**
+ * React parts every frontend plugin of the portal shares.
+ *
+ * @packageDocumentation
+ */
+export * from './RecordErrorPanel';
