@@ -11,6 +11,12 @@ export interface Config {
       initialDelay?: HumanDuration;
       /** API entities read from the catalog per page. Default 100. */
       pageSize?: number;
+      /**
+       * A pass reads only the definitions of entities whose catalog etag
+       * changed since they were read; this often it reads every definition
+       * anyway (for providers that set etags of their own). Default 1 hour.
+       */
+      fullPassEvery?: HumanDuration;
     };
     limits?: {
       /**
@@ -27,6 +33,12 @@ export interface Config {
       parseTimeoutMs?: number;
       /** Memory a parse or lint worker may use, in MiB. Default 1024. */
       workerMemoryMb?: number;
+      /**
+       * Worker threads that parse and lint definitions at once (each kept
+       * while there is work, stopped after 10 idle seconds). Default: the
+       * number of CPUs, at most 4.
+       */
+      workers?: number;
     };
     lint?: {
       /**

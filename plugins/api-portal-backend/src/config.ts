@@ -1,6 +1,7 @@
 import { readDurationFromConfig } from '@backstage/config';
 import { Config } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
+import os from 'node:os';
 import { InspectLimits } from './collection/inspectDefinition';
 import { LintOptions } from './lint/SpecLinter';
 
@@ -11,8 +12,11 @@ export type ApiPortalOptions = {
     timeout: HumanDuration;
     initialDelay: HumanDuration;
     pageSize: number;
+    fullPassEvery: HumanDuration;
   };
   limits: InspectLimits;
+  /** Worker threads that parse and lint at once. */
+  workers: number;
   lint: LintOptions;
   maxSchemaComparisons: number;
   sdk: {
@@ -68,6 +72,9 @@ export function readApiPortalOptions(config: Config): ApiPortalOptions {
       }),
       pageSize:
         config.getOptionalNumber('apiPortal.collection.pageSize') ?? 100,
+      fullPassEvery: duration(config, 'apiPortal.collection.fullPassEvery', {
+        hours: 1,
+      }),
     },
     limits: {
       maxSpecBytes:
@@ -78,12 +85,18 @@ export function readApiPortalOptions(config: Config): ApiPortalOptions {
         config.getOptionalNumber('apiPortal.limits.parseTimeoutMs') ?? 20_000,
       memoryMb,
     },
+    workers: Math.max(
+      1,
+      Math.floor(
+        config.getOptionalNumber('apiPortal.limits.workers') ??
+          Math.min(4, os.availableParallelism()),
+      ),
+    ),
     lint: {
       ...(configPath && { configPath }),
       allowRemoteRefs:
         config.getOptionalBoolean('apiPortal.lint.allowRemoteRefs') ?? false,
       timeoutMs: config.getOptionalNumber('apiPortal.lint.timeoutMs') ?? 60_000,
-      memoryMb,
     },
     maxSchemaComparisons:
       config.getOptionalNumber('apiPortal.diff.maxSchemaComparisons') ??

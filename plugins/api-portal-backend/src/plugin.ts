@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { durationToMilliseconds } from '@backstage/types';
 import {
   apiPortalArtifactStoreExtensionPoint,
   apiPortalSdkGeneratorsExtensionPoint,
@@ -17,6 +18,7 @@ import { DatabaseChangelogStore } from './database/DatabaseChangelogStore';
 import { DatabaseLintStore } from './database/DatabaseLintStore';
 import { DatabaseSpecStore } from './database/DatabaseSpecStore';
 import { SpecLinter } from './lint/SpecLinter';
+import { WorkerPool } from './worker/runWorker';
 import { apiPortalPermissions } from '@readiness/plugin-api-portal-common';
 import { DefaultApiPortalService } from './service/ApiPortalService';
 import { AuthorizedApiPortalService } from './service/AuthorizedApiPortalService';
@@ -81,11 +83,17 @@ export const apiPortalPlugin = createBackendPlugin({
         const specs = await DatabaseSpecStore.create(deps);
         const lints = await DatabaseLintStore.create(deps);
         const changelog = await DatabaseChangelogStore.create(deps);
+        const workers = new WorkerPool({
+          size: options.workers,
+          memoryMb: options.limits.memoryMb,
+        });
+        deps.lifecycle.addShutdownHook(() => workers.close());
         const linter = new SpecLinter({
           specs,
           lints,
           logger: deps.logger,
           options: options.lint,
+          workers,
         });
         const collector = new ApiCollector({
           catalog: deps.catalog,
@@ -100,7 +108,11 @@ export const apiPortalPlugin = createBackendPlugin({
           }),
           linter,
           limits: options.limits,
+          workers,
           pageSize: options.collection.pageSize,
+          fullPassEveryMs: durationToMilliseconds(
+            options.collection.fullPassEvery,
+          ),
         });
         const builds = await DatabaseSdkStore.create(deps);
         const artifacts =

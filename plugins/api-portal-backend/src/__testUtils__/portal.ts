@@ -38,7 +38,13 @@ export const callers = {
 export function apiEntity(
   name: string,
   definition: string,
-  options: { partner?: boolean; family?: string; type?: string } = {},
+  options: {
+    partner?: boolean;
+    family?: string;
+    type?: string;
+    /** The catalog's etag; the real catalog sets one on every entity. */
+    etag?: string;
+  } = {},
 ): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
@@ -46,6 +52,7 @@ export function apiEntity(
     metadata: {
       name,
       namespace: 'default',
+      ...(options.etag && { etag: options.etag }),
       annotations: {
         ...(options.partner && { 'readiness.dev/audience': 'partner' }),
         ...(options.family && { 'readiness.dev/api-family': options.family }),

@@ -12,20 +12,38 @@ import {
 import { SpecLinter } from '../lint/SpecLinter';
 import { SpecRevision } from '@readiness/plugin-api-portal-common';
 import { ChangeDetector } from './ChangeDetector';
+import { WorkerPool } from '../worker/runWorker';
 import {
   definitionHash,
+  InspectedDefinition,
   InspectLimits,
   inspectDefinition,
 } from './inspectDefinition';
+
+/** What an inspection found, without the text (which the entity holds). */
+type Inspection = Omit<InspectedDefinition, 'content'>;
 
 /** The entity fields collection reads; the rest of an entity is not fetched. */
 const FIELDS = [
   'kind',
   'metadata.name',
   'metadata.namespace',
+  'metadata.etag',
   'metadata.annotations',
   'spec.type',
   'spec.definition',
+];
+
+/**
+ * The fields a pass lists: enough to tell which entities the catalog changed
+ * since their definitions were read (`metadata.etag` changes with any change
+ * of the entity); only those are read whole.
+ */
+const LIST_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.etag',
 ];
 
 /** What one collection pass did. */
@@ -41,8 +59,18 @@ export type CollectionReport = {
 /** The outcome of collecting one entity. */
 export type CollectedEntity = { revision: SpecRevision; changed: boolean };
 
+function etagOf(entity: Entity): string | undefined {
+  const etag = entity.metadata.etag;
+  return typeof etag === 'string' && etag.length > 0 ? etag : undefined;
+}
+
 function definitionOf(entity: Entity): unknown {
   return (entity.spec as { definition?: unknown } | undefined)?.definition;
+}
+
+/** The content hash of a definition; a missing one hashes as empty text. */
+function hashOf(definition: unknown): string {
+  return definitionHash(typeof definition === 'string' ? definition : '');
 }
 
 function specTypeOf(entity: Entity): string | undefined {
@@ -68,13 +96,38 @@ export class ApiCollector {
       detector: ChangeDetector;
       linter: SpecLinter;
       limits: InspectLimits;
+      workers: WorkerPool;
       pageSize: number;
+      /**
+       * How often a pass reads every definition instead of trusting the
+       * catalog's etags (a provider may set an etag of its own).
+       */
+      fullPassEveryMs: number;
+      now?: () => number;
     },
   ) {}
 
-  /** One pass over every API entity of the catalog, then lint. */
+  /** When the last complete pass read every definition. */
+  private lastFullPass?: number;
+
+  /**
+   * Inspections of this pass by spec type and content hash: entities that
+   * share a definition text have it parsed once.
+   */
+  private readonly inspections = new Map<string, Promise<Inspection>>();
+
+  /**
+   * One pass over every API entity of the catalog, then lint. The catalog is
+   * listed in pages of names and etags; the definitions of entities whose
+   * etag differs from the one kept (or of all, in a full pass) are read in
+   * one request per page.
+   */
   async collectAll(signal?: AbortSignal): Promise<CollectionReport> {
     const started = Date.now();
+    const now = this.deps.now ?? Date.now;
+    const full =
+      this.lastFullPass === undefined ||
+      now() - this.lastFullPass >= this.deps.fullPassEveryMs;
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const report = { entities: 0, changed: 0, failed: 0, linted: 0 };
     let cursor: string | undefined;
@@ -82,24 +135,40 @@ export class ApiCollector {
       do {
         const response = await this.deps.catalog.queryEntities(
           cursor
-            ? { cursor, limit: this.deps.pageSize, fields: FIELDS }
+            ? { cursor, limit: this.deps.pageSize, fields: LIST_FIELDS }
             : {
                 filter: { kind: 'API' },
                 limit: this.deps.pageSize,
-                fields: FIELDS,
+                fields: LIST_FIELDS,
                 orderFields: { field: 'metadata.name', order: 'asc' },
               },
           { credentials },
         );
-        const page = await this.collectPage(response.items);
+        const refs = response.items.map(e => stringifyEntityRef(e));
+        const states = await this.deps.specs.statesOf(refs);
+        const toRead = refs.filter((ref, i) => {
+          const etag = etagOf(response.items[i]);
+          return full || !etag || states.get(ref)?.catalogEtag !== etag;
+        });
+        if (toRead.length > 0) {
+          const { items } = await this.deps.catalog.getEntitiesByRefs(
+            { entityRefs: toRead, fields: FIELDS },
+            { credentials },
+          );
+          // An entity deleted since the listing comes back undefined
+          const entities = items.filter((e): e is Entity => !!e);
+          const page = await this.collectPage(entities, states);
+          report.changed += page.changed;
+          report.failed += page.failed;
+        }
         report.entities += response.items.length;
-        report.changed += page.changed;
-        report.failed += page.failed;
         cursor = response.pageInfo.nextCursor;
       } while (cursor && !signal?.aborted);
+      if (full && !signal?.aborted) this.lastFullPass = now();
       report.linted = await this.deps.linter.lintPending({ signal });
     } finally {
       this.deps.detector.reset();
+      this.inspections.clear();
     }
     return { ...report, durationMs: Date.now() - started };
   }
@@ -121,6 +190,10 @@ export class ApiCollector {
       const ref = stringifyEntityRef(entity);
       const states = await this.deps.specs.statesOf([ref]);
       const collected = await this.collectEntity(entity, states.get(ref));
+      const etag = etagOf(entity);
+      if (etag) {
+        await this.deps.specs.recordCatalogEtags([{ entityRef: ref, etag }]);
+      }
       await this.deps.linter.lintPending({
         contentHash: collected.contentHash,
       });
@@ -131,12 +204,23 @@ export class ApiCollector {
       return { revision, changed: collected.changed };
     } finally {
       this.deps.detector.reset();
+      this.inspections.clear();
     }
   }
 
-  private async collectPage(entities: Entity[]) {
+  /** Collects entities read whole, then notes the etags of those collected. */
+  private async collectPage(
+    entities: Entity[],
+    states: Map<string, ApiEntityState>,
+  ) {
     const refs = entities.map(e => stringifyEntityRef(e));
-    const states = await this.deps.specs.statesOf(refs);
+    const etags: Array<{ entityRef: string; etag: string }> = [];
+    const hashes = entities.map(e => hashOf(definitionOf(e)));
+    await this.inspectAhead(
+      entities.filter(
+        (_, i) => states.get(refs[i])?.currentContentHash !== hashes[i],
+      ),
+    );
     let changed = 0;
     let failed = 0;
     for (const [index, entity] of entities.entries()) {
@@ -144,8 +228,11 @@ export class ApiCollector {
         const outcome = await this.collectEntity(
           entity,
           states.get(refs[index]),
+          hashes[index],
         );
         if (outcome.changed) changed += 1;
+        const etag = etagOf(entity);
+        if (etag) etags.push({ entityRef: refs[index], etag });
       } catch (error) {
         failed += 1;
         this.deps.logger.error(
@@ -155,24 +242,63 @@ export class ApiCollector {
         );
       }
     }
+    await this.deps.specs.recordCatalogEtags(etags);
     return { changed, failed };
+  }
+
+  /**
+   * Parses the changed definitions of a page ahead of collecting them, as
+   * many at once as the pool has workers; collecting then finds them in
+   * {@link ApiCollector.inspections}.
+   */
+  private async inspectAhead(entities: Entity[]): Promise<void> {
+    const queue = [...entities];
+    const lane = async () => {
+      for (let entity = queue.shift(); entity; entity = queue.shift()) {
+        // Failures are kept in the inspection itself
+        await this.inspect(entity);
+      }
+    };
+    await Promise.all(
+      Array.from({ length: this.deps.workers.size }, () => lane()),
+    );
+  }
+
+  /** What an entity's definition is, parsed once per text and spec type in a pass. */
+  private async inspect(entity: Entity): Promise<InspectedDefinition> {
+    const definition = definitionOf(entity);
+    const specType = specTypeOf(entity);
+    const key = `${specType ?? ''}\u0000${hashOf(definition)}`;
+    let inspection = this.inspections.get(key);
+    if (!inspection) {
+      inspection = inspectDefinition(
+        specType,
+        definition,
+        this.deps.limits,
+        this.deps.workers,
+      ).then(({ content: _content, ...described }) => described);
+      this.inspections.set(key, inspection);
+    }
+    const described = await inspection;
+    // The text is the entity's own (same hash); it is kept unless too large
+    return described.status === 'too-large' ||
+      described.status === 'no-definition'
+      ? described
+      : { ...described, content: definition as string };
   }
 
   /** Collects one entity; the unchanged path reads nothing from the database. */
   private async collectEntity(
     entity: Entity,
     state: ApiEntityState | undefined,
+    hash: string = hashOf(definitionOf(entity)),
   ): Promise<{ revisionId: string; contentHash: string; changed: boolean }> {
     const entityRef = stringifyEntityRef(entity);
-    const definition = definitionOf(entity);
     const about = {
       entityRef,
       family: familyOf(entity),
       partnerFacing: isPartnerFacing(entity),
     };
-    const hash = definitionHash(
-      typeof definition === 'string' ? definition : '',
-    );
     if (state && state.currentContentHash === hash) {
       if (
         state.family !== about.family ||
@@ -192,11 +318,7 @@ export class ApiCollector {
       await this.deps.specs.makeCurrent(about, earlier);
       return { revisionId: earlier.id, contentHash: hash, changed: true };
     }
-    const inspected = await inspectDefinition(
-      specTypeOf(entity),
-      definition,
-      this.deps.limits,
-    );
+    const inspected = await this.inspect(entity);
     const { content, ...described } = inspected;
     const revision: SpecRevision = {
       id: randomUUID(),

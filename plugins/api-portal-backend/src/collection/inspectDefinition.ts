@@ -5,8 +5,8 @@ import {
 } from '@readiness/plugin-api-portal-common';
 import {
   DefinitionTop,
-  runInWorker,
   WorkerLimits,
+  WorkerPool,
   WorkerTimeoutError,
 } from '../worker/runWorker';
 
@@ -81,7 +81,7 @@ function describe(top: DefinitionTop, specType: string) {
 /**
  * Reads an entity's `spec.definition` within the limits: its hash and size,
  * and, for OpenAPI, Swagger and AsyncAPI entities, its format, versions and
- * title from a parse in a worker thread. A definition that cannot be read
+ * title from a parse in a worker thread of the pool. A definition that cannot be read
  * gets an error state with a message saying why; nothing here throws for bad
  * input.
  */
@@ -89,6 +89,7 @@ export async function inspectDefinition(
   specType: string | undefined,
   definition: unknown,
   limits: InspectLimits,
+  workers: WorkerPool,
 ): Promise<InspectedDefinition> {
   if (typeof definition !== 'string' || definition.length === 0) {
     return {
@@ -124,13 +125,13 @@ export async function inspectDefinition(
     return { ...kept, format: 'other', status: 'ok' };
   }
   try {
-    const parsed = await runInWorker(
+    const parsed = await workers.run(
       {
         type: 'parse',
         content: definition,
         maxAliasCount: limits.maxYamlAliases,
       },
-      limits,
+      { timeoutMs: limits.timeoutMs },
     );
     if ('error' in parsed) {
       const what = {

@@ -39,6 +39,7 @@ type EntityRow = {
   partner_facing: boolean | number;
   current_revision_id: string;
   current_content_hash: string;
+  catalog_etag?: string | null;
   updated_at: Time;
 };
 
@@ -49,6 +50,8 @@ export type ApiEntityState = {
   partnerFacing: boolean;
   currentRevisionId: string;
   currentContentHash: string;
+  /** The catalog's `metadata.etag` when the definition was last read. */
+  catalogEtag?: string;
 };
 
 /** An API entity with its current revision. */
@@ -107,6 +110,7 @@ function toState(row: EntityRow): ApiEntityState {
     partnerFacing: Boolean(row.partner_facing),
     currentRevisionId: row.current_revision_id,
     currentContentHash: row.current_content_hash,
+    ...(row.catalog_etag && { catalogEtag: row.catalog_etag }),
   };
 }
 
@@ -375,6 +379,20 @@ export class DatabaseSpecStore {
       family: entity.family,
       partner_facing: entity.partnerFacing,
       updated_at: new Date(),
+    });
+  }
+
+  /** Notes the catalog etags of entities whose definitions were read. */
+  async recordCatalogEtags(
+    etags: Array<{ entityRef: string; etag: string }>,
+  ): Promise<void> {
+    if (etags.length === 0) return;
+    await this.db.transaction(async tx => {
+      for (const { entityRef, etag } of etags) {
+        await tx('api_entities')
+          .where('entity_ref', entityRef)
+          .update({ catalog_etag: etag });
+      }
     });
   }
 

@@ -20,6 +20,29 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       severity: 'error',
       message: 'm',
     });
+    await knex('api_entities').insert({
+      entity_ref: 'api:default/ledger-api',
+      family: 'ledger-api',
+      partner_facing: false,
+      current_revision_id: 'r1',
+      current_content_hash: 'a'.repeat(64),
+      catalog_etag: 'etag-1',
+      updated_at: new Date(),
+    });
+    // The etag column goes and comes back without touching the rows
+    await knex.migrate.down({
+      directory,
+      name: '20261128220000_api_portal_catalog_etags.js',
+    });
+    expect(await knex.schema.hasColumn('api_entities', 'catalog_etag')).toBe(
+      false,
+    );
+    const [{ n }] = await knex('api_entities').count({ n: '*' });
+    expect(Number(n)).toBe(1);
+    await knex.migrate.latest({ directory });
+    expect(
+      await knex('api_entities').select('entity_ref', 'catalog_etag'),
+    ).toEqual([{ entity_ref: 'api:default/ledger-api', catalog_etag: null }]);
     await knex.migrate.rollback({ directory }, true);
     expect(await knex.schema.hasTable('api_spec_contents')).toBe(false);
     await knex.migrate.latest({ directory });

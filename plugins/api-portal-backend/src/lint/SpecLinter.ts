@@ -7,7 +7,7 @@ import { LintProblem, LintResult } from '@readiness/plugin-api-portal-common';
 import {
   openapiCoreVersion,
   RawLintProblem,
-  runInWorker,
+  WorkerPool,
   WorkerTimeoutError,
 } from '../worker/runWorker';
 
@@ -17,7 +17,6 @@ export type LintOptions = {
   configPath?: string;
   allowRemoteRefs: boolean;
   timeoutMs: number;
-  memoryMb: number;
 };
 
 /**
@@ -44,8 +43,9 @@ function toProblem(raw: RawLintProblem): LintProblem {
 }
 
 /**
- * Lints definition texts with Redocly's openapi-core, one at a time, each in
- * a worker thread stopped at the time limit. Each text is linted once per
+ * Lints definition texts with Redocly's openapi-core in the worker pool, as
+ * many at once as the pool has workers, each stopped at the time limit. Each
+ * text is linted once per
  * lint configuration, whichever entities share it; a failed or stopped lint
  * is kept as such and not retried until the configuration changes.
  */
@@ -59,6 +59,7 @@ export class SpecLinter {
       lints: DatabaseLintStore;
       logger: LoggerService;
       options: LintOptions;
+      workers: WorkerPool;
     },
   ) {
     const { configPath, allowRemoteRefs } = deps.options;
@@ -86,11 +87,18 @@ export class SpecLinter {
       options.contentHash,
     );
     let count = 0;
-    for (const contentHash of pending) {
-      if (options.signal?.aborted) break;
-      await this.lint(contentHash);
-      count += 1;
-    }
+    let next = 0;
+    // One lane per worker, each taking the next pending text
+    const lane = async () => {
+      while (next < pending.length && !options.signal?.aborted) {
+        const contentHash = pending[next++];
+        await this.lint(contentHash);
+        count += 1;
+      }
+    };
+    await Promise.all(
+      Array.from({ length: this.deps.workers.size }, () => lane()),
+    );
     return count;
   }
 
@@ -102,7 +110,7 @@ export class SpecLinter {
     let result: LintResult;
     let problems: LintProblem[] = [];
     try {
-      const outcome = await runInWorker(
+      const outcome = await this.deps.workers.run(
         {
           type: 'lint',
           content,
@@ -110,7 +118,7 @@ export class SpecLinter {
           ...(options.configPath && { configPath: options.configPath }),
           allowRemoteRefs: options.allowRemoteRefs,
         },
-        { timeoutMs: options.timeoutMs, memoryMb: options.memoryMb },
+        { timeoutMs: options.timeoutMs },
       );
       problems = outcome.problems.map(toProblem);
       result = {

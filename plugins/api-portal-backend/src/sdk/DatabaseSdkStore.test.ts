@@ -41,7 +41,10 @@ describe.each(databases.eachSupportedId())('SDK stores on %s', databaseId => {
       audience: 'partner',
       downloads: 1,
     });
-    await knex.migrate.down({ directory });
+    await knex.migrate.down({
+      directory,
+      name: '20261128210000_api_portal_sdks.js',
+    });
     expect(await knex.schema.hasTable('api_sdk_builds')).toBe(false);
     expect(await knex.schema.hasTable('api_spec_revisions')).toBe(true);
     await knex.migrate.latest({ directory });

@@ -1,8 +1,27 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { runInWorker, WorkerTimeoutError } from './runWorker';
+import { WorkerPool, WorkerTimeoutError } from './runWorker';
 
-const limits = { timeoutMs: 20_000, memoryMb: 256 };
+const limits = { timeoutMs: 20_000 };
+
+const pools: WorkerPool[] = [];
+function pool(size = 1, idleMs?: number) {
+  const created = new WorkerPool({
+    size,
+    memoryMb: 256,
+    ...(idleMs !== undefined && { idleMs }),
+  });
+  pools.push(created);
+  return created;
+}
+
+afterAll(() => Promise.all(pools.map(p => p.close())));
+
+const parseTask = (content: string) => ({
+  type: 'parse' as const,
+  content,
+  maxAliasCount: 100,
+});
 
 function aliasBomb(levels: number): string {
   const lines = [
@@ -16,10 +35,12 @@ function aliasBomb(levels: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-describe('runInWorker', () => {
+describe('WorkerPool', () => {
+  const workers = pool(2);
+
   it('reads the top-level fields of JSON and YAML definitions', async () => {
     await expect(
-      runInWorker(
+      workers.run(
         {
           type: 'parse',
           content: '{"openapi":"3.1.0","info":{"version":"2.0.0","title":"T"}}',
@@ -32,7 +53,7 @@ describe('runInWorker', () => {
       top: { mapping: true, openapi: '3.1.0', infoVersion: '2.0.0' },
     });
     await expect(
-      runInWorker(
+      workers.run(
         {
           type: 'parse',
           content: 'swagger: "2.0"\ninfo: {version: 1.2}\n',
@@ -48,7 +69,7 @@ describe('runInWorker', () => {
 
   it('names invalid YAML, invalid JSON and alias bombs', async () => {
     const parse = (content: string) =>
-      runInWorker({ type: 'parse', content, maxAliasCount: 100 }, limits);
+      workers.run({ type: 'parse', content, maxAliasCount: 100 }, limits);
     await expect(parse('a: [1, 2\nb: }')).resolves.toMatchObject({
       error: { code: 'invalid-yaml' },
     });
@@ -62,15 +83,67 @@ describe('runInWorker', () => {
 
   it('stops a task at the time limit', async () => {
     await expect(
-      runInWorker(
+      workers.run(
         {
           type: 'parse',
           content: 'a: 1\n'.repeat(200_000),
           maxAliasCount: 100,
         },
-        { timeoutMs: 1, memoryMb: 256 },
+        { timeoutMs: 1 },
       ),
     ).rejects.toBeInstanceOf(WorkerTimeoutError);
+  });
+
+  it('replaces a stopped worker and goes on with the queued tasks', async () => {
+    const single = pool(1);
+    const slow = single.run(parseTask('a: 1\n'.repeat(200_000)), {
+      timeoutMs: 1,
+    });
+    const next = single.run(parseTask('openapi: 3.1.0\n'), limits);
+    await expect(slow).rejects.toBeInstanceOf(WorkerTimeoutError);
+    await expect(next).resolves.toMatchObject({
+      top: { openapi: '3.1.0' },
+    });
+  });
+
+  it('runs as many tasks at once as it has workers, and the rest in order', async () => {
+    const two = pool(2);
+    const finished: number[] = [];
+    const runs = [0, 1, 2, 3, 4].map(i =>
+      two.run(parseTask(`openapi: 3.0.${i}\n`), limits).then(outcome => {
+        finished.push(i);
+        return outcome;
+      }),
+    );
+    const outcomes = await Promise.all(runs);
+    expect(
+      outcomes.map(o => ('top' in o && o.top.mapping ? o.top.openapi : '')),
+    ).toEqual(['3.0.0', '3.0.1', '3.0.2', '3.0.3', '3.0.4']);
+    expect(finished).toHaveLength(5);
+  });
+
+  it('stops idle workers and starts them again for new work', async () => {
+    const idle = pool(1, 20);
+    await idle.run(parseTask('swagger: "2.0"\n'), limits);
+    await new Promise(resolve => setTimeout(resolve, 100));
+    await expect(
+      idle.run(parseTask('swagger: "2.0"\n'), limits),
+    ).resolves.toMatchObject({ top: { swagger: '2.0' } });
+  });
+
+  it('refuses work once closed, and rejects what was queued', async () => {
+    const closing = pool(1);
+    const running = closing.run(parseTask('a: 1\n'.repeat(50_000)), limits);
+    const queued = closing.run(parseTask('a: 1\n'), limits);
+    const refusals = Promise.all([
+      expect(running).rejects.toThrow('closed'),
+      expect(queued).rejects.toThrow('closed'),
+    ]);
+    await closing.close();
+    await refusals;
+    await expect(closing.run(parseTask('a: 1\n'), limits)).rejects.toThrow(
+      'closed',
+    );
   });
 
   it('lints without fetching remote references', async () => {
@@ -82,7 +155,7 @@ describe('runInWorker', () => {
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
     try {
-      const outcome = await runInWorker(
+      const outcome = await workers.run(
         {
           type: 'lint',
           content: [

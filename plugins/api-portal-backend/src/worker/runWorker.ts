@@ -79,72 +79,173 @@ export function openapiCoreVersion(): string {
   return JSON.parse(fs.readFileSync(manifest, 'utf8')).version;
 }
 
+type Task = ParseTask | LintTask;
+type Outcome = ParseOutcome | LintOutcome;
+
+type Job = {
+  task: Task;
+  timeoutMs: number;
+  resolve: (outcome: Outcome) => void;
+  reject: (error: Error) => void;
+};
+
+type Slot = {
+  worker?: Worker;
+  job?: Job;
+  timer?: NodeJS.Timeout;
+  idleTimer?: NodeJS.Timeout;
+};
+
+/** How long an idle worker is kept before it is stopped. */
+const DEFAULT_IDLE_MS = 10_000;
+
 /**
- * Runs one task in a fresh worker thread, so that a slow or hostile
- * definition can be stopped at the time limit, cannot exhaust the backend's
- * memory and does not block its event loop.
+ * Worker threads that parse and lint definitions, so that a slow or hostile
+ * definition can be stopped at its time limit, cannot exhaust the backend's
+ * memory (each worker has a heap limit) and does not block its event loop.
+ * Up to `size` tasks run at once; the others wait in order. A worker is kept
+ * between tasks (openapi-core and the lint configuration stay loaded) and
+ * stopped after `idleMs` without work; a worker that timed out, crashed or ran
+ * out of memory is replaced by a fresh one for the next task.
  */
-export function runInWorker(
-  task: ParseTask,
-  limits: WorkerLimits,
-): Promise<ParseOutcome>;
-export function runInWorker(
-  task: LintTask,
-  limits: WorkerLimits,
-): Promise<LintOutcome>;
-export function runInWorker(
-  task: ParseTask | LintTask,
-  limits: WorkerLimits,
-): Promise<ParseOutcome | LintOutcome> {
-  return new Promise((resolve, reject) => {
+export class WorkerPool {
+  readonly size: number;
+  private readonly slots: Slot[];
+  private readonly queue: Job[] = [];
+  private readonly memoryMb: number;
+  private readonly idleMs: number;
+  private nextId = 0;
+  private closed = false;
+
+  constructor(options: { size: number; memoryMb: number; idleMs?: number }) {
+    this.size = Math.max(1, Math.floor(options.size));
+    this.memoryMb = options.memoryMb;
+    this.idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
+    this.slots = Array.from({ length: this.size }, () => ({}));
+  }
+
+  /** Runs a task; rejects with `WorkerTimeoutError` after `timeoutMs`. */
+  run(task: ParseTask, options: { timeoutMs: number }): Promise<ParseOutcome>;
+  run(task: LintTask, options: { timeoutMs: number }): Promise<LintOutcome>;
+  run(task: Task, options: { timeoutMs: number }): Promise<Outcome> {
+    if (this.closed) {
+      return Promise.reject(new Error('the worker pool is closed'));
+    }
+    return new Promise<Outcome>((resolve, reject) => {
+      this.queue.push({ task, timeoutMs: options.timeoutMs, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker; queued tasks are rejected. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) {
+      job.reject(new Error('the worker pool is closed'));
+    }
+    await Promise.all(
+      this.slots.map(slot => {
+        if (slot.job) {
+          this.settle(slot, () =>
+            slot.job?.reject(new Error('the worker pool is closed')),
+          );
+        }
+        return this.discard(slot);
+      }),
+    );
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.job) continue;
+      this.start(slot, this.queue.shift()!);
+    }
+  }
+
+  private start(slot: Slot, job: Job): void {
+    clearTimeout(slot.idleTimer);
+    const worker = slot.worker ?? this.spawn(slot);
+    const id = this.nextId++;
+    slot.job = job;
+    slot.timer = setTimeout(() => {
+      this.settle(slot, () =>
+        job.reject(
+          new WorkerTimeoutError(
+            `took longer than ${job.timeoutMs} ms and was stopped`,
+          ),
+        ),
+      );
+      void this.discard(slot);
+      this.dispatch();
+    }, job.timeoutMs);
+    const onMessage = (message: {
+      id: number;
+      result?: Outcome;
+      failure?: { name: string; message: string };
+    }) => {
+      if (message.id !== id) return;
+      worker.off('message', onMessage);
+      this.settle(slot, () => {
+        if (message.result) {
+          job.resolve(message.result);
+        } else {
+          const error = new Error(message.failure?.message ?? 'failed');
+          error.name = message.failure?.name ?? 'Error';
+          job.reject(error);
+        }
+      });
+      this.idle(slot);
+      this.dispatch();
+    };
+    worker.on('message', onMessage);
+    worker.postMessage({ id, task: job.task });
+  }
+
+  private spawn(slot: Slot): Worker {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: paths,
-      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
       stdout: true,
       stderr: true,
     });
-    const run: { settled: boolean; timer?: NodeJS.Timeout } = {
-      settled: false,
+    // A running task keeps its promise; an idle worker keeps nothing alive
+    worker.unref();
+    const lost = (error: Error) => {
+      if (slot.worker !== worker) return;
+      slot.worker = undefined;
+      if (slot.job) {
+        this.settle(slot, () => slot.job?.reject(error));
+        this.dispatch();
+      }
     };
-    const finish = (outcome: () => void) => {
-      if (run.settled) return;
-      run.settled = true;
-      clearTimeout(run.timer);
-      outcome();
-      void worker.terminate();
-    };
-    run.timer = setTimeout(
-      () =>
-        finish(() =>
-          reject(
-            new WorkerTimeoutError(
-              `took longer than ${limits.timeoutMs} ms and was stopped`,
-            ),
-          ),
-        ),
-      limits.timeoutMs,
+    worker.on('error', lost);
+    worker.on('exit', code =>
+      lost(new Error(`worker stopped with exit code ${code}`)),
     );
-    worker.once(
-      'message',
-      (message: {
-        result?: ParseOutcome | LintOutcome;
-        failure?: { name: string; message: string };
-      }) =>
-        finish(() => {
-          if (message.result) {
-            resolve(message.result);
-          } else {
-            const error = new Error(message.failure?.message ?? 'failed');
-            error.name = message.failure?.name ?? 'Error';
-            reject(error);
-          }
-        }),
-    );
-    worker.once('error', error => finish(() => reject(error)));
-    worker.once('exit', code =>
-      finish(() => reject(new Error(`worker stopped with exit code ${code}`))),
-    );
-    worker.postMessage(task);
-  });
+    slot.worker = worker;
+    return worker;
+  }
+
+  /** Ends the slot's job once, with this outcome. */
+  private settle(slot: Slot, outcome: () => void): void {
+    if (!slot.job) return;
+    clearTimeout(slot.timer);
+    outcome();
+    slot.job = undefined;
+  }
+
+  private idle(slot: Slot): void {
+    clearTimeout(slot.idleTimer);
+    slot.idleTimer = setTimeout(() => void this.discard(slot), this.idleMs);
+    slot.idleTimer.unref();
+  }
+
+  private async discard(slot: Slot): Promise<void> {
+    clearTimeout(slot.idleTimer);
+    const worker = slot.worker;
+    slot.worker = undefined;
+    if (worker) await worker.terminate();
+  }
 }

@@ -1,5 +1,6 @@
 /*
- * The code run in a worker thread to parse and lint one definition. It is
+ * The code run in a worker thread to parse and lint definitions, one task at
+ * a time, for as long as the pool keeps the worker. It is
  * plain JavaScript kept as a string (a worker started with `eval`), so it
  * runs the same from TypeScript sources, in tests and in a built backend; it
  * loads `yaml` and `@redocly/openapi-core` from paths the main thread
@@ -56,8 +57,25 @@ function parse(task) {
   }
 }
 
+// Loaded once per worker: openapi-core and each lint configuration
+let corePromise;
+const configs = new Map();
+
+function loadCore() {
+  if (!corePromise) corePromise = import(pathToFileURL(workerData.corePath).href);
+  return corePromise;
+}
+
+function loadLintConfig(core, configPath) {
+  const key = configPath || '';
+  if (!configs.has(key)) {
+    configs.set(key, core.loadConfig(configPath ? { configPath } : {}));
+  }
+  return configs.get(key);
+}
+
 async function lint(task) {
-  const core = await import(pathToFileURL(workerData.corePath).href);
+  const core = await loadCore();
   class GuardedResolver extends core.BaseResolver {
     async loadExternalRef(absoluteRef) {
       const remote = /^https?:\\/\\//i.test(absoluteRef);
@@ -73,7 +91,7 @@ async function lint(task) {
       );
     }
   }
-  const config = await core.loadConfig(task.configPath ? { configPath: task.configPath } : {});
+  const config = await loadLintConfig(core, task.configPath);
   const document = core.makeDocumentFromString(task.content, task.absoluteRef);
   const problems = await core.lintDocument({
     document,
@@ -103,12 +121,13 @@ async function lint(task) {
   };
 }
 
-parentPort.once('message', async task => {
+parentPort.on('message', async ({ id, task }) => {
   try {
     const result = task.type === 'lint' ? await lint(task) : parse(task);
-    parentPort.postMessage({ result });
+    parentPort.postMessage({ id, result });
   } catch (error) {
     parentPort.postMessage({
+      id,
       failure: { name: String(error && error.name), message: String(error && error.message || error) },
     });
   }
