@@ -156,6 +156,34 @@ export class DatabaseSpecStore {
     return states;
   }
 
+  /** Every collected entity with its current version, from few columns. */
+  async currentVersions(): Promise<
+    Array<ApiEntityState & { version?: string }>
+  > {
+    const rows = await this.db('api_entities as e')
+      .join('api_spec_revisions as r', 'r.id', 'e.current_revision_id')
+      .select<Array<EntityRow & { version: string | null }>>(
+        'e.entity_ref',
+        'e.family',
+        'e.partner_facing',
+        'e.current_revision_id',
+        'e.current_content_hash',
+        'r.version',
+      );
+    return rows.map(row => ({
+      ...toState(row),
+      ...(row.version !== null && { version: row.version }),
+    }));
+  }
+
+  /** The refs of every collected entity. */
+  async entityRefs(): Promise<string[]> {
+    const rows = await this.db('api_entities').select<
+      Array<{ entity_ref: string }>
+    >('entity_ref');
+    return rows.map(row => row.entity_ref);
+  }
+
   /** Every collected entity with its current revision. */
   async currentRevisions(
     filter: {

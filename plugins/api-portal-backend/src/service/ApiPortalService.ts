@@ -166,7 +166,7 @@ export class DefaultApiPortalService implements ApiPortalService {
   ) {}
 
   async entityRefs(): Promise<string[]> {
-    return (await this.deps.specs.currentRevisions()).map(c => c.entityRef);
+    return this.deps.specs.entityRefs();
   }
 
   async familyEntityRefs(name: string): Promise<string[]> {
@@ -182,15 +182,15 @@ export class DefaultApiPortalService implements ApiPortalService {
     const access = options.access ?? ALL;
     const limit = pageSize(page.limit);
     const after = page.cursor ? decodeNameCursor(page.cursor) : undefined;
-    const current = (await this.deps.specs.currentRevisions()).filter(c =>
+    const current = (await this.deps.specs.currentVersions()).filter(c =>
       inScope(access.read, c.entityRef),
     );
-    const byFamily = new Map<string, CurrentRevision[]>();
+    type Entry = (typeof current)[number];
+    const byFamily = new Map<string, Entry[]>();
     for (const entry of current) {
-      byFamily.set(entry.family, [
-        ...(byFamily.get(entry.family) ?? []),
-        entry,
-      ]);
+      const entries = byFamily.get(entry.family);
+      if (entries) entries.push(entry);
+      else byFamily.set(entry.family, [entry]);
     }
     const names = [...byFamily.keys()]
       .sort()
@@ -198,28 +198,32 @@ export class DefaultApiPortalService implements ApiPortalService {
     const shown = names.slice(0, limit);
     const readable = access.read.all ? undefined : [...access.read.entityRefs];
     const since = new Date(this.now().getTime() - 30 * DAY_MS);
-    const breaking = await this.deps.changelog.breakingSince(since, readable);
-    const downloads = await this.deps.sdkDownloads?.familyDownloadsByDay(
-      shown,
-      since.toISOString().slice(0, 10),
-    );
-    const items: FamilySummary[] = [];
-    const latestOf = new Map<string, CurrentRevision | undefined>();
+    const latestOf = new Map<string, Entry | undefined>();
     for (const name of shown) {
       const entries = byFamily.get(name)!;
-      const latest = latestVersion(entries.map(e => e.revision.version ?? ''));
+      const latest = latestVersion(entries.map(e => e.version ?? ''));
       latestOf.set(
         name,
-        entries.find(e => (e.revision.version ?? '') === latest),
+        entries.find(e => (e.version ?? '') === latest),
       );
     }
-    const lintResults = await this.deps.lints.resultsOf(
-      [...latestOf.values()]
-        .filter((e): e is CurrentRevision => !!e)
-        .filter(e => inScope(access.lint, e.entityRef))
-        .map(e => e.currentContentHash),
+    const [breaking, downloads, lintResults, versionCounts] = await Promise.all(
+      [
+        this.deps.changelog.breakingSince(since, readable),
+        this.deps.sdkDownloads?.familyDownloadsByDay(
+          shown,
+          since.toISOString().slice(0, 10),
+        ),
+        this.deps.lints.resultsOf(
+          [...latestOf.values()]
+            .filter((e): e is Entry => !!e)
+            .filter(e => inScope(access.lint, e.entityRef))
+            .map(e => e.currentContentHash),
+        ),
+        this.versionCounts(shown, access),
+      ],
     );
-    const versionCounts = await this.versionCounts(shown, access);
+    const items: FamilySummary[] = [];
     for (const name of shown) {
       const entries = byFamily.get(name)!;
       const latest = latestOf.get(name);
@@ -229,8 +233,8 @@ export class DefaultApiPortalService implements ApiPortalService {
           : undefined;
       items.push({
         name,
-        ...(latest?.revision.version !== undefined && {
-          latestVersion: latest.revision.version,
+        ...(latest?.version !== undefined && {
+          latestVersion: latest.version,
         }),
         ...(latest && { latestEntityRef: latest.entityRef }),
         versionsCount: versionCounts.get(name) ?? 0,
