@@ -40,3 +40,6 @@ class FixedSizeResizeObserver {
 }
 
 globalThis.ResizeObserver = FixedSizeResizeObserver;
+
+// Charts and large references render slowly on a busy 2-core CI machine
+jest.setTimeout(20_000);
