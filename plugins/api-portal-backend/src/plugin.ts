@@ -18,6 +18,7 @@ import { DatabaseChangelogStore } from './database/DatabaseChangelogStore';
 import { DatabaseLintStore } from './database/DatabaseLintStore';
 import { DatabaseSpecStore } from './database/DatabaseSpecStore';
 import { SpecLinter } from './lint/SpecLinter';
+import { definitionReader } from './worker/readDefinition';
 import { WorkerPool } from './worker/runWorker';
 import { apiPortalPermissions } from '@readiness/plugin-api-portal-common';
 import { DefaultApiPortalService } from './service/ApiPortalService';
@@ -88,6 +89,11 @@ export const apiPortalPlugin = createBackendPlugin({
           memoryMb: options.limits.memoryMb,
         });
         deps.lifecycle.addShutdownHook(() => workers.close());
+        const readDefinition = definitionReader({
+          workers,
+          maxAliasCount: options.limits.maxYamlAliases,
+          timeoutMs: options.limits.timeoutMs,
+        });
         const linter = new SpecLinter({
           specs,
           lints,
@@ -103,8 +109,8 @@ export const apiPortalPlugin = createBackendPlugin({
           detector: new ChangeDetector({
             specs,
             changelog,
-            maxYamlAliases: options.limits.maxYamlAliases,
             maxSchemaComparisons: options.maxSchemaComparisons,
+            readDefinition,
           }),
           linter,
           limits: options.limits,
@@ -129,8 +135,8 @@ export const apiPortalPlugin = createBackendPlugin({
           options: {
             concurrency: options.sdk.concurrency,
             timeoutMs: options.sdk.timeoutMs,
-            maxYamlAliases: options.limits.maxYamlAliases,
           },
+          readDefinition,
         });
         deps.lifecycle.addStartupHook(async () => {
           // Builds a stopped backend left running go back to the queue
@@ -181,7 +187,7 @@ export const apiPortalPlugin = createBackendPlugin({
                 artifacts,
                 builder: sdkBuilder,
                 userInfo: deps.userInfo,
-                maxYamlAliases: options.limits.maxYamlAliases,
+                readDefinition,
               }),
               deps.permissions,
             ),

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import yaml from 'yaml';
 import {
   compareVersions,
   createChangelogEntry,
@@ -13,6 +12,7 @@ import {
   DiffRecord,
 } from '../database/DatabaseSpecStore';
 import { SpecRevision } from '@readiness/plugin-api-portal-common';
+import { DefinitionReader } from '../worker/readDefinition';
 
 /** Shown in the changelog for a definition without `info.version`. */
 export const UNVERSIONED = 'unversioned';
@@ -63,8 +63,9 @@ export class ChangeDetector {
     private readonly deps: {
       specs: DatabaseSpecStore;
       changelog: DatabaseChangelogStore;
-      maxYamlAliases: number;
       maxSchemaComparisons: number;
+      /** Reads texts (YAML off the event loop). */
+      readDefinition: DefinitionReader;
     },
   ) {}
 
@@ -215,15 +216,7 @@ export class ChangeDetector {
     if (text === undefined) {
       throw new Error(`the text of ${contentHash} is not kept`);
     }
-    const body = text.replace(/^\uFEFF/, '');
-    // As the worker read it: JSON when it starts like JSON, else YAML
-    const value: unknown = /^\s*[{[]/.test(body)
-      ? JSON.parse(body)
-      : yaml.parse(body, {
-          maxAliasCount: this.deps.maxYamlAliases,
-          uniqueKeys: false,
-          merge: true,
-        });
+    const value: unknown = await this.deps.readDefinition(text);
     if (this.parsed.size >= PARSED_CACHE_SIZE) {
       this.parsed.delete(this.parsed.keys().next().value!);
     }

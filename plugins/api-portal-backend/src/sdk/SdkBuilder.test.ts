@@ -1,3 +1,4 @@
+import { parse } from 'yaml';
 import { mockServices } from '@backstage/backend-test-utils';
 import { createStoreTestDatabases } from '@readiness/backend-test-utils';
 import { SdkGenerator } from '@readiness/plugin-api-portal-node';
@@ -59,7 +60,8 @@ describe.each(databases.eachSupportedId())('SdkBuilder on %s', databaseId => {
       artifacts: await DatabaseArtifactStore.create({ database }),
       generators: () => generators,
       logger: mockServices.logger.mock(),
-      options: { ...options, maxYamlAliases: 100 },
+      options,
+      readDefinition: async (content: string) => parse(content),
     });
     return { builds, sdkBuilder };
   }

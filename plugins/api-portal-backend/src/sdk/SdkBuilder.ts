@@ -17,7 +17,7 @@ import {
   SdkArtifactStore,
   SdkGenerator,
 } from '@readiness/plugin-api-portal-node';
-import { parse } from 'yaml';
+import { DefinitionReader } from '../worker/readDefinition';
 import {
   CurrentRevision,
   DatabaseSpecStore,
@@ -35,8 +35,6 @@ export type SdkBuildOptions = {
   concurrency: number;
   /** Longest one build may take, in milliseconds. */
   timeoutMs: number;
-  /** Most YAML aliases a spec may use when it is parsed for a build. */
-  maxYamlAliases: number;
 };
 
 /** Whether SDKs can be built from a revision: a readable OpenAPI/Swagger text. */
@@ -71,6 +69,8 @@ export class SdkBuilder {
       generators: () => SdkGenerator[];
       logger: LoggerService;
       options: SdkBuildOptions;
+      /** Reads the definition text a build starts from. */
+      readDefinition: DefinitionReader;
     },
   ) {}
 
@@ -191,9 +191,7 @@ export class SdkBuilder {
       if (content === undefined) {
         throw new Error(`No definition text with hash ${build.specHash}`);
       }
-      const spec = parse(content, {
-        maxAliasCount: this.deps.options.maxYamlAliases,
-      });
+      const spec = await this.deps.readDefinition(content);
       const summary = describeSpec(spec);
       const packageName = sdkPackageName(summary.title);
       log(

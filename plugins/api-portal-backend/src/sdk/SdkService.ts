@@ -11,7 +11,7 @@ import {
 import { EntitySdk, EntitySdks } from '@readiness/plugin-api-portal-common';
 import { audienceOfCaller } from '@readiness/plugin-partner-common';
 import { Readable } from 'node:stream';
-import { parse } from 'yaml';
+import { DefinitionReader } from '../worker/readDefinition';
 import {
   CurrentRevision,
   DatabaseSpecStore,
@@ -75,7 +75,7 @@ export class DefaultSdkService implements SdkService {
       artifacts: SdkArtifactStore;
       builder: SdkBuilder;
       userInfo: UserInfoService;
-      maxYamlAliases: number;
+      readDefinition: DefinitionReader;
     },
   ) {}
 
@@ -270,7 +270,7 @@ export class DefaultSdkService implements SdkService {
         `The definition text of ${current.entityRef} is not kept`,
       );
     }
-    return parse(content, { maxAliasCount: this.deps.maxYamlAliases });
+    return this.deps.readDefinition(content);
   }
 
   private async audience(

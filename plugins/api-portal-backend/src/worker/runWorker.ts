@@ -10,6 +10,23 @@ export type ParseTask = {
   maxAliasCount: number;
 };
 
+/** A definition to turn into JSON text (for the main thread to read fast). */
+export type JsonTask = {
+  type: 'json';
+  content: string;
+  maxAliasCount: number;
+};
+
+/** A definition as JSON text, or why the text does not parse. */
+export type JsonOutcome =
+  | { json: string }
+  | {
+      error: {
+        code: 'invalid-json' | 'invalid-yaml' | 'yaml-alias-limit';
+        message: string;
+      };
+    };
+
 /** What the worker lints: a definition with Redocly's configuration. */
 export type LintTask = {
   type: 'lint';
@@ -79,8 +96,8 @@ export function openapiCoreVersion(): string {
   return JSON.parse(fs.readFileSync(manifest, 'utf8')).version;
 }
 
-type Task = ParseTask | LintTask;
-type Outcome = ParseOutcome | LintOutcome;
+type Task = ParseTask | JsonTask | LintTask;
+type Outcome = ParseOutcome | JsonOutcome | LintOutcome;
 
 type Job = {
   task: Task;
@@ -126,6 +143,7 @@ export class WorkerPool {
 
   /** Runs a task; rejects with `WorkerTimeoutError` after `timeoutMs`. */
   run(task: ParseTask, options: { timeoutMs: number }): Promise<ParseOutcome>;
+  run(task: JsonTask, options: { timeoutMs: number }): Promise<JsonOutcome>;
   run(task: LintTask, options: { timeoutMs: number }): Promise<LintOutcome>;
   run(task: Task, options: { timeoutMs: number }): Promise<Outcome> {
     if (this.closed) {
