@@ -50,3 +50,27 @@ export function corpusPath(...segments: string[]): string {
 export function readCorpusFile(...segments: string[]): Buffer {
   return fs.readFileSync(corpusPath(...segments));
 }
+
+/**
+ * Every OpenAPI and Swagger document of the corpus, relative to
+ * `corpus/openapi` and sorted; the files a split document refers to are left
+ * out (they have no top-level `openapi` or `swagger` field).
+ */
+export function corpusOpenApiDocuments(): string[] {
+  const root = corpusPath('openapi');
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (/\.(ya?ml|json)$/.test(entry.name)) {
+        const text = fs.readFileSync(file, 'utf8');
+        if (/^(openapi|swagger):|^\s*"(openapi|swagger)"\s*:/m.test(text)) {
+          found.push(path.relative(root, file));
+        }
+      }
+    }
+  };
+  walk(root);
+  return found.sort();
+}

@@ -1,28 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { createStoreTestDatabases } from '@readiness/backend-test-utils';
-import { corpusPath } from '@readiness/test-corpus';
+import { corpusOpenApiDocuments, corpusPath } from '@readiness/test-corpus';
 import { apiEntity, startPortal } from '../__testUtils__/portal';
-
-/** Every OpenAPI and Swagger document of the corpus (not the files a split one refers to). */
-function corpusDocuments(): string[] {
-  const root = corpusPath('openapi');
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else if (/\.(ya?ml|json)$/.test(entry.name)) {
-        const text = fs.readFileSync(file, 'utf8');
-        if (/^(openapi|swagger):|^\s*"(openapi|swagger)"\s*:/m.test(text)) {
-          found.push(path.relative(root, file));
-        }
-      }
-    }
-  };
-  walk(root);
-  return found.sort();
-}
 
 /**
  * A second revision of a document, changed as text: its first path renamed
@@ -55,7 +34,7 @@ const databases = createStoreTestDatabases();
 
 describe('the corpus', () => {
   it('goes through collection, lint and diff without a crash', async () => {
-    const documents = corpusDocuments();
+    const documents = corpusOpenApiDocuments();
     expect(documents.length).toBeGreaterThanOrEqual(23);
     const texts = documents.map(doc =>
       fs.readFileSync(corpusPath('openapi', doc), 'utf8'),

@@ -1,12 +1,8 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { createStoreTestDatabases } from '@readiness/backend-test-utils';
-import { corpusPath, repositoryPath } from '@readiness/test-corpus';
+import { corpusPath } from '@readiness/test-corpus';
 import { apiEntity, startPortal } from '../__testUtils__/portal';
-
-const run = promisify(execFile);
+import { RedoclyCliReport, redoclyCliLint } from '../__testUtils__/redoclyCli';
 
 /** Corpus documents without external file references, one with errors. */
 const SPECS = [
@@ -16,46 +12,11 @@ const SPECS = [
   'formance-ledger/v2.yaml',
 ];
 
-type CliReport = {
-  totals: { errors: number; warnings: number };
-  problems: Array<{ ruleId: string; severity: string }>;
-};
-
 /** What `redocly lint --format json --config redocly.yaml` reports for a file. */
-async function redoclyLint(file: string): Promise<CliReport> {
-  const cli = path.join(
-    path.dirname(require.resolve('@redocly/cli/package.json')),
-    'bin/cli.js',
-  );
-  const outcome = await run(
-    process.execPath,
-    [
-      cli,
-      'lint',
-      '--format',
-      'json',
-      '--max-problems',
-      '100000',
-      '--config',
-      repositoryPath('redocly.yaml'),
-      file,
-    ],
-    {
-      maxBuffer: 64 * 1024 * 1024,
-      env: {
-        ...process.env,
-        REDOCLY_TELEMETRY: 'off',
-        REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
-      },
-    },
-  ).catch((error: { stdout?: string }) => {
-    // The CLI exits with 1 when it found errors; the report is on stdout
-    if (typeof error.stdout === 'string' && error.stdout.length > 0) {
-      return { stdout: error.stdout };
-    }
-    throw error;
-  });
-  return JSON.parse(outcome.stdout);
+async function redoclyLint(file: string): Promise<RedoclyCliReport> {
+  const { report, failure } = await redoclyCliLint(file);
+  if (!report) throw new Error(`redocly lint ${file}: ${failure}`);
+  return report;
 }
 
 function byRule(problems: Array<{ ruleId: string; severity: string }>) {

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { corpusPath } from '@readiness/test-corpus';
+import { corpusOpenApiDocuments, corpusPath } from '@readiness/test-corpus';
 import { parse } from 'yaml';
 import { diffApiDefinitions } from './diffApiDefinitions';
 import { API_DIFF_RULES } from './rules';
@@ -24,34 +24,12 @@ function objectAt(value: unknown, ...keys: string[]): Json {
 }
 
 const ROOT = corpusPath('openapi');
-// DigitalOcean is one document spread over 2,907 files: only its root counts.
-const MULTI_FILE_ROOTS: Record<string, string> = {
-  digitalocean: 'specification/DigitalOcean-public.v2.yaml',
-};
-
-/** Every document of the corpus, relative to its openapi folder. */
-function corpusDocuments(): string[] {
-  return fs
-    .readdirSync(ROOT)
-    .sort()
-    .flatMap(folder => {
-      if (MULTI_FILE_ROOTS[folder]) {
-        return [path.join(folder, MULTI_FILE_ROOTS[folder])];
-      }
-      return fs
-        .readdirSync(path.join(ROOT, folder))
-        .filter(file => /\.(ya?ml|json)$/.test(file))
-        .sort()
-        .map(file => path.join(folder, file));
-    });
-}
-
 function load(file: string): unknown {
   const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
   return file.endsWith('.json') ? JSON.parse(text) : parse(text);
 }
 
-const files = corpusDocuments();
+const files = corpusOpenApiDocuments();
 const documents = new Map<string, unknown>();
 const ruleIds = new Set(API_DIFF_RULES.map(r => r.id));
 
