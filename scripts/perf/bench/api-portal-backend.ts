@@ -10,9 +10,9 @@
  *    lint --format json --config redocly.yaml <file>` spawned once per
  *    definition, one after the other as a CI loop runs it, on the same
  *    definitions. Target: at least 3×. Also reported, without a target: the
- *    work per definition (the portal's recorded lint time against the CLI's
- *    time for the same definition), which is the ratio when both sides run
- *    equally many at once (BENCH_CLI_CONCURRENCY=N runs the CLI N at a time).
+ *    time per definition (the portal's recorded lint time, its workers side
+ *    by side, against one CLI process's wall time) and its split by size;
+ *    BENCH_CLI_CONCURRENCY=N spawns the CLI N at a time instead.
  * 3. The API Portal tab's calls, and the families list of the readiness page,
  *    with everything collected: p50/p95 of 200 sequential calls each,
  *    interleaved, against a trivial route through the same HTTP stack.
@@ -684,8 +684,8 @@ async function main() {
     const portalRate = compared.length / (portalMs / 1000);
     const cliRate = cliSet.length / (cliMs / 1000);
     const lintRatio = portalRate / cliRate;
-    // Work per definition, whatever runs at once: the CLI's time for each
-    // definition against the portal's recorded lint time for it
+    // Time per definition: each CLI process's wall time against the
+    // portal's recorded lint time for the same definition
     const cliWorkMs = compared.reduce(
       (sum, spec) => sum + (cliRuns.get(spec.contentHash)?.ms ?? 0),
       0,
@@ -828,7 +828,7 @@ async function main() {
           cliMs: Math.round(cliWorkMs),
           ratio: workRatio === undefined ? undefined : round(workRatio, 2),
           meaning:
-            'the throughput ratio when both sides lint equally many definitions at once; reported, no target',
+            "time per definition: the portal's recorded lint time (its workers linting side by side on the shared CPUs) against the wall time of one CLI process (one at a time); reported, no target",
         },
         perDefinitionBySize: bySize,
         perTinyDefinitionMs: {

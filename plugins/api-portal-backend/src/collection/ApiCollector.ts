@@ -34,6 +34,9 @@ const FIELDS = [
   'spec.definition',
 ];
 
+/** Entities whose definitions are read in one catalog request. */
+const DEFINITION_BATCH = 20;
+
 /**
  * The fields a pass lists: enough to tell which entities the catalog changed
  * since their definitions were read (`metadata.etag` changes with any change
@@ -150,9 +153,14 @@ export class ApiCollector {
           const etag = etagOf(response.items[i]);
           return full || !etag || states.get(ref)?.catalogEtag !== etag;
         });
-        if (toRead.length > 0) {
+        // Definitions are read a few entities at a time: a page of large
+        // definitions would be one answer of hundreds of megabytes
+        for (let i = 0; i < toRead.length; i += DEFINITION_BATCH) {
           const { items } = await this.deps.catalog.getEntitiesByRefs(
-            { entityRefs: toRead, fields: FIELDS },
+            {
+              entityRefs: toRead.slice(i, i + DEFINITION_BATCH),
+              fields: FIELDS,
+            },
             { credentials },
           );
           // An entity deleted since the listing comes back undefined
@@ -160,6 +168,7 @@ export class ApiCollector {
           const page = await this.collectPage(entities, states);
           report.changed += page.changed;
           report.failed += page.failed;
+          if (signal?.aborted) break;
         }
         report.entities += response.items.length;
         cursor = response.pageInfo.nextCursor;
