@@ -15,6 +15,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { chartStyle } from './chartStyle';
 import { formatDate, formatMinutes } from './format';
 
 type DrillBar = {
@@ -67,7 +68,7 @@ export function DrillChart(props: {
     RTO: theme.palette.primary.main,
     RPO: theme.palette.secondary.main,
   };
-  const axisText = { fill: theme.palette.text.secondary, fontSize: 12 };
+  const style = chartStyle(theme);
   return (
     <Box role="group" aria-label="Achieved RTO and RPO per drill">
       <ResponsiveContainer width="100%" height={props.height ?? 260}>
@@ -76,19 +77,9 @@ export function DrillChart(props: {
           margin={{ top: 16, right: 24, bottom: 8, left: 8 }}
           barGap={4}
         >
-          <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
-          <XAxis
-            dataKey="label"
-            tick={axisText}
-            stroke={theme.palette.divider}
-          />
-          <YAxis
-            domain={[0, 'auto']}
-            unit=" min"
-            tick={axisText}
-            stroke={theme.palette.divider}
-            width={72}
-          />
+          <CartesianGrid {...style.grid} />
+          <XAxis dataKey="label" {...style.axis} />
+          <YAxis domain={[0, 'auto']} unit=" min" {...style.axis} width={72} />
           <Tooltip
             formatter={(value: unknown) =>
               typeof value === 'number' ? formatMinutes(value) : String(value)

@@ -22,6 +22,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { chartStyle } from './chartStyle';
 import { formatDate, formatDateTime, formatMs } from './format';
 
 /** One run as charted; the error rate in percent for the right axis. */
@@ -59,6 +60,18 @@ export function timeDomain(points: Array<{ time: number }>): [number, number] {
   const max = Math.max(...times);
   const pad = Math.max((max - min) * 0.03, HOUR_MS);
   return [min - pad, max + pad];
+}
+
+/** The time axis of a chart of runs: their start times, labelled by day. */
+function timeAxisProps(points: Array<{ time: number }>, theme: Theme) {
+  return {
+    dataKey: 'time',
+    type: 'number' as const,
+    scale: 'time' as const,
+    domain: timeDomain(points),
+    tickFormatter: (time: number) => formatDate(time),
+    ...chartStyle(theme).axis,
+  };
 }
 
 const useStyles = makeStyles((theme: Theme) => ({
@@ -263,7 +276,7 @@ export function PerfTrendChart(props: {
     baseline: theme.palette.text.secondary,
     objective: theme.palette.warning.main,
   });
-  const axisText = { fill: theme.palette.text.secondary, fontSize: 12 };
+  const style = chartStyle(theme);
 
   return (
     <Box role="group" aria-label="Perf trend chart">
@@ -272,22 +285,13 @@ export function PerfTrendChart(props: {
           data={data}
           margin={{ top: 16, right: 16, bottom: 8, left: 8 }}
         >
-          <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
-          <XAxis
-            dataKey="time"
-            type="number"
-            scale="time"
-            domain={timeDomain(data)}
-            tickFormatter={(time: number) => formatDate(time)}
-            tick={axisText}
-            stroke={theme.palette.divider}
-          />
+          <CartesianGrid {...style.grid} />
+          <XAxis {...timeAxisProps(data, theme)} />
           <YAxis
             yAxisId="latency"
             domain={[0, 'auto']}
             unit=" ms"
-            tick={axisText}
-            stroke={theme.palette.divider}
+            {...style.axis}
             width={72}
           />
           <YAxis
@@ -295,8 +299,7 @@ export function PerfTrendChart(props: {
             orientation="right"
             domain={[0, 'auto']}
             unit=" %"
-            tick={axisText}
-            stroke={theme.palette.divider}
+            {...style.axis}
             width={56}
           />
           <Tooltip
@@ -405,7 +408,7 @@ export function QueueTrendChart(props: {
   ];
   const hasDepth = keys.some(key => !isWait(key));
   const hasWait = keys.some(isWait);
-  const axisText = { fill: theme.palette.text.secondary, fontSize: 12 };
+  const style = chartStyle(theme);
   return (
     <Box role="group" aria-label="Queue metrics chart">
       <ResponsiveContainer width="100%" height={props.height ?? 200}>
@@ -413,22 +416,13 @@ export function QueueTrendChart(props: {
           data={data}
           margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
         >
-          <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
-          <XAxis
-            dataKey="time"
-            type="number"
-            scale="time"
-            domain={timeDomain(data)}
-            tickFormatter={(time: number) => formatDate(time)}
-            tick={axisText}
-            stroke={theme.palette.divider}
-          />
+          <CartesianGrid {...style.grid} />
+          <XAxis {...timeAxisProps(data, theme)} />
           {hasDepth && (
             <YAxis
               yAxisId="depth"
               domain={[0, 'auto']}
-              tick={axisText}
-              stroke={theme.palette.divider}
+              {...style.axis}
               width={72}
               label={{
                 value: 'messages',
@@ -445,8 +439,7 @@ export function QueueTrendChart(props: {
               orientation={hasDepth ? 'right' : 'left'}
               domain={[0, 'auto']}
               unit=" ms"
-              tick={axisText}
-              stroke={theme.palette.divider}
+              {...style.axis}
               width={72}
             />
           )}
