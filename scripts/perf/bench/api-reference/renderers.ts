@@ -54,9 +54,9 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Matches a text that is exactly the path, e.g. `/v1/checkout/sessions`. */
-function exactPath(operation: BenchOperation): RegExp {
-  return new RegExp(`^\\s*${escapeRegExp(operation.path)}\\s*$`);
+/** Matches a text that is exactly this one, give or take surrounding space. */
+function exactly(text: string): RegExp {
+  return new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
 }
 
 const ours: Renderer = {
@@ -225,7 +225,7 @@ const redoc: Renderer = {
       await page
         .locator('.menu-content a')
         .filter({
-          hasText: new RegExp(`^\\s*${escapeRegExp(operation.tag)}\\s*$`),
+          hasText: exactly(operation.tag),
         })
         .first()
         .click({ timeout });
@@ -238,7 +238,7 @@ const redoc: Renderer = {
     await waitInViewport(
       page
         .locator('main h2')
-        .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) })
+        .filter({ hasText: exactly(title) })
         .first(),
       timeout,
     );
@@ -277,7 +277,7 @@ const redoc2: Renderer = {
       await page
         .locator('li[data-item-id^="tag/"] > label')
         .filter({
-          hasText: new RegExp(`^\\s*${escapeRegExp(operation.tag)}\\s*$`),
+          hasText: exactly(operation.tag),
         })
         .first()
         .click({ timeout });
@@ -332,7 +332,7 @@ const rapidoc: Renderer = {
       .filter({
         has: page
           .locator('[part="label-operation-path"]')
-          .filter({ hasText: exactPath(operation) }),
+          .filter({ hasText: exactly(operation.path) }),
       })
       .locator('api-response')
       .first()
