@@ -76,6 +76,36 @@ describe.each(databases.eachSupportedId())(
       expect(Number(duration.p95)).toBeCloseTo(44.631, 3);
     });
 
+    it('reads every run with its results when they do not fit the results cache', async () => {
+      const knex = await databases.init(databaseId);
+      // Smaller than any one run's results: nothing can be kept parsed
+      const store = await DatabasePerfRunStore.create({
+        database: databaseServiceFor(knex),
+        resultsCacheBytes: 100,
+      });
+      for (const [i, results] of [legacy, handleSummary, legacy].entries()) {
+        await store.addRun(
+          metadata({
+            idempotencyKey: `ci-run-${i}`,
+            startedAt: `2026-11-2${i}T02:00:00.000Z`,
+            finishedAt: `2026-11-2${i}T02:05:00.000Z`,
+          }),
+          results,
+        );
+      }
+      const runs = await store.runsSince(
+        'component:default/ledger',
+        '2026-11-01T00:00:00.000Z',
+        10,
+      );
+      expect(runs).toHaveLength(3);
+      expect(runs.every(run => run.results.metrics.length > 0)).toBe(true);
+      await expect(store.getRun(runs[2].id)).resolves.toMatchObject({
+        id: runs[2].id,
+        results: { format: runs[2].results.format },
+      });
+    });
+
     it('applies k6 exit code 99 to the threshold outcome', async () => {
       const { store } = await setup();
       const { run } = await store.addRun(metadata({ k6ExitCode: 99 }), {

@@ -85,8 +85,13 @@ export class DatabasePerfRunStore {
 
   static async create(options: {
     database: DatabaseService;
+    /** Bytes of results JSON kept parsed; default 64 MiB. */
+    resultsCacheBytes?: number;
   }): Promise<DatabasePerfRunStore> {
-    return new DatabasePerfRunStore(await migratedClient(options.database));
+    return new DatabasePerfRunStore(
+      await migratedClient(options.database),
+      options.resultsCacheBytes,
+    );
   }
 
   /**
@@ -504,19 +509,26 @@ export class DatabasePerfRunStore {
    * missing ones are read, in one query.
    */
   private async withResults(rows: RunRow[]): Promise<PerfRun[]> {
-    const missing = rows.map(row => row.id).filter(id => !this.results.has(id));
+    // What this call answers with; the cache only saves parsing, and may
+    // refuse or evict entries (a batch can be larger than the cache)
+    const found = new Map<string, PerfResults>();
+    for (const row of rows) {
+      const cached = this.results.get(row.id);
+      if (cached) found.set(row.id, cached);
+    }
+    const missing = rows.map(row => row.id).filter(id => !found.has(id));
     if (missing.length > 0) {
       const stored = await this.db<RunRow>('perf_runs')
         .whereIn('id', missing)
         .select('id', 'results');
       for (const { id, results } of stored) {
-        this.results.set(id, JSON.parse(results!), {
-          size: Math.max(1, results!.length),
-        });
+        const parsed: PerfResults = JSON.parse(results!);
+        found.set(id, parsed);
+        this.results.set(id, parsed, { size: Math.max(1, results!.length) });
       }
     }
     return rows.flatMap(row => {
-      const results = this.results.get(row.id);
+      const results = found.get(row.id);
       return results ? [{ ...this.toSummary(row), results }] : [];
     });
   }
