@@ -84,12 +84,15 @@ export class DefaultGateService implements GateService {
       this.deps.metricSources?.sourceOf(slo),
     );
     const compute = () => this.judge(entity, ref, release, environment, slos);
-    // The same runs, pins and SLO files give the same verdict; it is kept anew
+    // The same runs, pins, SLO files and required scenarios give the same
+    // verdict; it is kept anew
+    const required =
+      entity.metadata.annotations?.[REQUIRED_SCENARIOS_ANNOTATION] ?? '';
     const verdict =
       this.deps.memo && !external
         ? await this.deps.memo.remember(
             ref,
-            ['gate', release, environment, slos.contentKey],
+            ['gate', release, environment, slos.contentKey, required],
             compute,
           )
         : await compute();

@@ -51,18 +51,22 @@ describe.each(databases.eachSupportedId())(
 
     afterAll(() => folder.remove());
 
-    async function start() {
+    async function start(
+      config?: Parameters<typeof startReliability>[0]['config'],
+    ) {
       const knex = await databases.init(databaseId);
+      const entities = [
+        entity('Component', 'ledger', {
+          ...folder.location,
+          'readiness.dev/openslo': './slo.yaml',
+          'readiness.dev/required-scenarios': 'ledger-post',
+        }),
+        entity('Component', 'ocr'),
+      ];
       const server = await startReliability({
         knex,
-        entities: [
-          entity('Component', 'ledger', {
-            ...folder.location,
-            'readiness.dev/openslo': './slo.yaml',
-            'readiness.dev/required-scenarios': 'ledger-post',
-          }),
-          entity('Component', 'ocr'),
-        ],
+        entities,
+        ...(config && { config }),
       });
       let n = 0;
       const publish = async (
@@ -94,8 +98,26 @@ describe.each(databases.eachSupportedId())(
           .get(`/api/reliability/v1/gates/component/default/${name}`)
           .query({ release, environment: 'staging' })
           .set('Authorization', caller);
-      return { server, publish, gate };
+      return { server, publish, gate, entities };
     }
+
+    it('decides anew when the required scenarios change, kept verdicts notwithstanding', async () => {
+      // Entities read fresh each time; kept views as configured by default
+      const { publish, gate, entities } = await start({
+        reliability: { catalogCacheSeconds: 0 },
+      });
+      await publish('2026.11.1', 'ledger-post', 250);
+      expect((await gate('ledger', '2026.11.1')).body.status).toBe('pass');
+      entities[0].metadata.annotations!['readiness.dev/required-scenarios'] =
+        'ledger-post,ledger-month-end';
+      const again = await gate('ledger', '2026.11.1');
+      expect(again.body.status).toBe('fail');
+      expect(
+        again.body.reasons
+          .filter((r: any) => r.input === 'scenario')
+          .map((r: any) => r.status),
+      ).toContain('fail');
+    });
 
     it('passes a release whose runs meet every input, and keeps the verdict', async () => {
       const { server, publish, gate } = await start();
