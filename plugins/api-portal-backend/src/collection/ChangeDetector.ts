@@ -13,6 +13,7 @@ import {
 } from '../database/DatabaseSpecStore';
 import { SpecRevision } from '@readiness/plugin-api-portal-common';
 import { DefinitionReader } from '../worker/readDefinition';
+import { WorkerPoolClosedError } from '../worker/runWorker';
 
 /** Shown in the changelog for a definition without `info.version`. */
 export const UNVERSIONED = 'unversioned';
@@ -194,6 +195,8 @@ export class ChangeDetector {
         changes,
       };
     } catch (error) {
+      // A stopping backend says nothing about the pair: keep no diff of it
+      if (error instanceof WorkerPoolClosedError) throw error;
       return {
         fromHash,
         toHash,

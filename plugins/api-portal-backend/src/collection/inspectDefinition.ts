@@ -7,6 +7,7 @@ import {
   DefinitionTop,
   WorkerLimits,
   WorkerPool,
+  WorkerPoolClosedError,
   WorkerTimeoutError,
 } from '../worker/runWorker';
 
@@ -148,6 +149,7 @@ export async function inspectDefinition(
     }
     return { ...kept, status: 'ok', ...describe(parsed.top, type) };
   } catch (error) {
+    if (error instanceof WorkerPoolClosedError) throw error;
     const timedOut = error instanceof WorkerTimeoutError;
     return {
       ...kept,

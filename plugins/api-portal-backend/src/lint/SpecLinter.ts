@@ -8,6 +8,7 @@ import {
   openapiCoreVersion,
   RawLintProblem,
   WorkerPool,
+  WorkerPoolClosedError,
   WorkerTimeoutError,
 } from '../worker/runWorker';
 
@@ -130,6 +131,8 @@ export class SpecLinter {
         lintedAt: new Date().toISOString(),
       };
     } catch (error) {
+      // A stopping backend says nothing about the text: it stays pending
+      if (error instanceof WorkerPoolClosedError) throw error;
       const timedOut = error instanceof WorkerTimeoutError;
       this.deps.logger.warn(
         `Lint of definition ${contentHash} failed: ${(error as Error).message}`,

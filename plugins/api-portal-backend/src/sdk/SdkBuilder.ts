@@ -18,6 +18,7 @@ import {
   SdkGenerator,
 } from '@readiness/plugin-api-portal-node';
 import { DefinitionReader } from '../worker/readDefinition';
+import { WorkerPoolClosedError } from '../worker/runWorker';
 import {
   CurrentRevision,
   DatabaseSpecStore,
@@ -224,6 +225,14 @@ export class SdkBuilder {
         sizeBytes: archive.length,
       });
     } catch (error) {
+      if (error instanceof WorkerPoolClosedError) {
+        // The backend is stopping: the build stays claimed and is queued
+        // again when a backend starts (requeueStale)
+        this.deps.logger.info(
+          `SDK build ${build.language} of ${build.specHash} stopped with the backend`,
+        );
+        return;
+      }
       const message = error instanceof Error ? error.message : String(error);
       lines.push(`build failed: ${message}`);
       this.deps.logger.warn(

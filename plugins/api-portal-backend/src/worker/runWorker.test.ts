@@ -1,6 +1,11 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { WorkerPool, WorkerTimeoutError } from './runWorker';
+import { inspectDefinition } from '../collection/inspectDefinition';
+import {
+  WorkerPool,
+  WorkerPoolClosedError,
+  WorkerTimeoutError,
+} from './runWorker';
 
 const limits = { timeoutMs: 20_000 };
 
@@ -191,5 +196,26 @@ describe('WorkerPool', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('a closed pool', () => {
+  it('is not taken for a verdict on the definition', async () => {
+    const closed = new WorkerPool({ size: 1, memoryMb: 256 });
+    await closed.close();
+    // Not a `failed` revision: the definition is read again after a restart
+    await expect(
+      inspectDefinition(
+        'openapi',
+        'openapi: 3.1.0\n',
+        {
+          maxSpecBytes: 1024 * 1024,
+          maxYamlAliases: 100,
+          timeoutMs: 20_000,
+          memoryMb: 256,
+        },
+        closed,
+      ),
+    ).rejects.toBeInstanceOf(WorkerPoolClosedError);
   });
 });

@@ -77,6 +77,19 @@ export class WorkerTimeoutError extends Error {
   readonly name = 'WorkerTimeoutError';
 }
 
+/**
+ * The pool was closed (the backend is stopping) before the task finished.
+ * Says nothing about the definition: callers keep no outcome for it, so the
+ * work is done again after the restart.
+ */
+export class WorkerPoolClosedError extends Error {
+  readonly name = 'WorkerPoolClosedError';
+
+  constructor() {
+    super('the worker pool is closed');
+  }
+}
+
 /** Limits of one worker run. */
 export type WorkerLimits = { timeoutMs: number; memoryMb: number };
 
@@ -147,7 +160,7 @@ export class WorkerPool {
   run(task: LintTask, options: { timeoutMs: number }): Promise<LintOutcome>;
   run(task: Task, options: { timeoutMs: number }): Promise<Outcome> {
     if (this.closed) {
-      return Promise.reject(new Error('the worker pool is closed'));
+      return Promise.reject(new WorkerPoolClosedError());
     }
     return new Promise<Outcome>((resolve, reject) => {
       this.queue.push({ task, timeoutMs: options.timeoutMs, resolve, reject });
@@ -159,13 +172,13 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) {
-      job.reject(new Error('the worker pool is closed'));
+      job.reject(new WorkerPoolClosedError());
     }
     await Promise.all(
       this.slots.map(slot => {
         if (slot.job) {
           this.settle(slot, () =>
-            slot.job?.reject(new Error('the worker pool is closed')),
+            slot.job?.reject(new WorkerPoolClosedError()),
           );
         }
         return this.discard(slot);
