@@ -11,7 +11,7 @@ import {
 } from '../database/DatabaseSpecStore';
 import { SpecLinter } from '../lint/SpecLinter';
 import { SpecRevision } from '@readiness/plugin-api-portal-common';
-import { ChangeDetector } from './ChangeDetector';
+import { ChangeDetector, ParsedTexts } from './ChangeDetector';
 import { WorkerPool } from '../worker/runWorker';
 import {
   definitionHash,
@@ -22,6 +22,20 @@ import {
 
 /** What an inspection found, without the text (which the entity holds). */
 type Inspection = Omit<InspectedDefinition, 'content'>;
+
+/**
+ * What one pass (or one refresh) has read so far: inspections by spec type
+ * and content hash, so entities sharing a text have it parsed once, and the
+ * texts parsed for diffs. Each pass has its own; nothing outlives it.
+ */
+type Pass = {
+  inspections: Map<string, Promise<Inspection>>;
+  parsed: ParsedTexts;
+};
+
+function newPass(): Pass {
+  return { inspections: new Map(), parsed: new Map() };
+}
 
 /** The entity fields collection reads; the rest of an entity is not fetched. */
 const FIELDS = [
@@ -114,12 +128,6 @@ export class ApiCollector {
   private lastFullPass?: number;
 
   /**
-   * Inspections of this pass by spec type and content hash: entities that
-   * share a definition text have it parsed once.
-   */
-  private readonly inspections = new Map<string, Promise<Inspection>>();
-
-  /**
    * One pass over every API entity of the catalog, then lint. The catalog is
    * listed in pages of names and etags; the definitions of entities whose
    * etag differs from the one kept (or of all, in a full pass) are read in
@@ -133,52 +141,48 @@ export class ApiCollector {
       now() - this.lastFullPass >= this.deps.fullPassEveryMs;
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const report = { entities: 0, changed: 0, failed: 0, linted: 0 };
+    const pass = newPass();
     let cursor: string | undefined;
-    try {
-      do {
-        const response = await this.deps.catalog.queryEntities(
-          cursor
-            ? { cursor, limit: this.deps.pageSize, fields: LIST_FIELDS }
-            : {
-                filter: { kind: 'API' },
-                limit: this.deps.pageSize,
-                fields: LIST_FIELDS,
-                orderFields: { field: 'metadata.name', order: 'asc' },
-              },
+    do {
+      const response = await this.deps.catalog.queryEntities(
+        cursor
+          ? { cursor, limit: this.deps.pageSize, fields: LIST_FIELDS }
+          : {
+              filter: { kind: 'API' },
+              limit: this.deps.pageSize,
+              fields: LIST_FIELDS,
+              orderFields: { field: 'metadata.name', order: 'asc' },
+            },
+        { credentials },
+      );
+      const refs = response.items.map(e => stringifyEntityRef(e));
+      const states = await this.deps.specs.statesOf(refs);
+      const toRead = refs.filter((ref, i) => {
+        const etag = etagOf(response.items[i]);
+        return full || !etag || states.get(ref)?.catalogEtag !== etag;
+      });
+      // Definitions are read a few entities at a time: a page of large
+      // definitions would be one answer of hundreds of megabytes
+      for (let i = 0; i < toRead.length; i += DEFINITION_BATCH) {
+        const { items } = await this.deps.catalog.getEntitiesByRefs(
+          {
+            entityRefs: toRead.slice(i, i + DEFINITION_BATCH),
+            fields: FIELDS,
+          },
           { credentials },
         );
-        const refs = response.items.map(e => stringifyEntityRef(e));
-        const states = await this.deps.specs.statesOf(refs);
-        const toRead = refs.filter((ref, i) => {
-          const etag = etagOf(response.items[i]);
-          return full || !etag || states.get(ref)?.catalogEtag !== etag;
-        });
-        // Definitions are read a few entities at a time: a page of large
-        // definitions would be one answer of hundreds of megabytes
-        for (let i = 0; i < toRead.length; i += DEFINITION_BATCH) {
-          const { items } = await this.deps.catalog.getEntitiesByRefs(
-            {
-              entityRefs: toRead.slice(i, i + DEFINITION_BATCH),
-              fields: FIELDS,
-            },
-            { credentials },
-          );
-          // An entity deleted since the listing comes back undefined
-          const entities = items.filter((e): e is Entity => !!e);
-          const page = await this.collectPage(entities, states);
-          report.changed += page.changed;
-          report.failed += page.failed;
-          if (signal?.aborted) break;
-        }
-        report.entities += response.items.length;
-        cursor = response.pageInfo.nextCursor;
-      } while (cursor && !signal?.aborted);
-      if (full && !signal?.aborted) this.lastFullPass = now();
-      report.linted = await this.deps.linter.lintPending({ signal });
-    } finally {
-      this.deps.detector.reset();
-      this.inspections.clear();
-    }
+        // An entity deleted since the listing comes back undefined
+        const entities = items.filter((e): e is Entity => !!e);
+        const page = await this.collectPage(entities, states, pass);
+        report.changed += page.changed;
+        report.failed += page.failed;
+        if (signal?.aborted) break;
+      }
+      report.entities += response.items.length;
+      cursor = response.pageInfo.nextCursor;
+    } while (cursor && !signal?.aborted);
+    if (full && !signal?.aborted) this.lastFullPass = now();
+    report.linted = await this.deps.linter.lintPending({ signal });
     return { ...report, durationMs: Date.now() - started };
   }
 
@@ -195,40 +199,44 @@ export class ApiCollector {
         `kind: ${entityRef} is a ${entity.kind}; only API entities have definitions`,
       );
     }
-    try {
-      const ref = stringifyEntityRef(entity);
-      const states = await this.deps.specs.statesOf([ref]);
-      const collected = await this.collectEntity(entity, states.get(ref));
-      const etag = etagOf(entity);
-      if (etag) {
-        await this.deps.specs.recordCatalogEtags([{ entityRef: ref, etag }]);
-      }
-      await this.deps.linter.lintPending({
-        contentHash: collected.contentHash,
-      });
-      const revision = await this.deps.specs.getRevision(collected.revisionId);
-      if (!revision) {
-        throw new NotFoundError(`No revision ${collected.revisionId}`);
-      }
-      return { revision, changed: collected.changed };
-    } finally {
-      this.deps.detector.reset();
-      this.inspections.clear();
+    const ref = stringifyEntityRef(entity);
+    const states = await this.deps.specs.statesOf([ref]);
+    const collected = await this.collectEntity(
+      entity,
+      states.get(ref),
+      hashOf(definitionOf(entity)),
+      newPass(),
+    );
+    const etag = etagOf(entity);
+    if (etag) {
+      await this.deps.specs.recordCatalogEtags([{ entityRef: ref, etag }]);
     }
+    await this.deps.linter.lintPending({
+      contentHash: collected.contentHash,
+    });
+    const revision = await this.deps.specs.getRevision(collected.revisionId);
+    if (!revision) {
+      throw new NotFoundError(`No revision ${collected.revisionId}`);
+    }
+    return { revision, changed: collected.changed };
   }
 
   /** Collects entities read whole, then notes the etags of those collected. */
   private async collectPage(
     entities: Entity[],
     states: Map<string, ApiEntityState>,
+    pass: Pass,
   ) {
     const refs = entities.map(e => stringifyEntityRef(e));
     const etags: Array<{ entityRef: string; etag: string }> = [];
     const hashes = entities.map(e => hashOf(definitionOf(e)));
     await this.inspectAhead(
-      entities.filter(
-        (_, i) => states.get(refs[i])?.currentContentHash !== hashes[i],
+      entities.flatMap((entity, i) =>
+        states.get(refs[i])?.currentContentHash === hashes[i]
+          ? []
+          : [{ entity, hash: hashes[i] }],
       ),
+      pass,
     );
     let changed = 0;
     let failed = 0;
@@ -238,6 +246,7 @@ export class ApiCollector {
           entity,
           states.get(refs[index]),
           hashes[index],
+          pass,
         );
         if (outcome.changed) changed += 1;
         const etag = etagOf(entity);
@@ -257,15 +266,18 @@ export class ApiCollector {
 
   /**
    * Parses the changed definitions of a page ahead of collecting them, as
-   * many at once as the pool has workers; collecting then finds them in
-   * {@link ApiCollector.inspections}.
+   * many at once as the pool has workers; collecting then finds them in the
+   * pass's inspections.
    */
-  private async inspectAhead(entities: Entity[]): Promise<void> {
-    const queue = [...entities];
+  private async inspectAhead(
+    changed: Array<{ entity: Entity; hash: string }>,
+    pass: Pass,
+  ): Promise<void> {
+    const queue = [...changed];
     const lane = async () => {
-      for (let entity = queue.shift(); entity; entity = queue.shift()) {
+      for (let next = queue.shift(); next; next = queue.shift()) {
         // Failures are kept in the inspection itself
-        await this.inspect(entity);
+        await this.inspect(next.entity, next.hash, pass);
       }
     };
     await Promise.all(
@@ -274,11 +286,15 @@ export class ApiCollector {
   }
 
   /** What an entity's definition is, parsed once per text and spec type in a pass. */
-  private async inspect(entity: Entity): Promise<InspectedDefinition> {
+  private async inspect(
+    entity: Entity,
+    hash: string,
+    pass: Pass,
+  ): Promise<InspectedDefinition> {
     const definition = definitionOf(entity);
     const specType = specTypeOf(entity);
-    const key = `${specType ?? ''}\u0000${hashOf(definition)}`;
-    let inspection = this.inspections.get(key);
+    const key = `${specType ?? ''}\u0000${hash}`;
+    let inspection = pass.inspections.get(key);
     if (!inspection) {
       inspection = inspectDefinition(
         specType,
@@ -286,7 +302,7 @@ export class ApiCollector {
         this.deps.limits,
         this.deps.workers,
       ).then(({ content: _content, ...described }) => described);
-      this.inspections.set(key, inspection);
+      pass.inspections.set(key, inspection);
     }
     const described = await inspection;
     // The text is the entity's own (same hash); it is kept unless too large
@@ -300,7 +316,8 @@ export class ApiCollector {
   private async collectEntity(
     entity: Entity,
     state: ApiEntityState | undefined,
-    hash: string = hashOf(definitionOf(entity)),
+    hash: string,
+    pass: Pass,
   ): Promise<{ revisionId: string; contentHash: string; changed: boolean }> {
     const entityRef = stringifyEntityRef(entity);
     const about = {
@@ -327,7 +344,7 @@ export class ApiCollector {
       await this.deps.specs.makeCurrent(about, earlier);
       return { revisionId: earlier.id, contentHash: hash, changed: true };
     }
-    const inspected = await this.inspect(entity);
+    const inspected = await this.inspect(entity, hash, pass);
     const { content, ...described } = inspected;
     const revision: SpecRevision = {
       id: randomUUID(),
@@ -343,6 +360,7 @@ export class ApiCollector {
       revision,
       previous,
       content,
+      pass.parsed,
     );
     const kept = await this.deps.specs.recordRevision({
       revision,

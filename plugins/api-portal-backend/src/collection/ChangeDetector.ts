@@ -27,6 +27,15 @@ type Pair = {
   to: SpecRevision;
 };
 
+/** Parsed texts by content hash, kept while one pass compares them. */
+export type ParsedTexts = Map<string, unknown>;
+
+/** The texts one detection reads: the pass's parsed ones and its own, not kept yet. */
+type Texts = {
+  parsed: ParsedTexts;
+  unkept: { contentHash: string; content: string };
+};
+
 /** Whether the diff rules can compare a revision. */
 export function isComparable(revision: SpecRevision): boolean {
   return (
@@ -56,10 +65,6 @@ function newestPerVersion(revisions: SpecRevision[]) {
  * parsed within limits before they became revisions.
  */
 export class ChangeDetector {
-  private readonly parsed = new Map<string, unknown>();
-  /** The text of the revision being detected, not kept yet. */
-  private unkept?: { contentHash: string; content: string };
-
   constructor(
     private readonly deps: {
       specs: DatabaseSpecStore;
@@ -70,37 +75,41 @@ export class ChangeDetector {
     },
   ) {}
 
-  /** Forgets parsed texts (at the end of a pass: they can be large). */
-  reset(): void {
-    this.parsed.clear();
-  }
-
   /**
    * The diffs and changelog entries of a new revision whose text (`content`)
-   * is not kept yet.
+   * is not kept yet. `parsed` holds the texts its pass (or refresh) has read
+   * already; each pass has its own, so a refresh during a pass cannot disturb it.
    */
   async detect(
     revision: SpecRevision,
     previous: SpecRevision | undefined,
     content: string | undefined,
+    parsed: ParsedTexts,
   ): Promise<{ diffs: DiffRecord[]; changelog: ChangelogRecord[] }> {
     if (!isComparable(revision) || content === undefined) {
       return { diffs: [], changelog: [] };
     }
-    this.unkept = { contentHash: revision.contentHash, content };
-    try {
-      return await this.compare(revision, previous);
-    } finally {
-      this.unkept = undefined;
-    }
+    const texts: Texts = {
+      parsed,
+      unkept: { contentHash: revision.contentHash, content },
+    };
+    return this.compare(revision, previous, texts);
   }
 
-  private async compare(revision: SpecRevision, previous?: SpecRevision) {
+  private async compare(
+    revision: SpecRevision,
+    previous: SpecRevision | undefined,
+    texts: Texts,
+  ) {
     const pairs = await this.pairsOf(revision, previous);
     const diffs: DiffRecord[] = [];
     const changelog: ChangelogRecord[] = [];
     for (const pair of pairs) {
-      const diff = await this.diff(pair.from.contentHash, pair.to.contentHash);
+      const diff = await this.diff(
+        pair.from.contentHash,
+        pair.to.contentHash,
+        texts,
+      );
       diffs.push(diff);
       if (diff.status !== 'ok') continue;
       const changes = diff.changes as ApiChange[];
@@ -178,13 +187,17 @@ export class ChangeDetector {
     });
   }
 
-  private async diff(fromHash: string, toHash: string): Promise<DiffRecord> {
+  private async diff(
+    fromHash: string,
+    toHash: string,
+    texts: Texts,
+  ): Promise<DiffRecord> {
     const kept = await this.deps.changelog.getDiff(fromHash, toHash);
     if (kept) return kept;
     try {
       const changes = diffApiDefinitions(
-        await this.parse(fromHash),
-        await this.parse(toHash),
+        await this.parse(fromHash, texts),
+        await this.parse(toHash, texts),
         { maxSchemaComparisons: this.deps.maxSchemaComparisons },
       );
       return {
@@ -210,20 +223,21 @@ export class ChangeDetector {
     }
   }
 
-  private async parse(contentHash: string): Promise<unknown> {
-    if (this.parsed.has(contentHash)) return this.parsed.get(contentHash);
+  private async parse(contentHash: string, texts: Texts): Promise<unknown> {
+    const { parsed, unkept } = texts;
+    if (parsed.has(contentHash)) return parsed.get(contentHash);
     const text =
-      this.unkept?.contentHash === contentHash
-        ? this.unkept.content
+      unkept.contentHash === contentHash
+        ? unkept.content
         : await this.deps.specs.getContent(contentHash);
     if (text === undefined) {
       throw new Error(`the text of ${contentHash} is not kept`);
     }
     const value: unknown = await this.deps.readDefinition(text);
-    if (this.parsed.size >= PARSED_CACHE_SIZE) {
-      this.parsed.delete(this.parsed.keys().next().value!);
+    if (parsed.size >= PARSED_CACHE_SIZE) {
+      parsed.delete(parsed.keys().next().value!);
     }
-    this.parsed.set(contentHash, value);
+    parsed.set(contentHash, value);
     return value;
   }
 }

@@ -92,6 +92,32 @@ describe.each(databases.eachSupportedId())(
       expect(revisions.body.items).toHaveLength(1);
     });
 
+    it('keeps a pass and a refresh that run at once apart', async () => {
+      const { get, post, collect, entities } = await start();
+      for (const [i, version] of ['1.1.0', '2.1.0'].entries()) {
+        (entities[i].spec as { definition: string }).definition = openapi(
+          version,
+          ['/accounts', `/v${version}`],
+        );
+      }
+      const [refreshed] = await Promise.all([
+        post('/v1/entities/api/default/ledger-api-v1/refresh'),
+        collect(),
+      ]);
+      expect(refreshed.status).toBe(200);
+      const changelog = await get('/v1/families/ledger-api/changelog');
+      const entries = changelog.body.items.filter(
+        (e: any) => e.kind === 'revision',
+      );
+      expect(entries.map((e: any) => e.toVersion).sort()).toEqual([
+        '1.1.0',
+        '2.1.0',
+      ]);
+      // Every comparison read both texts: none was recorded as failed
+      for (const entry of entries)
+        expect(entry.changes.length).toBeGreaterThan(0);
+    });
+
     it('records a changed definition as a new revision with its changelog entry', async () => {
       const { get, collect, entities } = await start();
       (entities[1].spec as { definition: string }).definition = openapi(
