@@ -1,7 +1,12 @@
 import { ResponseError } from '@backstage/errors';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { isForbidden, RecordErrorPanel, statusOf } from './RecordErrorPanel';
+import {
+  isForbidden,
+  isNotFound,
+  RecordErrorPanel,
+  statusOf,
+} from './RecordErrorPanel';
 
 async function responseError(status: number, message: string) {
   return ResponseError.fromResponse(
@@ -52,5 +57,12 @@ describe('RecordErrorPanel', () => {
     expect(statusOf(new Error('plain'))).toBeUndefined();
     expect(statusOf({ statusCode: '403' })).toBeUndefined();
     expect(statusOf(undefined)).toBeUndefined();
+  });
+
+  it('tells a missing record from a refused one', async () => {
+    expect(isNotFound(await responseError(404, 'x'))).toBe(true);
+    expect(isNotFound(await responseError(403, 'x'))).toBe(false);
+    expect(isForbidden(await responseError(404, 'x'))).toBe(false);
+    expect(isNotFound(new Error('plain'))).toBe(false);
   });
 });

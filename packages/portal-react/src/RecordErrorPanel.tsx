@@ -25,6 +25,16 @@ export function isForbidden(error: unknown): boolean {
 }
 
 /**
+ * Whether the backend does not have the record (404), e.g. it has not
+ * collected it yet.
+ *
+ * @public
+ */
+export function isNotFound(error: unknown): boolean {
+  return statusOf(error) === 404;
+}
+
+/**
  * Why a part of a record could not be read: a refusal (403) says the record
  * is internal, in the plugin's words; anything else shows the server's answer.
  *

@@ -3,4 +3,5 @@
  *
  * @packageDocumentation
  */
+export * from './format';
 export * from './RecordErrorPanel';

@@ -13,6 +13,7 @@ import {
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import { ApiPortalClient } from '@readiness/plugin-api-portal-common';
 import { apiPortalApiRef } from './api';
+import { API_PORTAL_TAB_PATH } from './components/paths';
 
 const apiPortalApi = ApiBlueprint.make({
   params: defineParams =>
@@ -27,7 +28,7 @@ const apiPortalApi = ApiBlueprint.make({
 const apiPortalEntityContent = EntityContentBlueprint.make({
   name: 'api-portal',
   params: {
-    path: '/api-portal',
+    path: `/${API_PORTAL_TAB_PATH}`,
     title: 'API Portal',
     filter: { kind: 'api' },
     loader: () =>

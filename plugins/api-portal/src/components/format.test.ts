@@ -1,5 +1,6 @@
 import { LintSummary } from '@readiness/plugin-api-portal-common';
-import { lintText, lintTotals, LINT_UNAVAILABLE, plural } from './format';
+import { plural } from '@readiness/portal-react';
+import { lintText, lintTotals, LINT_UNAVAILABLE } from './format';
 
 const lint = (overrides: Partial<LintSummary>): LintSummary => ({
   errors: 1,

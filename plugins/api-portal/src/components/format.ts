@@ -1,9 +1,5 @@
 import { LintSummary } from '@readiness/plugin-api-portal-common';
-
-/** "1 error", "2 errors": English plurals of the words this plugin counts. */
-export function plural(count: number, word: string, many = `${word}s`): string {
-  return `${count} ${count === 1 ? word : many}`;
-}
+import { plural } from '@readiness/portal-react';
 
 export const LINT_UNAVAILABLE = 'Lint unavailable (internal or not linted yet)';
 

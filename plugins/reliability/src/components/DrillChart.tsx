@@ -15,8 +15,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { formatDate } from '@readiness/portal-react';
 import { chartStyle } from './chartStyle';
-import { formatDate, formatMinutes } from './format';
+import { formatMinutes } from './format';
 
 type DrillBar = {
   label: string;

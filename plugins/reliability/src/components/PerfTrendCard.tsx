@@ -11,8 +11,8 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
+import { plural } from '@readiness/portal-react';
 import { DOCS } from './docs';
-import { plural } from './format';
 import { PerfTrendChart, QueueTrendChart, queueKeysOf } from './PerfTrendChart';
 import { RecordErrorPanel } from './RecordErrorPanel';
 

@@ -22,8 +22,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { formatDate } from '@readiness/portal-react';
 import { chartStyle } from './chartStyle';
-import { formatDate, formatDateTime, formatMs } from './format';
+import { formatDateTime, formatMs } from './format';
 
 /** One run as charted; the error rate in percent for the right axis. */
 export type ChartPoint = {

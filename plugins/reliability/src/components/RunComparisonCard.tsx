@@ -22,10 +22,11 @@ import { makeStyles, Theme } from '@material-ui/core/styles';
 import ArrowDownwardIcon from '@material-ui/icons/ArrowDownward';
 import ArrowUpwardIcon from '@material-ui/icons/ArrowUpward';
 import useAsync from 'react-use/esm/useAsync';
+import { plural } from '@readiness/portal-react';
 import { reliabilityApiRef } from '../api';
 import { changeVerdict } from './changeDirection';
 import { DOCS } from './docs';
-import { formatDateTime, plural, signed } from './format';
+import { formatDateTime, signed } from './format';
 import { RecordErrorPanel } from './RecordErrorPanel';
 import { RecordTable } from './RecordTable';
 

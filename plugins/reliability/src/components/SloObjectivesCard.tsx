@@ -17,9 +17,10 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
+import { plural } from '@readiness/portal-react';
 import { DOCS } from './docs';
 import { ErrorBudgetBar } from './ErrorBudgetBar';
-import { formatShare, plural } from './format';
+import { formatShare } from './format';
 import { StatusChip } from './StatusChip';
 import { RecordTable, TextCell } from './RecordTable';
 

@@ -1,6 +1,8 @@
 /*
  * How the reliability cards write numbers and times. The backend sends ISO
  * 8601 UTC strings; they are shown in the reader's locale and time zone.
+ * `plural`, `formatBytes` and `formatDate` are shared by the portal's plugins:
+ * import them from `@readiness/portal-react`.
  */
 
 const DAY_MS = 86_400_000;
@@ -10,10 +12,6 @@ export function formatDateTime(iso: string): string {
     dateStyle: 'medium',
     timeStyle: 'short',
   });
-}
-
-export function formatDate(iso: string | number): string {
-  return new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
 }
 
 /** A share 0..1 as a percentage, e.g. `-100.0 %`. */
@@ -37,27 +35,9 @@ export function formatSeconds(value: number): string {
   return formatMinutes(value / 60);
 }
 
-const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-
-/** Bytes in binary units, e.g. `1.5 GiB`. */
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${value.toFixed(digits)} ${BYTE_UNITS[unit]}`;
-}
-
 /** Whole days from `now` until `iso` (negative when it is past). */
 export function daysUntil(iso: string, now: Date = new Date()): number {
   return Math.ceil((Date.parse(iso) - now.getTime()) / DAY_MS);
-}
-
-export function plural(count: number, one: string, many = `${one}s`) {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** A signed number with a fixed number of digits, e.g. `+12.50`. */

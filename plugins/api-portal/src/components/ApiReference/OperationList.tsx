@@ -291,47 +291,51 @@ export function OperationList(props: OperationListProps) {
     [rows, onSelect],
   );
 
-  /** The nearest operation row after (or before) `from`; else the focused. */
-  const nextOperation = (from: number, step: 1 | -1): number => {
-    for (let i = from + step; i >= 0 && i < rows.length; i += step) {
-      if (rows[i].type === 'operation') {
-        return i;
+  // Stable between renders that change none of its inputs, so the memoized
+  // rows skip re-rendering while the list only scrolls.
+  const onListKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLButtonElement>) => {
+      /** The nearest operation row after (or before) `from`; else the focused. */
+      const nextOperation = (from: number, step: 1 | -1): number => {
+        for (let i = from + step; i >= 0 && i < rows.length; i += step) {
+          if (rows[i].type === 'operation') {
+            return i;
+          }
+        }
+        return focusable;
+      };
+      const page = Math.max(1, Math.floor(height / OPERATION_ROW_HEIGHT) - 1);
+      let target: number | undefined;
+      switch (event.key) {
+        case 'ArrowDown':
+          target = nextOperation(focusable, 1);
+          break;
+        case 'ArrowUp':
+          target = nextOperation(focusable, -1);
+          break;
+        case 'Home':
+          target = firstOperation;
+          break;
+        case 'End':
+          target = nextOperation(rows.length, -1);
+          break;
+        case 'PageDown':
+          target = nextOperation(
+            Math.min(rows.length - 1, focusable + page) - 1,
+            1,
+          );
+          break;
+        case 'PageUp':
+          target = nextOperation(Math.max(0, focusable - page) + 1, -1);
+          break;
+        default:
+          return;
       }
-    }
-    return focusable;
-  };
-
-  const onListKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const page = Math.max(1, Math.floor(height / OPERATION_ROW_HEIGHT) - 1);
-    let target: number | undefined;
-    switch (event.key) {
-      case 'ArrowDown':
-        target = nextOperation(focusable, 1);
-        break;
-      case 'ArrowUp':
-        target = nextOperation(focusable, -1);
-        break;
-      case 'Home':
-        target = firstOperation;
-        break;
-      case 'End':
-        target = nextOperation(rows.length, -1);
-        break;
-      case 'PageDown':
-        target = nextOperation(
-          Math.min(rows.length - 1, focusable + page) - 1,
-          1,
-        );
-        break;
-      case 'PageUp':
-        target = nextOperation(Math.max(0, focusable - page) + 1, -1);
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-    moveFocus(target);
-  };
+      event.preventDefault();
+      moveFocus(target);
+    },
+    [rows, focusable, firstOperation, height, moveFocus],
+  );
 
   const onFilterKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'ArrowDown' && firstOperation >= 0) {
@@ -343,14 +347,17 @@ export function OperationList(props: OperationListProps) {
     }
   };
 
-  const itemData: RowData = {
-    rows,
-    selectedKey,
-    focusIndex: focusable,
-    classes,
-    onOpen,
-    onKeyDown: onListKeyDown,
-  };
+  const itemData = useMemo<RowData>(
+    () => ({
+      rows,
+      selectedKey,
+      focusIndex: focusable,
+      classes,
+      onOpen,
+      onKeyDown: onListKeyDown,
+    }),
+    [rows, selectedKey, focusable, classes, onOpen, onListKeyDown],
+  );
 
   return (
     <>

@@ -20,14 +20,13 @@ import {
   TextField,
   Typography,
 } from '@material-ui/core';
-import RssFeedIcon from '@material-ui/icons/RssFeed';
-import { FeedUrls } from '@readiness/plugin-api-portal-common';
-import useAsync from 'react-use/esm/useAsync';
+import { plural } from '@readiness/portal-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { apiPortalApiRef } from '../../api';
 import { DOCS } from '../docs';
 import { PortalErrorPanel } from '../EntityApiPortal/PortalErrorPanel';
-import { lintTotals, plural } from '../format';
+import { ChangelogFeeds, Feeds } from '../Feeds';
+import { lintTotals } from '../format';
 import { apiPortalTabOf } from '../paths';
 import { DownloadsCell } from './DownloadsCell';
 import {
@@ -39,26 +38,6 @@ import {
   NO_FILTER,
   ROW_ORDER,
 } from './familyRows';
-
-function Feeds(props: { feeds: FeedUrls; label?: string }) {
-  const { feeds, label } = props;
-  return (
-    <Box display="flex" alignItems="center" style={{ gap: 4 }}>
-      <RssFeedIcon fontSize="small" />
-      <Typography variant="body2" component="span">
-        {label}
-        <Link to={feeds.rss}>RSS</Link> · <Link to={feeds.atom}>Atom</Link>
-      </Typography>
-    </Box>
-  );
-}
-
-function AllFamiliesFeeds() {
-  const api = useApi(apiPortalApiRef);
-  const { value } = useAsync(() => api.getFeedUrls(), [api]);
-  if (!value) return null;
-  return <Feeds feeds={value} label="Every family's changelog: " />;
-}
 
 function FamilyFilters(props: {
   filter: FamilyFilter;
@@ -270,7 +249,7 @@ export function ApisReadinessContent() {
   return (
     <Content>
       <ContentHeader title="API families">
-        <AllFamiliesFeeds />
+        <ChangelogFeeds label="Every family's changelog: " />
       </ContentHeader>
       {body}
     </Content>

@@ -13,6 +13,7 @@ import {
 } from '@material-ui/core';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { ChangelogItem } from '@readiness/plugin-api-portal-common';
+import { formatDate } from '@readiness/portal-react';
 import useAsync from 'react-use/esm/useAsync';
 import { apiPortalApiRef } from '../../api';
 import { PortalErrorPanel } from './PortalErrorPanel';
@@ -70,7 +71,7 @@ export function ChangelogTimeline(props: { entries: ChangelogItem[] }) {
               )}
               <Typography variant="body2">{entry.summary}</Typography>
               <Typography variant="caption" color="textSecondary">
-                {new Date(entry.at).toISOString().slice(0, 10)}
+                {formatDate(entry.at)}
               </Typography>
             </Box>
           </AccordionSummary>

@@ -1,4 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { errorApiRef } from '@backstage/core-plugin-api';
+import { mockApis } from '@backstage/frontend-test-utils';
+import { useLocation } from 'react-router-dom';
 import {
   breakingEntry,
   forbidden,
@@ -12,6 +15,10 @@ import {
 } from '../../__testUtils__/apiPortal';
 import { EntityApiPortalContent } from './EntityApiPortalContent';
 import { INTERNAL_RECORD_TITLE } from './PortalErrorPanel';
+
+function Location() {
+  return <span data-testid="location">{useLocation().pathname}</span>;
+}
 
 describe('EntityApiPortalContent', () => {
   it('shows progress until the family is read', async () => {
@@ -39,6 +46,49 @@ describe('EntityApiPortalContent', () => {
       namespace: 'default',
       name: 'ledger-api-v2',
     });
+  });
+
+  it('reports a refused refresh and keeps the button usable', async () => {
+    const errorApi = mockApis.error.mock();
+    const api = mockApi({
+      getFamily: jest.fn(async () => Promise.reject(notFound())),
+      refreshEntity: jest.fn(async () => Promise.reject(forbidden())),
+    });
+    renderForEntity(<EntityApiPortalContent />, api, {
+      extraApis: [[errorApiRef, errorApi]],
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Refresh' }));
+    await waitFor(() =>
+      expect(errorApi.post).toHaveBeenCalledWith(
+        expect.objectContaining({ statusCode: 403 }),
+      ),
+    );
+    // The family is read again, and the button can be pressed again.
+    await waitFor(() => expect(api.getFamily).toHaveBeenCalledTimes(2));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Refresh' })).toBeEnabled(),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(api.refreshEntity).toHaveBeenCalledTimes(2));
+  });
+
+  it('opens the API Portal tab of the version picked', async () => {
+    renderForEntity(
+      <>
+        <EntityApiPortalContent />
+        <Location />
+      </>,
+      mockApi(),
+    );
+    fireEvent.mouseDown(await screen.findByRole('button', { name: 'Version' }));
+    fireEvent.click(
+      within(await screen.findByRole('listbox')).getByText('1.4.0'),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent(
+        '/catalog/default/api/ledger-api-v1/api-portal',
+      ),
+    );
   });
 
   it('says the record is internal on 403', async () => {

@@ -6,19 +6,20 @@ import {
   Link,
   Progress,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { errorApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Button, Grid, Typography } from '@material-ui/core';
 import { familyOf } from '@readiness/plugin-api-portal-common';
+import { isNotFound } from '@readiness/portal-react';
 import { useNavigate } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { apiPortalApiRef } from '../../api';
 import { ApiReference } from '../ApiReference';
-import { API_PORTAL_TAB_PATH } from '../paths';
+import { ChangelogFeeds } from '../Feeds';
+import { apiPortalTabOf } from '../paths';
 import { ChangelogCard } from './ChangelogCard';
-import { FeedLinks } from './FeedLinks';
 import { LintProblemsCard } from './LintProblemsCard';
-import { isNotFound, PortalErrorPanel } from './PortalErrorPanel';
+import { PortalErrorPanel } from './PortalErrorPanel';
 import { SdkCard } from './SdkCard';
 import { VersionPicker } from './VersionPicker';
 
@@ -29,6 +30,7 @@ import { VersionPicker } from './VersionPicker';
 export function EntityApiPortalContent() {
   const { entity } = useEntity();
   const api = useApi(apiPortalApiRef);
+  const errorApi = useApi(errorApiRef);
   const entityRoute = useRouteRef(entityRouteRef);
   const navigate = useNavigate();
   const [refreshing, setRefreshing] = useState(false);
@@ -41,14 +43,15 @@ export function EntityApiPortalContent() {
   };
   const state = useAsyncRetry(() => api.getFamily(family), [api, family]);
 
-  const pagePath = (ref: { kind: string; namespace: string; name: string }) =>
-    entityRoute(ref);
   const definition = entity.spec?.definition;
 
   const refresh = async () => {
     setRefreshing(true);
     try {
       await api.refreshEntity(name);
+    } catch (error) {
+      // e.g. a 403 when the caller may not refresh: say so, keep the button.
+      errorApi.post(error as Error);
     } finally {
       setRefreshing(false);
       state.retry();
@@ -91,23 +94,15 @@ export function EntityApiPortalContent() {
           <VersionPicker
             versions={detail.versions}
             entityRef={entityRef}
-            onPick={version => {
-              const [kind, rest] = version.entityRef.split(':');
-              const [namespace, entityName] = rest.split('/');
-              navigate(
-                `${pagePath({
-                  kind,
-                  namespace,
-                  name: entityName,
-                })}/${API_PORTAL_TAB_PATH}`,
-              );
-            }}
+            onPick={version =>
+              navigate(apiPortalTabOf(entityRoute, version.entityRef))
+            }
           />
           {detail.partnerFacing && (
             <Typography variant="caption">partner-facing</Typography>
           )}
           <Box flexGrow={1} />
-          <FeedLinks family={detail.name} />
+          <ChangelogFeeds family={detail.name} label="Follow the changelog: " />
           <Button size="small" onClick={refresh} disabled={refreshing}>
             Refresh
           </Button>
@@ -119,7 +114,7 @@ export function EntityApiPortalContent() {
           <ApiReference
             definition={definition as string | object}
             apiDocsLink={
-              <Link to={`${pagePath(name)}/definition`}>
+              <Link to={`${entityRoute(name)}/definition`}>
                 Open in the Definition tab
               </Link>
             }

@@ -1,11 +1,4 @@
-import { RecordErrorPanel, statusOf } from '@readiness/portal-react';
-
-export { isForbidden } from '@readiness/portal-react';
-
-/** A 404 means the backend has not collected the API yet. */
-export function isNotFound(error: unknown): boolean {
-  return statusOf(error) === 404;
-}
+import { RecordErrorPanel } from '@readiness/portal-react';
 
 export const INTERNAL_RECORD_TITLE = "This API's portal record is internal";
 

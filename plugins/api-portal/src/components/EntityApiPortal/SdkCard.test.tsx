@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { fetchApiRef } from '@backstage/core-plugin-api';
+import { formatBytes } from '@readiness/portal-react';
 import {
   forbidden,
   LEDGER_V2,
@@ -8,7 +9,7 @@ import {
   renderForEntity,
 } from '../../__testUtils__/apiPortal';
 import { INTERNAL_RECORD_TITLE } from './PortalErrorPanel';
-import { formatBytes, SdkCard } from './SdkCard';
+import { SdkCard } from './SdkCard';
 
 describe('formatBytes', () => {
   it('reads as people read sizes', () => {

@@ -14,16 +14,10 @@ import {
   EntitySdk,
   EntitySdks,
 } from '@readiness/plugin-api-portal-common';
+import { formatBytes } from '@readiness/portal-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { apiPortalApiRef } from '../../api';
 import { PortalErrorPanel } from './PortalErrorPanel';
-
-export function formatBytes(bytes?: number): string {
-  if (bytes === undefined) return '—';
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
 
 /** How the installed SDK is first used, by language. */
 export function usageSnippet(language: string, packageName: string): string {

@@ -18,11 +18,12 @@ import {
   Typography,
 } from '@material-ui/core';
 import { ProvidedApi } from '@readiness/plugin-api-portal-common';
+import { plural } from '@readiness/portal-react';
 import useAsync from 'react-use/esm/useAsync';
 import { apiPortalApiRef } from '../../api';
 import { DOCS } from '../docs';
 import { PortalErrorPanel } from '../EntityApiPortal/PortalErrorPanel';
-import { lintText, plural } from '../format';
+import { lintText } from '../format';
 import { apiPortalTabOf } from '../paths';
 
 export const NOT_COLLECTED_TEXT =
