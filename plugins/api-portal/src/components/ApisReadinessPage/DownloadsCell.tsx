@@ -1,14 +1,45 @@
 import { Box, Tooltip, Typography, useTheme } from '@material-ui/core';
 import { FamilySummary } from '@readiness/plugin-api-portal-common';
+import { plural } from '@readiness/portal-react';
 
 const WIDTH = 60;
 const HEIGHT = 16;
+/** How many days the bars span, the last one today. */
+export const WINDOW_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 type Day = { day: string; downloads: number };
 
+/** The UTC day of a time, as the backend writes days: `2026-11-01`. */
+function utcDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
 /**
- * One bar per day, drawn by hand: the plugin does without a chart library
- * for a picture this small.
+ * Every UTC day of the window ending today, oldest first, with the downloads
+ * of the days the backend sent (it sends only days with downloads) and zero
+ * for the others. A day the backend counts as later than the reader's today
+ * (clocks differ) ends the window instead.
+ */
+export function windowDays(days: Day[], now: Date = new Date()): Day[] {
+  const counts = new Map<string, number>();
+  for (const d of days) {
+    counts.set(d.day, (counts.get(d.day) ?? 0) + d.downloads);
+  }
+  const today = Date.parse(utcDay(now.getTime()));
+  const newest = Math.max(
+    today,
+    ...days.map(d => Date.parse(d.day)).filter(time => !Number.isNaN(time)),
+  );
+  return Array.from({ length: WINDOW_DAYS }, (_, i) => {
+    const day = utcDay(newest - (WINDOW_DAYS - 1 - i) * DAY_MS);
+    return { day, downloads: counts.get(day) ?? 0 };
+  });
+}
+
+/**
+ * One bar per day of the window, placed by its date, drawn by hand: the
+ * plugin does without a chart library for a picture this small.
  */
 function DayBars(props: { days: Day[] }) {
   const theme = useTheme();
@@ -27,6 +58,7 @@ function DayBars(props: { days: Day[] }) {
         return (
           <rect
             key={d.day}
+            data-day={d.day}
             x={i * step}
             y={HEIGHT - height}
             width={Math.max(step - 1, 1)}
@@ -43,11 +75,23 @@ function DayBars(props: { days: Day[] }) {
   );
 }
 
+function busyDays(days: Day[]): Day[] {
+  return days.filter(d => d.downloads > 0);
+}
+
 /** The days with downloads, one line each, for the tooltip. */
 export function downloadDays(days: Day[]): string {
-  const busy = days.filter(d => d.downloads > 0);
+  const busy = busyDays(days);
   if (busy.length === 0) return 'No downloads in the last 30 days';
   return busy.map(d => `${d.day}: ${d.downloads}`).join('\n');
+}
+
+/** The total and the days with downloads in one line, for screen readers. */
+export function downloadsLabel(total: number, days: Day[]): string {
+  const sum = `${plural(total, 'SDK download')} in the last 30 days`;
+  const busy = busyDays(days);
+  if (busy.length === 0) return sum;
+  return `${sum}: ${busy.map(d => `${d.day}: ${d.downloads}`).join(', ')}`;
 }
 
 /** SDK downloads of the last 30 days: the sum, with a bar per day. */
@@ -66,14 +110,18 @@ export function DownloadsCell(props: {
         <span style={{ whiteSpace: 'pre-line' }}>{downloadDays(ordered)}</span>
       }
     >
+      {/* Focusable, so the days reach keyboard and screen reader users. */}
       <Box
         display="flex"
         alignItems="center"
         style={{ gap: 8 }}
         data-testid={`downloads-${props.family.name}`}
+        tabIndex={0}
+        role="img"
+        aria-label={downloadsLabel(props.total, ordered)}
       >
         <Typography variant="body2">{props.total}</Typography>
-        <DayBars days={ordered} />
+        <DayBars days={windowDays(ordered)} />
       </Box>
     </Tooltip>
   );

@@ -52,8 +52,21 @@ describe('LintProblemsCard', () => {
     ).toBeInTheDocument();
     const error = screen.getByTestId('lint-rule-no-server-example.com');
     expect(within(error).getByText('error')).toBeInTheDocument();
-    expect(screen.getByText('1 errors, 2 warnings')).toBeInTheDocument();
+    expect(within(error).getByText('1 problem')).toBeInTheDocument();
+    expect(screen.getByText('1 error, 2 warnings')).toBeInTheDocument();
     expect(api.getRevisionLint).toHaveBeenCalledWith('r2');
+  });
+
+  it('writes the totals in number, "1 error" but "2 errors"', async () => {
+    const lint = {
+      ...ledgerLint,
+      totals: { errors: 2, warnings: 1 },
+    };
+    renderForEntity(
+      <LintProblemsCard revisionId="r2" />,
+      mockApi({ getRevisionLint: jest.fn(async () => lint) }),
+    );
+    expect(await screen.findByText('2 errors, 1 warning')).toBeInTheDocument();
   });
 
   it('says the record is internal on 403', async () => {

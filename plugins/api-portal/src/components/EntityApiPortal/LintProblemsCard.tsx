@@ -14,6 +14,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import { LintProblem, RevisionLint } from '@readiness/plugin-api-portal-common';
+import { plural } from '@readiness/portal-react';
 import useAsync from 'react-use/esm/useAsync';
 import { apiPortalApiRef } from '../../api';
 import { PortalErrorPanel } from './PortalErrorPanel';
@@ -98,7 +99,10 @@ export function LintProblemsView(props: { lint: RevisionLint }) {
   return (
     <>
       <Typography variant="body2" gutterBottom>
-        {lint.totals.errors} errors, {lint.totals.warnings} warnings
+        {`${plural(lint.totals.errors, 'error')}, ${plural(
+          lint.totals.warnings,
+          'warning',
+        )}`}
       </Typography>
       {groups.map(group => (
         <Box
@@ -116,8 +120,7 @@ export function LintProblemsView(props: { lint: RevisionLint }) {
               )}
             </Typography>
             <Typography variant="caption">
-              {group.problems.length} problem
-              {group.problems.length === 1 ? '' : 's'}
+              {plural(group.problems.length, 'problem')}
             </Typography>
           </Box>
           <List dense disablePadding>
