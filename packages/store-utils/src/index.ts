@@ -6,3 +6,4 @@
  */
 export * from './pagination';
 export * from './idempotency';
+export * from './migrations';

@@ -2,6 +2,7 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { migratedClient as migrated } from '@readiness/store-utils';
 import { Knex } from 'knex';
 
 const migrationsDir = resolvePackagePath(
@@ -9,14 +10,7 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-/**
- * The plugin's database client with its migrations applied (unless the
- * deployment applies them itself). Every store starts from here.
- */
-export async function migratedClient(database: DatabaseService): Promise<Knex> {
-  const client = await database.getClient();
-  if (!database.migrations?.skip) {
-    await client.migrate.latest({ directory: migrationsDir });
-  }
-  return client;
+/** The plugin's database client, migrated once unless the backend skips migrations. */
+export function migratedClient(database: DatabaseService): Promise<Knex> {
+  return migrated(database, migrationsDir);
 }
