@@ -7,6 +7,7 @@ import {
   EntityDrills,
   EntitySlos,
   KeptGateVerdict,
+  OPENSLO_ANNOTATION,
   Page,
 } from '@readiness/plugin-reliability-common';
 import List from '@material-ui/core/List';
@@ -65,7 +66,7 @@ export function sloLine(part: Part<EntitySlos>): Line {
     return {
       label,
       chip: <StatusChip tone="neutral" label="none" />,
-      detail: 'No objectives: add the readiness.dev/openslo annotation',
+      detail: `No objectives: add the ${OPENSLO_ANNOTATION} annotation`,
     };
   }
   const met = statuses.filter(s => s === 'met').length;
