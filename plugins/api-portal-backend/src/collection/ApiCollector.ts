@@ -142,6 +142,7 @@ export class ApiCollector {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const report = { entities: 0, changed: 0, failed: 0, linted: 0 };
     const pass = newPass();
+    const listed = new Set<string>();
     let cursor: string | undefined;
     do {
       const response = await this.deps.catalog.queryEntities(
@@ -156,6 +157,7 @@ export class ApiCollector {
         { credentials },
       );
       const refs = response.items.map(e => stringifyEntityRef(e));
+      for (const ref of refs) listed.add(ref);
       const states = await this.deps.specs.statesOf(refs);
       const toRead = refs.filter((ref, i) => {
         const etag = etagOf(response.items[i]);
@@ -181,7 +183,17 @@ export class ApiCollector {
       report.entities += response.items.length;
       cursor = response.pageInfo.nextCursor;
     } while (cursor && !signal?.aborted);
-    if (full && !signal?.aborted) this.lastFullPass = now();
+    if (!signal?.aborted) {
+      // Only a complete listing tells which APIs left the catalog; their
+      // revisions and changelog stay as history
+      const gone = await this.deps.specs.removeEntitiesOtherThan(listed);
+      if (gone.length > 0) {
+        this.deps.logger.info(
+          `${gone.length} API entities left the catalog: ${gone.join(', ')}`,
+        );
+      }
+      if (full) this.lastFullPass = now();
+    }
     report.linted = await this.deps.linter.lintPending({ signal });
     return { ...report, durationMs: Date.now() - started };
   }
@@ -250,7 +262,9 @@ export class ApiCollector {
         );
         if (outcome.changed) changed += 1;
         const etag = etagOf(entity);
-        if (etag) etags.push({ entityRef: refs[index], etag });
+        if (etag && states.get(refs[index])?.catalogEtag !== etag) {
+          etags.push({ entityRef: refs[index], etag });
+        }
       } catch (error) {
         failed += 1;
         this.deps.logger.error(

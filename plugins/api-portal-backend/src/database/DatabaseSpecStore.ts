@@ -54,6 +54,9 @@ export type ApiEntityState = {
   catalogEtag?: string;
 };
 
+/** Rows per statement, well under SQLite's limit of bound variables. */
+const BATCH = 100;
+
 /** An API entity with its current revision. */
 export type CurrentRevision = ApiEntityState & { revision: SpecRevision };
 
@@ -408,6 +411,21 @@ export class DatabaseSpecStore {
       partner_facing: entity.partnerFacing,
       updated_at: new Date(),
     });
+  }
+
+  /**
+   * Forgets the entities that are not in `kept` (they left the catalog): they
+   * are no longer current in their families. Their revisions, diffs and
+   * changelog entries stay.
+   */
+  async removeEntitiesOtherThan(kept: ReadonlySet<string>): Promise<string[]> {
+    const gone = (await this.entityRefs()).filter(ref => !kept.has(ref));
+    for (let i = 0; i < gone.length; i += BATCH) {
+      await this.db('api_entities')
+        .whereIn('entity_ref', gone.slice(i, i + BATCH))
+        .delete();
+    }
+    return gone;
   }
 
   /** Notes the catalog etags of entities whose definitions were read. */

@@ -92,6 +92,29 @@ describe.each(databases.eachSupportedId())(
       expect(revisions.body.items).toHaveLength(1);
     });
 
+    it('forgets APIs that left the catalog and keeps their history', async () => {
+      const { get, collect, entities } = await start();
+      // ledger-api-v1 is no longer an API of the catalog (the test catalog
+      // keeps its own copy of the list, so the entity changes kind instead)
+      entities[0].kind = 'Component';
+      await collect();
+      const family = await get('/v1/families/ledger-api');
+      expect(family.body.versions.map((v: any) => v.entityRef)).toEqual([
+        'api:default/ledger-api-v2',
+      ]);
+      const families = await get('/v1/families');
+      expect(families.body.items[0]).toMatchObject({
+        name: 'ledger-api',
+        entityRefs: ['api:default/ledger-api-v2'],
+        latestVersion: '2.0.0',
+      });
+      // Its revisions and the changelog entry it took part in stay
+      const changelog = await get('/v1/families/ledger-api/changelog');
+      expect(changelog.body.items.map((e: any) => e.fromVersion)).toEqual([
+        '1.0.0',
+      ]);
+    });
+
     it('keeps a pass and a refresh that run at once apart', async () => {
       const { get, post, collect, entities } = await start();
       for (const [i, version] of ['1.1.0', '2.1.0'].entries()) {
