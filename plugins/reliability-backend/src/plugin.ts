@@ -101,7 +101,6 @@ export const reliabilityPlugin = createBackendPlugin({
           new DefaultPerfRunService({
             store,
             catalog: entities,
-            auth: deps.auth,
             maxStreamBytes:
               deps.config.getOptionalNumber(
                 'reliability.ingestion.maxStreamBytes',
@@ -128,7 +127,6 @@ export const reliabilityPlugin = createBackendPlugin({
           new DefaultDrillService({
             catalog: entities,
             store: drStore,
-            auth: deps.auth,
             urlReader: deps.urlReader,
             folders:
               deps.config.getOptionalStringArray(
@@ -155,7 +153,6 @@ export const reliabilityPlugin = createBackendPlugin({
             runs: store,
             gates: gateStore,
             catalog: entities,
-            auth: deps.auth,
             urlReader: deps.urlReader,
             baselineRuns,
             tolerances,
@@ -179,7 +176,6 @@ export const reliabilityPlugin = createBackendPlugin({
           new DefaultBackupService({
             store: drStore,
             catalog: entities,
-            auth: deps.auth,
             maxAgeHours:
               deps.config.getOptionalNumber(
                 'reliability.backups.maxAgeHours',

@@ -1,7 +1,4 @@
-import {
-  AuthService,
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { EntityReader } from './EntityLookup';
@@ -38,7 +35,6 @@ export class DefaultBackupService implements BackupService {
     private readonly deps: {
       store: DatabaseDrStore;
       catalog: EntityReader;
-      auth: AuthService;
       maxAgeHours: number;
       now?: () => Date;
     },
@@ -49,9 +45,7 @@ export class DefaultBackupService implements BackupService {
     _options: { credentials: BackstageCredentials },
   ) {
     const input = validateBackupVerification(body);
-    const entity = await this.deps.catalog.getEntityByRef(input.entityRef, {
-      credentials: await this.deps.auth.getOwnServiceCredentials(),
-    });
+    const entity = await this.deps.catalog.getEntityByRef(input.entityRef);
     if (!entity) {
       throw new InputError(
         `/entityRef: no entity ${input.entityRef} in the catalog`,
@@ -60,24 +54,16 @@ export class DefaultBackupService implements BackupService {
     return this.deps.store.addBackupVerification(input);
   }
 
-  private async entityRefOf(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<string> {
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
+  private async entityRefOf(entityRef: string): Promise<string> {
+    const entity = await this.deps.catalog.getEntityByRef(entityRef);
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef}`);
     }
     return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
   }
 
-  async getEntityBackups(
-    entityRef: string,
-    options: { credentials: BackstageCredentials },
-  ): Promise<EntityBackups> {
-    const ref = await this.entityRefOf(entityRef, options.credentials);
+  async getEntityBackups(entityRef: string): Promise<EntityBackups> {
+    const ref = await this.entityRefOf(entityRef);
     const latest = await this.deps.store.latestPerKind(ref);
     return {
       entityRef: ref,
@@ -92,7 +78,6 @@ export class DefaultBackupService implements BackupService {
   async listVerifications(
     entityRef: string,
     query: { kind?: string; cursor?: string; limit?: number },
-    options: { credentials: BackstageCredentials },
   ) {
     if (
       query.kind !== undefined &&
@@ -102,7 +87,7 @@ export class DefaultBackupService implements BackupService {
         `kind: expected one of ${BACKUP_KINDS.join(', ')}, got ${query.kind}`,
       );
     }
-    const ref = await this.entityRefOf(entityRef, options.credentials);
+    const ref = await this.entityRefOf(entityRef);
     return this.deps.store.listBackupVerifications(ref, {
       ...query,
       kind: query.kind as BackupKind | undefined,

@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
-  AuthService,
   BackstageCredentials,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
@@ -136,7 +135,6 @@ export class DefaultDrillService implements DrillService {
     private readonly deps: {
       catalog: EntityReader;
       store: DatabaseDrStore;
-      auth: AuthService;
       urlReader: UrlReaderService;
       folders: string[];
       urls?: string[];
@@ -265,11 +263,8 @@ export class DefaultDrillService implements DrillService {
     return this.folderCache.result;
   }
 
-  async getEntityDrills(
-    entityRef: string,
-    options: { credentials: BackstageCredentials },
-  ): Promise<EntityDrills> {
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, options);
+  async getEntityDrills(entityRef: string): Promise<EntityDrills> {
+    const entity = await this.deps.catalog.getEntityByRef(entityRef);
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef}`);
     }
@@ -303,11 +298,8 @@ export class DefaultDrillService implements DrillService {
     _options: { credentials: BackstageCredentials },
   ): Promise<{ drill: DrillRecord; created: boolean }> {
     const { idempotencyKey, drill } = validateDrillPublication(body);
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
     for (const [index, entityRef] of drill.entities.entries()) {
-      const entity = await this.deps.catalog.getEntityByRef(entityRef, {
-        credentials,
-      });
+      const entity = await this.deps.catalog.getEntityByRef(entityRef);
       if (!entity) {
         throw new InputError(
           `/drill/entities/${index}: no entity ${entityRef} in the catalog`,

@@ -6,8 +6,15 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
-/** How the services look entities up: by ref, nothing else. */
-export type EntityReader = Pick<CatalogService, 'getEntityByRef'>;
+/**
+ * How the services look entities up: by ref, with the plugin's credentials
+ * (callers were authorized for the entity before).
+ */
+export type EntityReader = {
+  getEntityByRef(
+    entityRef: string | CompoundEntityRef,
+  ): Promise<Entity | undefined>;
+};
 
 const MAX_ENTRIES = 2000;
 

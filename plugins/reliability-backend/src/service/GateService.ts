@@ -1,5 +1,4 @@
 import {
-  AuthService,
   BackstageCredentials,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
@@ -55,7 +54,6 @@ export class DefaultGateService implements GateService {
       runs: DatabasePerfRunStore;
       gates: DatabaseGateStore;
       catalog: EntityReader;
-      auth: AuthService;
       urlReader: UrlReaderService;
       baselineRuns: number;
       tolerances: RegressionTolerances;
@@ -67,9 +65,7 @@ export class DefaultGateService implements GateService {
   private async entity(entityRef: string) {
     // Callers were authorized for this entity already; CI tokens may hold
     // reliability permissions only, so the lookup uses the plugin's credentials
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
-      credentials: await this.deps.auth.getOwnServiceCredentials(),
-    });
+    const entity = await this.deps.catalog.getEntityByRef(entityRef);
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef}`);
     }

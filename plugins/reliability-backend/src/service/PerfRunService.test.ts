@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   createStoreTestDatabases,
@@ -52,7 +51,6 @@ describe('DefaultPerfRunService.publishRunStream', () => {
             },
           ],
         }),
-        auth: mockServices.auth(),
         maxStreamBytes,
         baselineRuns: 5,
         tolerances: DEFAULT_REGRESSION_TOLERANCES,

@@ -1,7 +1,4 @@
-import {
-  AuthService,
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Readable } from 'node:stream';
 import { CustomErrorBase, InputError, NotFoundError } from '@backstage/errors';
 import { EntityReader } from './EntityLookup';
@@ -98,7 +95,6 @@ export class DefaultPerfRunService implements PerfRunService {
     private readonly deps: {
       store: DatabasePerfRunStore;
       catalog: EntityReader;
-      auth: AuthService;
       maxStreamBytes: number;
       baselineRuns: number;
       tolerances: RegressionTolerances;
@@ -107,9 +103,7 @@ export class DefaultPerfRunService implements PerfRunService {
 
   /** The entity must exist; asked with the plugin's own credentials, since publishers hold a token for this plugin only. */
   private async requireEntity(entityRef: string, field: string) {
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
-      credentials: await this.deps.auth.getOwnServiceCredentials(),
-    });
+    const entity = await this.deps.catalog.getEntityByRef(entityRef);
     if (!entity) {
       throw new InputError(`${field}: no entity ${entityRef} in the catalog`);
     }

@@ -41,11 +41,8 @@ export class DefaultSloService implements SloService {
     },
   ) {}
 
-  async getEntitySlos(
-    entityRef: string,
-    options: { credentials: BackstageCredentials },
-  ): Promise<EntitySlos> {
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, options);
+  async getEntitySlos(entityRef: string): Promise<EntitySlos> {
+    const entity = await this.deps.catalog.getEntityByRef(entityRef);
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef}`);
     }

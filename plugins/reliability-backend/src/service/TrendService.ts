@@ -128,7 +128,6 @@ export class DefaultTrendService implements TrendService {
   async getEntityTrend(
     entityRef: string,
     query: { scenario?: string; environment?: string; limit?: number },
-    options: { credentials: BackstageCredentials },
   ): Promise<EntityTrend> {
     const limit = query.limit ?? DEFAULT_POINTS;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_POINTS) {
@@ -136,7 +135,7 @@ export class DefaultTrendService implements TrendService {
         `limit: expected a whole number from 1 to ${MAX_POINTS}`,
       );
     }
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, options);
+    const entity = await this.deps.catalog.getEntityByRef(entityRef);
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef}`);
     }
