@@ -3,6 +3,7 @@ import {
   compareVersions,
   createChangelogEntry,
   diffApiDefinitions,
+  sortVersions,
 } from '@readiness/plugin-api-portal-common';
 import type { ApiChange } from '@readiness/plugin-api-portal-common';
 import { DatabaseChangelogStore } from '../database/DatabaseChangelogStore';
@@ -12,11 +13,9 @@ import {
   DiffRecord,
 } from '../database/DatabaseSpecStore';
 import { SpecRevision } from '@readiness/plugin-api-portal-common';
+import { isReadableOpenApi, UNVERSIONED } from '../revisions';
 import { DefinitionReader } from '../worker/readDefinition';
 import { WorkerPoolClosedError } from '../worker/runWorker';
-
-/** Shown in the changelog for a definition without `info.version`. */
-export const UNVERSIONED = 'unversioned';
 
 /** Parsed texts kept while one pass compares them. */
 const PARSED_CACHE_SIZE = 4;
@@ -35,14 +34,6 @@ type Texts = {
   parsed: ParsedTexts;
   unkept: { contentHash: string; content: string };
 };
-
-/** Whether the diff rules can compare a revision. */
-export function isComparable(revision: SpecRevision): boolean {
-  return (
-    revision.status === 'ok' &&
-    (revision.format === 'openapi' || revision.format === 'swagger')
-  );
-}
 
 /** The newest revision carrying each version. */
 function newestPerVersion(revisions: SpecRevision[]) {
@@ -86,7 +77,7 @@ export class ChangeDetector {
     content: string | undefined,
     parsed: ParsedTexts,
   ): Promise<{ diffs: DiffRecord[]; changelog: ChangelogRecord[] }> {
-    if (!isComparable(revision) || content === undefined) {
+    if (!isReadableOpenApi(revision) || content === undefined) {
       return { diffs: [], changelog: [] };
     }
     const texts: Texts = {
@@ -149,18 +140,18 @@ export class ChangeDetector {
     const pairs: Pair[] = [];
     if (
       previous &&
-      isComparable(previous) &&
+      isReadableOpenApi(previous) &&
       previous.contentHash !== revision.contentHash
     ) {
       pairs.push({ kind: 'revision', from: previous, to: revision });
     }
     const family = (await this.deps.specs.familyRevisions(revision.family))
-      .filter(isComparable)
+      .filter(isReadableOpenApi)
       .filter(r => r.id !== revision.id);
     const versions = newestPerVersion(family);
     const version = revision.version ?? '';
     if (!versions.has(version)) {
-      const ordered = [...versions.keys()].sort(compareVersions);
+      const ordered = sortVersions([...versions.keys()]);
       const before = ordered.filter(v => compareVersions(v, version) < 0).pop();
       const after = ordered.find(v => compareVersions(v, version) > 0);
       if (before !== undefined) {

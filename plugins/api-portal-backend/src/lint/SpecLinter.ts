@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { contentHash as digestOf } from '@readiness/store-utils';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { DatabaseLintStore } from '../database/DatabaseLintStore';
 import { DatabaseSpecStore } from '../database/DatabaseSpecStore';
@@ -68,15 +68,11 @@ export class SpecLinter {
       configPath && fs.existsSync(configPath)
         ? fs.readFileSync(configPath, 'utf8')
         : '';
-    this.configDigest = createHash('sha256')
-      .update(
-        JSON.stringify({
-          configText,
-          allowRemoteRefs,
-          core: openapiCoreVersion(),
-        }),
-      )
-      .digest('hex');
+    this.configDigest = digestOf({
+      configText,
+      allowRemoteRefs,
+      core: openapiCoreVersion(),
+    });
   }
 
   /** Lints every current text not linted with this configuration; returns how many. */

@@ -17,13 +17,13 @@ import {
   SdkArtifactStore,
   SdkGenerator,
 } from '@readiness/plugin-api-portal-node';
+import { isReadableOpenApi } from '../revisions';
 import { DefinitionReader } from '../worker/readDefinition';
 import { WorkerPoolClosedError } from '../worker/runWorker';
 import {
   CurrentRevision,
   DatabaseSpecStore,
 } from '../database/DatabaseSpecStore';
-import { SpecRevision } from '@readiness/plugin-api-portal-common';
 import {
   DatabaseSdkStore,
   SdkBuild,
@@ -37,14 +37,6 @@ export type SdkBuildOptions = {
   /** Longest one build may take, in milliseconds. */
   timeoutMs: number;
 };
-
-/** Whether SDKs can be built from a revision: a readable OpenAPI/Swagger text. */
-export function isBuildable(revision: SpecRevision): boolean {
-  return (
-    revision.status === 'ok' &&
-    (revision.format === 'openapi' || revision.format === 'swagger')
-  );
-}
 
 /** `Ledger API` → `ledger-api`: the package name of an SDK, from the spec. */
 export function sdkPackageName(title: string): string {
@@ -89,7 +81,7 @@ export class SdkBuilder {
     const generators = this.deps.generators();
     const builds = await this.deps.builds.ensureBuilds(
       entities
-        .filter(entity => isBuildable(entity.revision))
+        .filter(entity => isReadableOpenApi(entity.revision))
         .flatMap(entity =>
           generators.map(generator => ({
             specHash: entity.revision.contentHash,

@@ -21,7 +21,8 @@ import {
   DownloadAudience,
   SdkBuild,
 } from './DatabaseSdkStore';
-import { isBuildable, SdkBuilder, sdkPackageName } from './SdkBuilder';
+import { isReadableOpenApi, UNVERSIONED } from '../revisions';
+import { SdkBuilder, sdkPackageName } from './SdkBuilder';
 
 /** A download about to be streamed. */
 export type SdkDownloadStream = {
@@ -62,7 +63,7 @@ const POSTMAN_CACHE_ENTRIES = 32;
 
 /** The version label of a revision in file names and counts. */
 function versionOf(current: CurrentRevision): string {
-  return current.revision.version ?? 'unversioned';
+  return current.revision.version ?? UNVERSIONED;
 }
 
 export class DefaultSdkService implements SdkService {
@@ -253,7 +254,7 @@ export class DefaultSdkService implements SdkService {
     if (!current) {
       throw new NotFoundError(`The API portal has not collected ${entityRef}`);
     }
-    if (!isBuildable(current.revision)) {
+    if (!isReadableOpenApi(current.revision)) {
       throw new NotFoundError(
         `${entityRef} has no readable OpenAPI or Swagger definition to build SDKs from`,
       );
