@@ -27,6 +27,7 @@ import {
   Page,
   ProvidedApi,
   ProvidedApis,
+  RefreshResult,
   RevisionLint,
   SpecRevision,
 } from '@readiness/plugin-api-portal-common';
@@ -54,8 +55,6 @@ export interface ApiPortalService {
     entityRef: string,
     options: CallOptions,
   ): Promise<ProvidedApis>;
-  /** The families an entity list names, for authorization. */
-  familyEntityRefs(name: string): Promise<string[]>;
   listRevisions(
     entityRef: string,
     page: { cursor?: string; limit?: number },
@@ -71,31 +70,12 @@ export interface ApiPortalService {
     page: { cursor?: string; limit?: number },
     options: CallOptions,
   ): Promise<Page<ChangelogItem>>;
-  /**
-   * The APIs an entity provides (its `providesApi` relations), read from the
-   * catalog with the caller's credentials: NotFoundError when the caller may
-   * not see the entity.
-   */
-  providedApiRefs(entityRef: string, options: CallOptions): Promise<string[]>;
-  /** These API entities and the other versions of their families. */
-  familyMembersOf(entityRefs: string[]): Promise<string[]>;
-  /** Summaries of the provided APIs the caller may read. */
-  summarizeProvidedApis(
-    entityRef: string,
-    apiRefs: string[],
-    options: CallOptions,
-  ): Promise<ProvidedApis>;
   renderFeed(
     format: FeedFormat,
     filter: { family?: string },
     options: CallOptions,
   ): Promise<string>;
-  refresh(
-    entityRef: string,
-    options: CallOptions,
-  ): Promise<{ revision: SpecRevision; changed: boolean }>;
-  /** Every collected entity, for authorization of lists. */
-  entityRefs(): Promise<string[]>;
+  refresh(entityRef: string, options: CallOptions): Promise<RefreshResult>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -165,10 +145,12 @@ export class DefaultApiPortalService implements ApiPortalService {
     },
   ) {}
 
+  /** Every collected entity, for authorization of lists. */
   async entityRefs(): Promise<string[]> {
     return this.deps.specs.entityRefs();
   }
 
+  /** The entities of a family, for authorization. */
   async familyEntityRefs(name: string): Promise<string[]> {
     return (await this.deps.specs.currentRevisions({ family: name })).map(
       c => c.entityRef,
@@ -368,6 +350,11 @@ export class DefaultApiPortalService implements ApiPortalService {
     );
   }
 
+  /**
+   * The APIs an entity provides (its `providesApi` relations), read from the
+   * catalog with the caller's credentials: NotFoundError when the caller may
+   * not see the entity.
+   */
   async providedApiRefs(
     entityRef: string,
     options: CallOptions,
@@ -382,44 +369,51 @@ export class DefaultApiPortalService implements ApiPortalService {
     return [...new Set(refs)].sort();
   }
 
-  async familyMembersOf(entityRefs: string[]): Promise<string[]> {
+  /**
+   * The collected entities of the families these API entities belong to,
+   * with their current revisions (the collected ones among the APIs included).
+   */
+  async familyMembersOf(entityRefs: string[]): Promise<CurrentRevision[]> {
     const states = await this.deps.specs.statesOf(entityRefs);
     const families = [...new Set([...states.values()].map(s => s.family))];
-    const members = await this.deps.specs.currentRevisions({ families });
-    return [...new Set([...entityRefs, ...members.map(m => m.entityRef)])];
+    return families.length > 0
+      ? this.deps.specs.currentRevisions({ families })
+      : [];
   }
 
   async getProvidedApis(
     entityRef: string,
     options: CallOptions,
   ): Promise<ProvidedApis> {
+    const apiRefs = await this.providedApiRefs(entityRef, options);
     return this.summarizeProvidedApis(
       entityRef,
-      await this.providedApiRefs(entityRef, options),
+      apiRefs,
+      await this.familyMembersOf(apiRefs),
       options,
     );
   }
 
+  /** Summaries of the provided APIs the caller may read. */
   async summarizeProvidedApis(
     entityRef: string,
     apiRefs: string[],
+    familyMembers: CurrentRevision[],
     options: CallOptions,
   ): Promise<ProvidedApis> {
     const access = options.access ?? ALL;
     const readable = apiRefs.filter(ref => inScope(access.read, ref));
+    const readableSet = new Set(readable);
     const current = new Map(
-      (await this.deps.specs.currentRevisions({ entityRefs: readable })).map(
-        c => [c.entityRef, c],
-      ),
+      familyMembers
+        .filter(m => readableSet.has(m.entityRef))
+        .map(c => [c.entityRef, c]),
     );
     const families = [...new Set([...current.values()].map(c => c.family))];
     // The family's latest version among the members the caller may read
-    const members =
-      families.length > 0
-        ? (await this.deps.specs.currentRevisions({ families })).filter(m =>
-            inScope(access.read, m.entityRef),
-          )
-        : [];
+    const members = familyMembers.filter(m =>
+      inScope(access.read, m.entityRef),
+    );
     const latestByFamily = new Map<string, string>();
     for (const family of families) {
       latestByFamily.set(

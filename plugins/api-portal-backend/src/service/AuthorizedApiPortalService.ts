@@ -8,7 +8,12 @@ import {
   apiPortalLintReadPermission,
 } from '@readiness/plugin-api-portal-common';
 import { FeedFormat } from './feeds';
-import { Access, ApiPortalService, CallOptions } from './ApiPortalService';
+import {
+  Access,
+  ApiPortalService,
+  CallOptions,
+  DefaultApiPortalService,
+} from './ApiPortalService';
 import { requireOnEntity, scopeOf } from './authorize';
 
 /**
@@ -19,17 +24,9 @@ import { requireOnEntity, scopeOf } from './authorize';
  */
 export class AuthorizedApiPortalService implements ApiPortalService {
   constructor(
-    private readonly inner: ApiPortalService,
+    private readonly inner: DefaultApiPortalService,
     private readonly permissions: PermissionsService,
   ) {}
-
-  entityRefs() {
-    return this.inner.entityRefs();
-  }
-
-  familyEntityRefs(name: string) {
-    return this.inner.familyEntityRefs(name);
-  }
 
   async listFamilies(
     page: { cursor?: string; limit?: number },
@@ -50,32 +47,11 @@ export class AuthorizedApiPortalService implements ApiPortalService {
 
   async getProvidedApis(entityRef: string, options: CallOptions) {
     const apiRefs = await this.inner.providedApiRefs(entityRef, options);
-    const access = await this.access(options.credentials, () =>
-      this.inner.familyMembersOf(apiRefs),
-    );
-    return this.inner.summarizeProvidedApis(entityRef, apiRefs, {
-      ...options,
-      access,
-    });
-  }
-
-  providedApiRefs(entityRef: string, options: CallOptions) {
-    return this.inner.providedApiRefs(entityRef, options);
-  }
-
-  familyMembersOf(entityRefs: string[]) {
-    return this.inner.familyMembersOf(entityRefs);
-  }
-
-  async summarizeProvidedApis(
-    entityRef: string,
-    apiRefs: string[],
-    options: CallOptions,
-  ) {
-    const access = await this.access(options.credentials, () =>
-      this.inner.familyMembersOf(apiRefs),
-    );
-    return this.inner.summarizeProvidedApis(entityRef, apiRefs, {
+    const members = await this.inner.familyMembersOf(apiRefs);
+    const access = await this.access(options.credentials, async () => [
+      ...new Set([...apiRefs, ...members.map(m => m.entityRef)]),
+    ]);
+    return this.inner.summarizeProvidedApis(entityRef, apiRefs, members, {
       ...options,
       access,
     });
@@ -93,11 +69,11 @@ export class AuthorizedApiPortalService implements ApiPortalService {
       options.credentials,
       'read the API definitions',
     );
-    return this.inner.listRevisions(entityRef, page, options);
+    return this.inner.listRevisions(entityRef, page);
   }
 
   async getRevision(revisionId: string, options: CallOptions) {
-    const revision = await this.inner.getRevision(revisionId, options);
+    const revision = await this.inner.getRevision(revisionId);
     await requireOnEntity(
       this.permissions,
       apiPortalEntityReadPermission,
@@ -117,7 +93,7 @@ export class AuthorizedApiPortalService implements ApiPortalService {
       options.credentials,
       'read the lint results',
     );
-    return this.inner.getRevisionLint(revisionId, options);
+    return this.inner.getRevisionLint(revisionId);
   }
 
   async listChangelog(
@@ -154,7 +130,7 @@ export class AuthorizedApiPortalService implements ApiPortalService {
       options.credentials,
       'refresh the API definition',
     );
-    return this.inner.refresh(entityRef, options);
+    return this.inner.refresh(entityRef);
   }
 
   /** What the caller may read among the candidates, and whose lint. */
