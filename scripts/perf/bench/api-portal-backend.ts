@@ -56,8 +56,8 @@ import {
 import { repositoryPath } from '@readiness/test-corpus';
 import { redoclyCliLint } from '../../../plugins/api-portal-backend/src/__testUtils__/redoclyCli';
 import knexFactory, { Knex } from 'knex';
-import pg from 'pg';
 import { BenchCatalog, benchCatalogPlugin } from './api-portal/catalog';
+import { percentile, postgresClient } from './lib';
 import { BenchSpec, buildEntities, buildSpecSet } from './api-portal/specs';
 import { countWorkers, takeWorkerStats } from './api-portal/workers';
 
@@ -93,26 +93,13 @@ function log(message: string) {
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
-}
-
 function median(values: number[]): number {
   return percentile(values, 50);
 }
 
 // Database --------------------------------------------------------------
 
-const admin = () =>
-  new pg.Client({
-    host: '127.0.0.1',
-    port: 5432,
-    user: 'postgres',
-    database: 'postgres',
-  });
+const admin = () => postgresClient();
 
 async function createDatabase(): Promise<Knex> {
   if (SQLITE) {

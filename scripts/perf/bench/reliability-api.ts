@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { percentile, postgresClient } from './lib';
 import { readCorpusFile } from '@readiness/test-corpus';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -42,18 +42,18 @@ function log(message: string) {
   process.stderr.write(`${message}\n`);
 }
 
-async function resetDatabases() {
-  const client = new pg.Client({
-    host: '127.0.0.1',
-    port: 5432,
-    user: 'postgres',
-    database: 'postgres',
-  });
-  await client.connect();
-  const { rows } = await client.query(
+/** The databases of the benchmark's backend (one per plugin). */
+async function benchDatabases(admin: ReturnType<typeof postgresClient>) {
+  const { rows } = await admin.query<{ datname: string }>(
     `select datname from pg_database where datname like '${PREFIX}%'`,
   );
-  for (const { datname } of rows) {
+  return rows.map(row => row.datname);
+}
+
+async function resetDatabases() {
+  const client = postgresClient();
+  await client.connect();
+  for (const datname of await benchDatabases(client)) {
     await client.query(`drop database if exists "${datname}" with (force)`);
   }
   await client.end();
@@ -66,24 +66,12 @@ async function resetDatabases() {
  * after they were all written at once.
  */
 async function analyzeDatabases() {
-  const admin = new pg.Client({
-    host: '127.0.0.1',
-    port: 5432,
-    user: 'postgres',
-    database: 'postgres',
-  });
+  const admin = postgresClient();
   await admin.connect();
-  const { rows } = await admin.query(
-    `select datname from pg_database where datname like '${PREFIX}%'`,
-  );
+  const names = await benchDatabases(admin);
   await admin.end();
-  for (const { datname } of rows) {
-    const client = new pg.Client({
-      host: '127.0.0.1',
-      port: 5432,
-      user: 'postgres',
-      database: datname,
-    });
+  for (const datname of names) {
+    const client = postgresClient(datname);
     await client.connect();
     await client.query('analyze');
     await client.end();
@@ -183,13 +171,6 @@ async function cannon(options: autocannon.Options): Promise<Cannon> {
     errors: result.errors,
     non2xx: result.non2xx,
   };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
 }
 
 async function timed(url: string): Promise<number> {
