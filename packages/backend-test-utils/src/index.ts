@@ -7,3 +7,4 @@
 
 export * from './storeDatabases';
 export * from './audiencePermissions';
+export * from './sampleCallers';

@@ -43,15 +43,12 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import {
   audiencePermissionsServiceFactory,
-  SAMPLE_MEMBERSHIPS,
+  SAMPLE_CALLERS,
+  sampleUserInfoServiceFactory,
 } from '@readiness/backend-test-utils';
 import { repositoryPath } from '@readiness/test-corpus';
 import { redoclyCliLint } from '../../../plugins/api-portal-backend/src/__testUtils__/redoclyCli';
@@ -79,10 +76,7 @@ const DATABASE = `readiness_apiportal_bench_${process.pid}`;
 const REDOCLY_CONFIG = repositoryPath('redocly.yaml');
 const TARGETS = { unchangedRatio: 50, lintRatio: 3, p95Ms: 50 };
 
-const callers = {
-  internal: mockCredentials.user.header('user:default/guest'),
-  partner: mockCredentials.user.header('user:default/maria.lopez'),
-};
+const callers = SAMPLE_CALLERS;
 
 function log(message: string) {
   process.stderr.write(
@@ -197,20 +191,6 @@ function captureLogger() {
 }
 
 /** User info with the sample org's group memberships, as sign-in resolves them. */
-const userInfoFactory = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials) {
-      const ref = (credentials.principal as { userEntityRef: string })
-        .userEntityRef;
-      return {
-        userEntityRef: ref,
-        ownershipEntityRefs: [ref, ...(SAMPLE_MEMBERSHIPS[ref] ?? [])],
-      };
-    },
-  }),
-});
 
 // Measurements ----------------------------------------------------------
 
@@ -345,7 +325,7 @@ async function main() {
         benchCatalogPlugin,
         catalog.factory(),
         audiencePermissionsServiceFactory(),
-        userInfoFactory,
+        sampleUserInfoServiceFactory(),
         scheduler.factory,
         logger.factory,
         mockServices.database.factory({ knex }),

@@ -3,15 +3,9 @@
  * catalog of API entities, the audience permission policy and a scheduler
  * whose collection task the test runs when it wants. Test code only.
  */
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
   BackendFeature,
-  coreServices,
-  createServiceFactory,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
@@ -19,7 +13,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { JsonObject } from '@backstage/types';
 import {
   audiencePermissionsServiceFactory,
-  SAMPLE_MEMBERSHIPS,
+  SAMPLE_CALLERS,
+  sampleUserInfoServiceFactory,
 } from '@readiness/backend-test-utils';
 import { repositoryPath } from '@readiness/test-corpus';
 import { Knex } from 'knex';
@@ -27,12 +22,7 @@ import request from 'supertest';
 import { apiPortalPlugin, COLLECTION_TASK_ID } from '../plugin';
 
 /** The callers every endpoint is tested with. */
-export const callers = {
-  internal: mockCredentials.user.header('user:default/guest'),
-  partner: mockCredentials.user.header('user:default/maria.lopez'),
-  anonymous: mockCredentials.none.header(),
-  service: mockCredentials.service.header(),
-};
+export const callers = SAMPLE_CALLERS;
 
 /** An API entity of the test catalog. */
 export function apiEntity(
@@ -125,22 +115,6 @@ export function sampleApis(): Entity[] {
   ];
 }
 
-/** User info with the sample org's group memberships, as sign-in resolves them. */
-const sampleUserInfoFactory = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials) {
-      const principal = credentials.principal as { userEntityRef: string };
-      const ref = principal.userEntityRef;
-      return {
-        userEntityRef: ref,
-        ownershipEntityRefs: [ref, ...(SAMPLE_MEMBERSHIPS[ref] ?? [])],
-      };
-    },
-  }),
-});
-
 /** A started test backend and how to call it. */
 export type TestPortal = {
   /** Runs one collection pass, as the scheduler would. */
@@ -174,7 +148,7 @@ export async function startPortal(options: {
       apiPortalPlugin,
       catalogServiceMock.factory({ entities: options.entities }),
       audiencePermissionsServiceFactory(),
-      sampleUserInfoFactory,
+      sampleUserInfoServiceFactory(),
       ...(options.features ?? []),
       mockServices.database.factory({ knex: options.knex }),
       scheduler.factory,

@@ -8,25 +8,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { Server } from 'node:http';
 import { BackendFeature } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { JsonObject } from '@backstage/types';
-import { audiencePermissionsServiceFactory } from '@readiness/backend-test-utils';
+import {
+  audiencePermissionsServiceFactory,
+  SAMPLE_CALLERS,
+} from '@readiness/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { reliabilityPlugin } from '../plugin';
 
 /** Authorization headers of the callers every endpoint is tested for. */
 export const callers = {
-  ci: mockCredentials.service.header(),
-  internal: mockCredentials.user.header('user:default/guest'),
-  partner: mockCredentials.user.header('user:default/maria.lopez'),
-  anonymous: mockCredentials.none.header(),
+  ci: SAMPLE_CALLERS.service,
+  internal: SAMPLE_CALLERS.internal,
+  partner: SAMPLE_CALLERS.partner,
+  anonymous: SAMPLE_CALLERS.anonymous,
 };
 
 /** The caller names of {@link callers}. */
