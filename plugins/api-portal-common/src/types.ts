@@ -183,6 +183,8 @@ export type EntitySdk = {
   fileName: string;
   /** The install command, e.g. `npm install ./ledger-api-2.0.0.tgz`. */
   install?: string;
+  /** How the installed package is first used, e.g. `import ledger_api`. */
+  usage?: string;
 };
 
 /** The SDKs of an entity's current definition. @public */

@@ -774,6 +774,10 @@ export const spec = {
             type: 'string',
             description: 'How to install the downloaded archive',
           },
+          usage: {
+            type: 'string',
+            description: 'How the installed package is first used (its import)',
+          },
         },
       },
       EntitySdks: {

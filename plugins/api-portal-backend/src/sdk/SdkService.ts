@@ -53,12 +53,6 @@ export interface SdkService {
   ): Promise<Record<string, unknown>>;
 }
 
-const INSTALL: Record<string, (file: string) => string> = {
-  typescript: file =>
-    `tar -xzf ${file} && cd <folder> && npm install && npm pack  # then npm install the .tgz`,
-  python: file => `pip install ${file}`,
-};
-
 const POSTMAN_CACHE_ENTRIES = 32;
 
 /** The version label of a revision in file names and counts. */
@@ -203,8 +197,9 @@ export class DefaultSdkService implements SdkService {
         total: downloads.internal + downloads.partner,
       },
       fileName,
-      ...(INSTALL[build.language] && {
-        install: INSTALL[build.language](fileName),
+      ...generator?.instructions?.({
+        fileName,
+        packageName: sdkPackageName(current.revision.title ?? ''),
       }),
     };
   }

@@ -154,6 +154,7 @@ describe.each(databases.eachSupportedId())(
       expect(byLanguage.python).toMatchObject({
         status: 'ready',
         install: 'pip install ledger-api-2.0.0-python.tar.gz',
+        usage: expect.stringMatching(/^import [a-z_][a-z0-9_]*$/),
       });
       expect(byLanguage.python.log).toBeUndefined();
       // A failing generator: failed with its log, the backend carries on

@@ -59,6 +59,15 @@ export interface SdkGenerator {
    */
   readonly version: string;
   generate(input: SdkGenerationInput): Promise<SdkFiles>;
+  /**
+   * How a developer installs the downloaded archive and first uses the
+   * package, shown beside the download. Each generator knows its own names
+   * (e.g. the Python import package a title becomes).
+   */
+  instructions?(input: { fileName: string; packageName: string }): {
+    install?: string;
+    usage?: string;
+  };
 }
 
 /**

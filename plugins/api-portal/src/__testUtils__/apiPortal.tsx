@@ -198,6 +198,7 @@ export const ledgerSdks: EntitySdks = {
       downloads: { internal: 3, partner: 4, total: 7 },
       fileName: 'ledger-api-2.0.0-typescript.tar.gz',
       install: 'npm install ./ledger-api-2.0.0-typescript.tar.gz',
+      usage: "import * as api from 'ledger-api';",
     },
     {
       language: 'python',

@@ -312,6 +312,19 @@ describe('PythonSdkGenerator', () => {
     ).rejects.toThrow(message);
   });
 
+  it('tells how to install the archive and what to import, as the package names it', () => {
+    const generator = new PythonSdkGenerator();
+    const instructions = (packageName: string) =>
+      generator.instructions({ fileName: 'x-python.tar.gz', packageName });
+    expect(instructions('ledger-api')).toEqual({
+      install: 'pip install x-python.tar.gz',
+      usage: 'import ledger_api',
+    });
+    expect(instructions('3d-secure').usage).toBe('import sdk_3d_secure');
+    expect(instructions('import').usage).toBe('import import_');
+    expect(instructions('@acme/…').usage).toBeUndefined();
+  });
+
   it('rejects a package name without letters or digits', async () => {
     await expect(
       generator.generate({

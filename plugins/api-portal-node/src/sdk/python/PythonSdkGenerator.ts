@@ -36,6 +36,20 @@ export class PythonSdkGenerator implements SdkGenerator {
   readonly displayName = 'Python';
   readonly version = PYTHON_GENERATOR_VERSION;
 
+  instructions(input: { fileName: string; packageName: string }) {
+    let usage: string | undefined;
+    try {
+      // The import package does not depend on the version
+      usage = `import ${pythonPackageIdentity(input.packageName, '0').module}`;
+    } catch {
+      usage = undefined;
+    }
+    return {
+      install: `pip install ${input.fileName}`,
+      ...(usage && { usage }),
+    };
+  }
+
   async generate(input: SdkGenerationInput): Promise<SdkFiles> {
     const { signal, log } = input;
     signal?.throwIfAborted();

@@ -51,6 +51,13 @@ export class TypeScriptSdkGenerator implements SdkGenerator {
     this.#maxOldSpaceMb = options.maxOldSpaceMb ?? 2048;
   }
 
+  instructions(input: { fileName: string; packageName: string }) {
+    return {
+      install: `tar -xzf ${input.fileName} && cd <folder> && npm install && npm pack  # then npm install the .tgz`,
+      usage: `import * as api from '${input.packageName}';`,
+    };
+  }
+
   async generate(input: SdkGenerationInput): Promise<SdkFiles> {
     const { spec, log, signal } = input;
     const summary = describeSpec(spec);

@@ -41,6 +41,9 @@ describe('SdkCard', () => {
     expect(document.body).toHaveTextContent(
       'npm install ./ledger-api-2.0.0-typescript.tar.gz',
     );
+    expect(document.body).toHaveTextContent(
+      "import * as api from 'ledger-api';",
+    );
     expect(
       screen.getByRole('button', { name: 'Download Python SDK' }),
     ).toBeDisabled();

@@ -19,18 +19,6 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { apiPortalApiRef } from '../../api';
 import { PortalErrorPanel } from './PortalErrorPanel';
 
-/** How the installed SDK is first used, by language. */
-export function usageSnippet(language: string, packageName: string): string {
-  switch (language) {
-    case 'typescript':
-      return `import * as api from '${packageName}';`;
-    case 'python':
-      return `import ${packageName.replace(/[^A-Za-z0-9_]/g, '_')}`;
-    default:
-      return '';
-  }
-}
-
 const STATUS_COLORS: Record<
   EntitySdk['status'],
   'primary' | 'secondary' | 'default'
@@ -130,8 +118,7 @@ export function SdkTable(props: {
       // Install commands are long; the other columns are short.
       cellStyle: { minWidth: 360 },
       render: sdk => {
-        const usage = usageSnippet(sdk.language, sdks.packageName);
-        const text = [sdk.install, usage].filter(Boolean).join('\n');
+        const text = [sdk.install, sdk.usage].filter(Boolean).join('\n');
         return text ? (
           <Box
             component="pre"
