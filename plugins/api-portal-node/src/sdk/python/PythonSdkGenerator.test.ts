@@ -313,7 +313,6 @@ describe('PythonSdkGenerator', () => {
   });
 
   it('tells how to install the archive and what to import, as the package names it', () => {
-    const generator = new PythonSdkGenerator();
     const instructions = (packageName: string) =>
       generator.instructions({ fileName: 'x-python.tar.gz', packageName });
     expect(instructions('ledger-api')).toEqual({
