@@ -3,7 +3,11 @@
  * catalog of API entities, the audience permission policy and a scheduler
  * whose collection task the test runs when it wants. Test code only.
  */
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import {
   BackendFeature,
   SchedulerServiceTaskScheduleDefinition,
@@ -21,8 +25,14 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { apiPortalPlugin, COLLECTION_TASK_ID } from '../plugin';
 
-/** The callers every endpoint is tested with. */
-export const callers = SAMPLE_CALLERS;
+/**
+ * The callers every endpoint is tested with: the sample callers (`partner` is
+ * Acme's maria.lopez) and a partner of another organisation, Globex.
+ */
+export const callers = {
+  ...SAMPLE_CALLERS,
+  otherPartner: mockCredentials.user.header('user:default/kenji.sato'),
+};
 
 /** An API entity of the test catalog. */
 export function apiEntity(

@@ -7,7 +7,7 @@ export const spec = {
     title: 'api-portal',
     version: '1',
     description:
-      "The API portal's record of the catalog's API definitions: families and their versions, spec revisions, Redocly lint results, the breaking-change changelog and its RSS/Atom feeds. Every path carries the API version. Lists page with `cursor` and `limit`. Errors are Backstage error bodies; validation errors name the field.",
+      "The API portal's record of the catalog's API definitions: families and their versions, spec revisions, Redocly lint results, the breaking-change changelog and its RSS/Atom feeds. Every path carries the API version. Lists page with `cursor` and `limit`. Errors are Backstage error bodies; validation errors name the field. What the caller may not read answers 404 with the body a name or id that does not exist gets; 403 only refuses an action on something the caller can read.",
     license: {
       name: 'UNLICENSED',
     },
@@ -899,9 +899,6 @@ export const spec = {
           '401': {
             $ref: '#/components/responses/ErrorResponse',
           },
-          '403': {
-            $ref: '#/components/responses/ErrorResponse',
-          },
           '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
@@ -950,9 +947,6 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '401': {
-            $ref: '#/components/responses/ErrorResponse',
-          },
-          '403': {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
@@ -1051,9 +1045,6 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '401': {
-            $ref: '#/components/responses/ErrorResponse',
-          },
-          '403': {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
@@ -1195,9 +1186,6 @@ export const spec = {
             },
           },
           '401': {
-            $ref: '#/components/responses/ErrorResponse',
-          },
-          '403': {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
@@ -1399,9 +1387,6 @@ export const spec = {
           '401': {
             $ref: '#/components/responses/ErrorResponse',
           },
-          '403': {
-            $ref: '#/components/responses/ErrorResponse',
-          },
           '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
@@ -1478,9 +1463,6 @@ export const spec = {
           '401': {
             $ref: '#/components/responses/ErrorResponse',
           },
-          '403': {
-            $ref: '#/components/responses/ErrorResponse',
-          },
           '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
@@ -1511,9 +1493,6 @@ export const spec = {
             $ref: '#/components/responses/Feed',
           },
           '401': {
-            $ref: '#/components/responses/ErrorResponse',
-          },
-          '403': {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {

@@ -4,13 +4,16 @@ import {
   apiPortalEntityRefreshPermission,
   apiPortalSdkDownloadPermission,
 } from '@readiness/plugin-api-portal-common';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { requireOnEntity } from '../service/authorize';
+import { sdkSourceNotFound } from '../service/notFound';
 import { SdkCallOptions, SdkService } from './SdkService';
 
 /**
  * Checks the SDK permissions against the entity: listing needs
  * `api-portal.entity.read`, downloads (SDKs and Postman) need
  * `api-portal.sdk.download`, a build on request `api-portal.entity.refresh`.
+ * An entity the caller may not read is "not found", as one never collected.
  */
 export class AuthorizedSdkService implements SdkService {
   constructor(
@@ -19,46 +22,58 @@ export class AuthorizedSdkService implements SdkService {
   ) {}
 
   async listSdks(entityRef: string, options: SdkCallOptions) {
-    await requireOnEntity(
-      this.permissions,
+    await this.require(
       apiPortalEntityReadPermission,
       entityRef,
-      options.credentials,
+      options,
       'read the SDKs',
     );
     return this.inner.listSdks(entityRef, options);
   }
 
   async download(entityRef: string, language: string, options: SdkCallOptions) {
-    await requireOnEntity(
-      this.permissions,
+    await this.require(
       apiPortalSdkDownloadPermission,
       entityRef,
-      options.credentials,
+      options,
       'download the SDKs',
     );
     return this.inner.download(entityRef, language, options);
   }
 
   async build(entityRef: string, language: string, options: SdkCallOptions) {
-    await requireOnEntity(
-      this.permissions,
+    await this.require(
       apiPortalEntityRefreshPermission,
       entityRef,
-      options.credentials,
+      options,
       'build the SDKs',
     );
     return this.inner.build(entityRef, language, options);
   }
 
   async postmanCollection(entityRef: string, options: SdkCallOptions) {
-    await requireOnEntity(
-      this.permissions,
+    await this.require(
       apiPortalSdkDownloadPermission,
       entityRef,
-      options.credentials,
+      options,
       'download the Postman collection',
     );
     return this.inner.postmanCollection(entityRef, options);
+  }
+
+  private require(
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
+    options: SdkCallOptions,
+    what: string,
+  ) {
+    return requireOnEntity(this.permissions, {
+      permission,
+      read: apiPortalEntityReadPermission,
+      entityRef,
+      credentials: options.credentials,
+      what,
+      notFound: sdkSourceNotFound(entityRef),
+    });
   }
 }

@@ -23,6 +23,7 @@ import {
 } from './DatabaseSdkStore';
 import { isReadableOpenApi, UNVERSIONED } from '../revisions';
 import { SdkBuilder, sdkPackageName } from './SdkBuilder';
+import { sdkSourceNotFound } from '../service/notFound';
 
 /** A download about to be streamed. */
 export type SdkDownloadStream = {
@@ -247,7 +248,7 @@ export class DefaultSdkService implements SdkService {
   private async buildable(entityRef: string): Promise<CurrentRevision> {
     const [current] = await this.deps.specs.currentRevisions({ entityRef });
     if (!current) {
-      throw new NotFoundError(`The API portal has not collected ${entityRef}`);
+      throw sdkSourceNotFound(entityRef);
     }
     if (!isReadableOpenApi(current.revision)) {
       throw new NotFoundError(

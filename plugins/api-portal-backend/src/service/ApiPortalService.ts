@@ -1,5 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   parseEntityRef,
   RELATION_PROVIDES_API,
@@ -33,6 +33,12 @@ import {
 } from '@readiness/plugin-api-portal-common';
 import { EntityScope, inScope } from './authorize';
 import { FeedFormat, FeedLinks, renderFeed } from './feeds';
+import {
+  definitionsNotFound,
+  entityNotFound,
+  familyNotFound,
+  revisionNotFound,
+} from './notFound';
 
 /** What a caller may see: entities to read, entities whose lint to read. */
 export type Access = { read: EntityScope; lint: EntityScope };
@@ -240,13 +246,9 @@ export class DefaultApiPortalService implements ApiPortalService {
   async getFamily(name: string, options: CallOptions): Promise<FamilyDetail> {
     const access = options.access ?? ALL;
     const current = await this.deps.specs.currentRevisions({ family: name });
-    if (current.length === 0) {
-      throw new NotFoundError(`No API family ${name}`);
-    }
     const visible = current.filter(c => inScope(access.read, c.entityRef));
-    if (visible.length === 0) {
-      throw new NotAllowedError(`You may not read the API family ${name}`);
-    }
+    // A family none of whose APIs the caller may read does not exist for them
+    if (visible.length === 0) throw familyNotFound(name);
     const versions = this.versionsOf(
       await this.deps.specs.familyRevisions(name),
       visible,
@@ -279,7 +281,7 @@ export class DefaultApiPortalService implements ApiPortalService {
     if (result.items.length === 0 && !page.cursor) {
       const [state] = (await this.deps.specs.statesOf([entityRef])).values();
       if (!state) {
-        throw new NotFoundError(`No definitions collected for ${entityRef}`);
+        throw definitionsNotFound(entityRef);
       }
     }
     return result;
@@ -287,7 +289,7 @@ export class DefaultApiPortalService implements ApiPortalService {
 
   async getRevision(revisionId: string): Promise<SpecRevision> {
     const revision = await this.deps.specs.getRevision(revisionId);
-    if (!revision) throw new NotFoundError(`No revision ${revisionId}`);
+    if (!revision) throw revisionNotFound(revisionId);
     return revision;
   }
 
@@ -362,7 +364,7 @@ export class DefaultApiPortalService implements ApiPortalService {
     const entity = await this.deps.catalog.getEntityByRef(entityRef, {
       credentials: options.credentials,
     });
-    if (!entity) throw new NotFoundError(`No entity ${entityRef}`);
+    if (!entity) throw entityNotFound(entityRef);
     const refs = (entity.relations ?? [])
       .filter(relation => relation.type === RELATION_PROVIDES_API)
       .map(relation => relation.targetRef);

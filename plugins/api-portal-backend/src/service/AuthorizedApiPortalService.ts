@@ -2,6 +2,7 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import {
   apiPortalEntityReadPermission,
   apiPortalEntityRefreshPermission,
@@ -15,12 +16,20 @@ import {
   DefaultApiPortalService,
 } from './ApiPortalService';
 import { requireOnEntity, scopeOf } from './authorize';
+import {
+  catalogEntityNotFound,
+  definitionsNotFound,
+  entityNotFound,
+  revisionNotFound,
+} from './notFound';
 
 /**
  * Checks the api-portal permissions, each bound to the catalog entity the
  * data belongs to: single entities and revisions are authorized before the
  * inner service runs; lists are narrowed to the entities the caller may read
- * (and, for lint totals, whose lint the caller may read).
+ * (and, for lint totals, whose lint the caller may read). What the caller may
+ * not read is "not found", worded as for a thing that does not exist; only
+ * an action on a thing they can read is refused with 403.
  */
 export class AuthorizedApiPortalService implements ApiPortalService {
   constructor(
@@ -46,6 +55,16 @@ export class AuthorizedApiPortalService implements ApiPortalService {
   }
 
   async getProvidedApis(entityRef: string, options: CallOptions) {
+    // The catalog read with the caller's credentials answers the same; asked
+    // here too so the answer does not depend on the catalog client
+    await requireOnEntity(this.permissions, {
+      permission: catalogEntityReadPermission,
+      read: catalogEntityReadPermission,
+      entityRef,
+      credentials: options.credentials,
+      what: 'read',
+      notFound: entityNotFound(entityRef),
+    });
     const apiRefs = await this.inner.providedApiRefs(entityRef, options);
     const members = await this.inner.familyMembersOf(apiRefs);
     const access = await this.access(options.credentials, async () => [
@@ -62,37 +81,40 @@ export class AuthorizedApiPortalService implements ApiPortalService {
     page: { cursor?: string; limit?: number },
     options: CallOptions,
   ) {
-    await requireOnEntity(
-      this.permissions,
-      apiPortalEntityReadPermission,
+    await requireOnEntity(this.permissions, {
+      permission: apiPortalEntityReadPermission,
+      read: apiPortalEntityReadPermission,
       entityRef,
-      options.credentials,
-      'read the API definitions',
-    );
+      credentials: options.credentials,
+      what: 'read the API definitions',
+      notFound: definitionsNotFound(entityRef),
+    });
     return this.inner.listRevisions(entityRef, page);
   }
 
   async getRevision(revisionId: string, options: CallOptions) {
     const revision = await this.inner.getRevision(revisionId);
-    await requireOnEntity(
-      this.permissions,
-      apiPortalEntityReadPermission,
-      revision.entityRef,
-      options.credentials,
-      'read the API definitions',
-    );
+    await requireOnEntity(this.permissions, {
+      permission: apiPortalEntityReadPermission,
+      read: apiPortalEntityReadPermission,
+      entityRef: revision.entityRef,
+      credentials: options.credentials,
+      what: 'read the API definitions',
+      notFound: revisionNotFound(revisionId),
+    });
     return revision;
   }
 
   async getRevisionLint(revisionId: string, options: CallOptions) {
-    const revision = await this.getRevision(revisionId, options);
-    await requireOnEntity(
-      this.permissions,
-      apiPortalLintReadPermission,
-      revision.entityRef,
-      options.credentials,
-      'read the lint results',
-    );
+    const revision = await this.inner.getRevision(revisionId);
+    await requireOnEntity(this.permissions, {
+      permission: apiPortalLintReadPermission,
+      read: apiPortalEntityReadPermission,
+      entityRef: revision.entityRef,
+      credentials: options.credentials,
+      what: 'read the lint results',
+      notFound: revisionNotFound(revisionId),
+    });
     return this.inner.getRevisionLint(revisionId);
   }
 
@@ -123,13 +145,14 @@ export class AuthorizedApiPortalService implements ApiPortalService {
   }
 
   async refresh(entityRef: string, options: CallOptions) {
-    await requireOnEntity(
-      this.permissions,
-      apiPortalEntityRefreshPermission,
+    await requireOnEntity(this.permissions, {
+      permission: apiPortalEntityRefreshPermission,
+      read: apiPortalEntityReadPermission,
       entityRef,
-      options.credentials,
-      'refresh the API definition',
-    );
+      credentials: options.credentials,
+      what: 'refresh the API definition',
+      notFound: catalogEntityNotFound(entityRef),
+    });
     return this.inner.refresh(entityRef);
   }
 

@@ -2,7 +2,7 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   ResourcePermission,
@@ -51,19 +51,36 @@ export async function scopeOf(
   };
 }
 
-/** Throws NotAllowedError unless the caller may use the permission on the entity. */
+/**
+ * Throws unless the caller may use `permission` on the entity. A caller who
+ * may not even read the entity (`read`) gets `notFound`, the very error an
+ * absent entity gets, so what they may not see and what does not exist look
+ * the same; a caller who can read it but may not do this gets a
+ * NotAllowedError naming it. Both decisions are asked in one batch.
+ */
 export async function requireOnEntity(
   permissions: PermissionsService,
-  permission: ResourcePermission<'catalog-entity'>,
-  entityRef: string,
-  credentials: BackstageCredentials,
-  what: string,
+  request: {
+    permission: ResourcePermission<'catalog-entity'>;
+    read: ResourcePermission<'catalog-entity'>;
+    entityRef: string;
+    credentials: BackstageCredentials;
+    /** What the caller wants to do, e.g. `refresh the API definition`. */
+    what: string;
+    /** The error the route answers when the entity is absent. */
+    notFound: NotFoundError;
+  },
 ): Promise<void> {
-  const [decision] = await permissions.authorize(
-    [{ permission, resourceRef: entityRef }],
+  const { permission, read, entityRef, credentials } = request;
+  const same = permission.name === read.name;
+  const [allowed, readable] = await permissions.authorize(
+    [
+      { permission, resourceRef: entityRef },
+      ...(same ? [] : [{ permission: read, resourceRef: entityRef }]),
+    ],
     { credentials },
   );
-  if (decision.result !== AuthorizeResult.ALLOW) {
-    throw new NotAllowedError(`You may not ${what} of ${entityRef}`);
-  }
+  if (allowed.result === AuthorizeResult.ALLOW) return;
+  if (same || readable.result !== AuthorizeResult.ALLOW) throw request.notFound;
+  throw new NotAllowedError(`You may not ${request.what} of ${entityRef}`);
 }

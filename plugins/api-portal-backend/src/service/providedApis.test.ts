@@ -16,7 +16,12 @@ function component(name: string, provides: string[]): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name, namespace: 'default' },
+    // Partner-facing: partners see the component, and its internal APIs hidden
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: { 'readiness.dev/audience': 'partner' },
+    },
     spec: { type: 'service', lifecycle: 'production', owner: 'team-finance' },
     // The catalog computes relations; its test double takes them as given
     relations: provides.map(targetRef => ({ type: 'providesApi', targetRef })),

@@ -259,21 +259,21 @@ describe.each(databases.eachSupportedId())(
       ).body.items[0];
 
       const expectations: Array<[string, string, number]> = [
-        ['/v1/families/ocr-api', callers.partner, 403],
+        ['/v1/families/ocr-api', callers.partner, 404],
         ['/v1/families/ledger-api', callers.partner, 200],
-        ['/v1/families/ocr-api/changelog', callers.partner, 403],
+        ['/v1/families/ocr-api/changelog', callers.partner, 404],
         ['/v1/families/ledger-api/changelog', callers.partner, 200],
-        ['/v1/entities/api/default/ocr-api/revisions', callers.partner, 403],
+        ['/v1/entities/api/default/ocr-api/revisions', callers.partner, 404],
         [
           '/v1/entities/api/default/ledger-api-v2/revisions',
           callers.partner,
           200,
         ],
-        [`/v1/revisions/${ocr.id}`, callers.partner, 403],
+        [`/v1/revisions/${ocr.id}`, callers.partner, 404],
         [`/v1/revisions/${ledger.id}`, callers.partner, 200],
-        [`/v1/revisions/${ocr.id}/lint`, callers.partner, 403],
+        [`/v1/revisions/${ocr.id}/lint`, callers.partner, 404],
         [`/v1/revisions/${ledger.id}/lint`, callers.partner, 200],
-        ['/v1/feeds/families/ocr-api.rss', callers.partner, 403],
+        ['/v1/feeds/families/ocr-api.rss', callers.partner, 404],
         ['/v1/feeds/families/ledger-api.atom', callers.partner, 200],
         [`/v1/revisions/${ocr.id}/lint`, callers.internal, 200],
         [`/v1/revisions/${ocr.id}/lint`, callers.service, 200],
