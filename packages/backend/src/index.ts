@@ -32,6 +32,9 @@ backend.add(
 
 // TechDocs, built locally with mkdocs
 backend.add(import('@backstage/plugin-techdocs-backend'));
+// Refuses docs paths that climb out of the entity TechDocs authorized
+// (docs/access/techdocs-paths.md): keep it when TechDocs is upgraded
+backend.add(import('@readiness/plugin-techdocs-backend-module-path-guard'));
 
 // Search: in-memory engine by default, PostgreSQL when the database is PostgreSQL
 backend.add(import('@backstage/plugin-search-backend'));
