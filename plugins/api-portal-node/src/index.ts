@@ -29,6 +29,13 @@ export {
   type SpecVersion,
 } from './sdk/openapi/document';
 export {
+  assertSelfContained,
+  findExternalReferences,
+  isInternalReference,
+  type ExternalReference,
+} from './sdk/openapi/references';
+export { childProcessEnv } from './sdk/childEnv';
+export {
   apiPortalArtifactStoreExtensionPoint,
   apiPortalSdkGeneratorsExtensionPoint,
   type ApiPortalArtifactStoreExtensionPoint,

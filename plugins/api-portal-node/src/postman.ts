@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { convert } from 'openapi-to-postmanv2';
 import { describeSpec } from './sdk/openapi/document';
+import { assertSelfContained } from './sdk/openapi/references';
 
 /**
  * Options of {@link toPostmanCollection}.
@@ -15,7 +16,8 @@ export interface PostmanCollectionOptions {
 /**
  * Converts a bundled Swagger 2.0 or OpenAPI 3.0/3.1 document into a Postman
  * collection (format v2.1) with openapi-to-postmanv2. Rejects with an
- * `InputError` saying why when the document cannot be converted.
+ * `InputError` saying why when the document cannot be converted, or naming
+ * its external `$ref`s when it is not self-contained.
  *
  * @public
  */
@@ -24,6 +26,7 @@ export async function toPostmanCollection(
   options: PostmanCollectionOptions = {},
 ): Promise<Record<string, unknown>> {
   const { title } = describeSpec(spec);
+  assertSelfContained(spec);
   // The converter annotates the object it reads, so it gets its own copy.
   const data = structuredClone(spec);
   const result = await runConvert(data, options.folders ?? 'tags');

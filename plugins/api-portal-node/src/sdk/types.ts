@@ -26,7 +26,10 @@ export type SdkFiles = SdkFile[];
 export interface SdkGenerationInput {
   /**
    * A bundled OpenAPI 3.0/3.1 or Swagger 2.0 document with internal `$ref`s
-   * only. Generators never modify it.
+   * only: the backend resolved its references under its reference policy
+   * before the generator is called. Generators never modify it, and never
+   * read files or URLs on its behalf (a generator that starts a process
+   * gives it {@link childProcessEnv}, not the backend's environment).
    */
   spec: object;
   /** The package name the SDK is published under, e.g. `ledger-api`. */

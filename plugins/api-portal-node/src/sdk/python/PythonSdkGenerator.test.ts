@@ -164,7 +164,6 @@ describe('PythonSdkGenerator', () => {
                   },
                 },
               },
-              external: { $ref: 'other.yaml#/Thing' },
               missing: { $ref: '#/components/schemas/Nope' },
               floats: { enum: [1.5, 2.5] },
               union: {
@@ -254,7 +253,6 @@ describe('PythonSdkGenerator', () => {
     expect(log).toEqual(
       expect.arrayContaining([
         "version '2024-01-15' written as '2024.1.15' (PEP 440)",
-        "warning: external $ref 'other.yaml#/Thing' is typed as Any",
         "warning: $ref '#/components/schemas/Nope' points at nothing; typed as Any",
         "warning: security scheme 'mtls' (mutualTLS) is not supported; it is ignored",
       ]),

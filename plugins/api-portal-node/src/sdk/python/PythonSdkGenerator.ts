@@ -5,6 +5,7 @@ import {
   JsonObject,
 } from '../openapi/document';
 import { listOperations } from '../openapi/operations';
+import { assertSelfContained } from '../openapi/references';
 import { securitySchemesOf } from '../openapi/security';
 import type { SdkFiles, SdkGenerationInput, SdkGenerator } from '../types';
 import { planCredentials, planMethods } from './clientPlan';
@@ -54,6 +55,7 @@ export class PythonSdkGenerator implements SdkGenerator {
     const { signal, log } = input;
     signal?.throwIfAborted();
     const summary = describeSpec(input.spec);
+    assertSelfContained(input.spec);
     const spec = input.spec as JsonObject;
     const identity = pythonPackageIdentity(
       input.packageName,

@@ -2,7 +2,10 @@
  * Runs @hey-api/openapi-ts in a child Node.js process. The library is
  * ESM-only and has no cancellation, and large specs take hundreds of
  * megabytes; a child process gives us a memory ceiling, a kill switch for
- * the AbortSignal, and keeps the backend's event loop free.
+ * the AbortSignal, and keeps the backend's event loop free. Its parser
+ * follows file paths and URLs named by `$ref`s, so the child gets only a
+ * self-contained document (checked before it starts), a fresh folder as its
+ * working directory and home, and none of the backend's environment.
  */
 import { ForwardedError, InputError } from '@backstage/errors';
 import { spawn } from 'node:child_process';
@@ -11,6 +14,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { childProcessEnv } from '../childEnv';
+import { assertSelfContained } from '../openapi/references';
 
 /** The child's program: read the job, generate, report a failure in a file. */
 const WORKER_SOURCE = `
@@ -86,6 +91,8 @@ export async function runHeyApi(
 ): Promise<Map<string, string>> {
   const { spec, signal, log, maxOldSpaceMb } = options;
   signal?.throwIfAborted();
+  // The parser would read any file or URL a $ref names: only internal ones pass
+  assertSelfContained(spec);
   const workDir = await fs.mkdtemp(
     path.join(os.tmpdir(), 'api-portal-ts-sdk-'),
   );
@@ -115,7 +122,10 @@ export async function runHeyApi(
         {
           cwd: workDir,
           stdio: ['ignore', 'pipe', 'pipe'],
-          env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+          env: childProcessEnv({
+            home: workDir,
+            extra: { NO_COLOR: '1', FORCE_COLOR: '0' },
+          }),
         },
       );
       let lines = 0;
