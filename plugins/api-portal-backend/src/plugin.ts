@@ -18,7 +18,11 @@ import { DatabaseChangelogStore } from './database/DatabaseChangelogStore';
 import { DatabaseLintStore } from './database/DatabaseLintStore';
 import { DatabaseSpecStore } from './database/DatabaseSpecStore';
 import { SpecLinter } from './lint/SpecLinter';
-import { definitionReader } from './worker/readDefinition';
+import {
+  bundledDefinitionReader,
+  definitionReader,
+} from './worker/readDefinition';
+import { referenceLoader } from './worker/referencePolicy';
 import { WorkerPool } from './worker/runWorker';
 import { apiPortalPermissions } from '@readiness/plugin-api-portal-common';
 import { DefaultApiPortalService } from './service/ApiPortalService';
@@ -87,12 +91,25 @@ export const apiPortalPlugin = createBackendPlugin({
         const workers = new WorkerPool({
           size: options.workers,
           memoryMb: options.limits.memoryMb,
+          // A referenced document may be as large as a definition
+          loadReference: referenceLoader({
+            maxBytes: options.limits.maxSpecBytes,
+            timeoutMs: options.limits.timeoutMs,
+          }),
         });
         deps.lifecycle.addShutdownHook(() => workers.close());
         const readDefinition = definitionReader({
           workers,
           maxAliasCount: options.limits.maxYamlAliases,
           timeoutMs: options.limits.timeoutMs,
+        });
+        // What SDK generators and Postman get: references resolved as lint resolves them
+        const readBundledDefinition = bundledDefinitionReader({
+          workers,
+          maxAliasCount: options.limits.maxYamlAliases,
+          timeoutMs: options.limits.timeoutMs,
+          allowRemoteRefs: options.lint.allowRemoteRefs,
+          bundleTimeoutMs: options.lint.timeoutMs,
         });
         const linter = new SpecLinter({
           specs,
@@ -136,7 +153,7 @@ export const apiPortalPlugin = createBackendPlugin({
             concurrency: options.sdk.concurrency,
             timeoutMs: options.sdk.timeoutMs,
           },
-          readDefinition,
+          readBundledDefinition,
         });
         deps.lifecycle.addStartupHook(async () => {
           // Builds a stopped backend left running go back to the queue
@@ -168,6 +185,7 @@ export const apiPortalPlugin = createBackendPlugin({
             changelog,
             collector,
             sdkDownloads: builds,
+            userInfo: deps.userInfo,
             feedLinks: {
               appBaseUrl:
                 deps.config.getOptionalString('app.baseUrl') ??
@@ -187,7 +205,7 @@ export const apiPortalPlugin = createBackendPlugin({
                 artifacts,
                 builder: sdkBuilder,
                 userInfo: deps.userInfo,
-                readDefinition,
+                readBundledDefinition,
               }),
               deps.permissions,
             ),

@@ -61,7 +61,7 @@ describe.each(databases.eachSupportedId())('SdkBuilder on %s', databaseId => {
       generators: () => generators,
       logger: mockServices.logger.mock(),
       options,
-      readDefinition: async (content: string) => parse(content),
+      readBundledDefinition: async (content: string) => parse(content),
     });
     return { builds, sdkBuilder };
   }

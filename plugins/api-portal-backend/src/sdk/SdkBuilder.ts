@@ -6,10 +6,14 @@
  * `ensureBuilds` creates pending rows (idempotent by the unique address);
  * the queue claims pending rows one by one with bounded concurrency, runs
  * the generator under a time limit and records `ready` or `failed` with the
- * log. A failing generator never escapes the queue.
+ * log. A failing generator never escapes the queue. Every generator, built in
+ * or added by a module, is given a self-contained document: references are
+ * resolved by us under the reference policy first (readDefinition.ts), and a
+ * document with an external `$ref` left never reaches a generator.
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  assertSelfContained,
   describeSpec,
   packSdk,
   SDK_ARCHIVE_CONTENT_TYPE,
@@ -62,8 +66,11 @@ export class SdkBuilder {
       generators: () => SdkGenerator[];
       logger: LoggerService;
       options: SdkBuildOptions;
-      /** Reads the definition text a build starts from. */
-      readDefinition: DefinitionReader;
+      /**
+       * Reads the definition text a build starts from into a self-contained
+       * document, its references resolved under the reference policy.
+       */
+      readBundledDefinition: DefinitionReader;
     },
   ) {}
 
@@ -184,7 +191,9 @@ export class SdkBuilder {
       if (content === undefined) {
         throw new Error(`No definition text with hash ${build.specHash}`);
       }
-      const spec = await this.deps.readDefinition(content);
+      const spec = await this.deps.readBundledDefinition(content);
+      // Whatever reader was wired in, no generator sees an external $ref
+      assertSelfContained(spec);
       const summary = describeSpec(spec);
       const packageName = sdkPackageName(summary.title);
       log(

@@ -1,6 +1,5 @@
 import {
   BackstageCredentials,
-  BackstageUserPrincipal,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
@@ -8,19 +7,19 @@ import {
   SdkArtifactStore,
   toPostmanCollection,
 } from '@readiness/plugin-api-portal-node';
-import { EntitySdk, EntitySdks } from '@readiness/plugin-api-portal-common';
-import { audienceOfCaller } from '@readiness/plugin-partner-common';
+import {
+  EntitySdk,
+  EntitySdks,
+  SdkDownloads,
+} from '@readiness/plugin-api-portal-common';
 import { Readable } from 'node:stream';
 import { DefinitionReader } from '../worker/readDefinition';
 import {
   CurrentRevision,
   DatabaseSpecStore,
 } from '../database/DatabaseSpecStore';
-import {
-  DatabaseSdkStore,
-  DownloadAudience,
-  SdkBuild,
-} from './DatabaseSdkStore';
+import { DatabaseSdkStore, SdkBuild } from './DatabaseSdkStore';
+import { countsFor, downloaderOf, SdkDownloader } from './downloaders';
 import { isReadableOpenApi, UNVERSIONED } from '../revisions';
 import { SdkBuilder, sdkPackageName } from './SdkBuilder';
 import { sdkSourceNotFound } from '../service/notFound';
@@ -71,7 +70,8 @@ export class DefaultSdkService implements SdkService {
       artifacts: SdkArtifactStore;
       builder: SdkBuilder;
       userInfo: UserInfoService;
-      readDefinition: DefinitionReader;
+      /** Reads a definition into a self-contained document (references resolved). */
+      readBundledDefinition: DefinitionReader;
     },
   ) {}
 
@@ -80,10 +80,10 @@ export class DefaultSdkService implements SdkService {
     options: SdkCallOptions,
   ): Promise<EntitySdks> {
     const current = await this.buildable(entityRef);
-    const internal = (await this.audience(options.credentials)) === 'internal';
+    const caller = await this.downloader(options.credentials);
     // Lazy: asking for the SDKs queues the builds that are missing
     const builds = await this.deps.builder.ensureBuilds([current]);
-    const totals = await this.downloadsOf(current);
+    const totals = await this.downloadsOf(current, caller);
     return {
       entityRef: current.entityRef,
       family: current.family,
@@ -92,7 +92,7 @@ export class DefaultSdkService implements SdkService {
       // The revision keeps info.title, so the list never parses the spec
       packageName: sdkPackageName(current.revision.title ?? ''),
       sdks: builds.map(build =>
-        this.describe(current, build, internal, totals(build.language)),
+        this.describe(current, build, caller, totals(build.language)),
       ),
     };
   }
@@ -125,12 +125,14 @@ export class DefaultSdkService implements SdkService {
         `The ${language} SDK archive of ${entityRef} is missing from the artifact store; build it again`,
       );
     }
+    const downloader = await this.downloader(options.credentials);
     await this.deps.builds.countDownload({
       family: current.family,
       version: versionOf(current),
       language,
       day: new Date().toISOString().slice(0, 10),
-      audience: await this.audience(options.credentials),
+      audience: downloader.audience,
+      partnerOrgs: downloader.partnerOrgs,
     });
     return {
       fileName: this.fileName(current, language),
@@ -156,9 +158,9 @@ export class DefaultSdkService implements SdkService {
       build?.status === 'pending' || build?.status === 'building'
         ? build
         : await this.deps.builder.rebuild(address);
-    const internal = (await this.audience(options.credentials)) === 'internal';
-    const totals = await this.downloadsOf(current);
-    return this.describe(current, queued, internal, totals(language));
+    const caller = await this.downloader(options.credentials);
+    const totals = await this.downloadsOf(current, caller);
+    return this.describe(current, queued, caller, totals(language));
   }
 
   async postmanCollection(entityRef: string): Promise<Record<string, unknown>> {
@@ -178,8 +180,8 @@ export class DefaultSdkService implements SdkService {
   private describe(
     current: CurrentRevision,
     build: SdkBuild,
-    internal: boolean,
-    downloads: { internal: number; partner: number },
+    caller: SdkDownloader,
+    downloads: SdkDownloads,
   ): EntitySdk {
     const generator = this.deps.builder.generator(build.language);
     const fileName = this.fileName(current, build.language);
@@ -190,13 +192,10 @@ export class DefaultSdkService implements SdkService {
       status: build.status,
       ...(build.sizeBytes !== undefined && { sizeBytes: build.sizeBytes }),
       ...(build.finishedAt && { finishedAt: build.finishedAt }),
-      ...(internal &&
+      ...(caller.scope === 'all' &&
         build.status === 'failed' &&
         build.log !== undefined && { log: build.log }),
-      downloads: {
-        ...downloads,
-        total: downloads.internal + downloads.partner,
-      },
+      downloads,
       fileName,
       ...generator?.instructions?.({
         fileName,
@@ -205,18 +204,25 @@ export class DefaultSdkService implements SdkService {
     };
   }
 
-  /** Download totals of the entity's version, by language. */
-  private async downloadsOf(current: CurrentRevision) {
-    const rows = await this.deps.builds.downloadTotals(
-      current.family,
-      versionOf(current),
-    );
-    return (language: string) => {
-      const sum = (audience: DownloadAudience) =>
+  /**
+   * Download totals of the entity's version by language, as the caller may
+   * see them: split by audience, or their own organisation's only.
+   */
+  private async downloadsOf(current: CurrentRevision, caller: SdkDownloader) {
+    const rows = (
+      await this.deps.builds.downloadTotals(current.family, versionOf(current))
+    ).filter(row => countsFor(caller, row.partnerOrgs));
+    return (language: string): SdkDownloads => {
+      const sum = (filter: (row: (typeof rows)[number]) => boolean) =>
         rows
-          .filter(r => r.language === language && r.audience === audience)
+          .filter(r => r.language === language && filter(r))
           .reduce((n, r) => n + r.downloads, 0);
-      return { internal: sum('internal'), partner: sum('partner') };
+      if (caller.scope === 'organisation') {
+        return { scope: 'organisation', total: sum(() => true) };
+      }
+      const internal = sum(r => r.audience === 'internal');
+      const partner = sum(r => r.audience === 'partner');
+      return { scope: 'all', internal, partner, total: internal + partner };
     };
   }
 
@@ -267,17 +273,12 @@ export class DefaultSdkService implements SdkService {
         `The definition text of ${current.entityRef} is not kept`,
       );
     }
-    return this.deps.readDefinition(content);
+    return this.deps.readBundledDefinition(content);
   }
 
-  private async audience(
+  private downloader(
     credentials: BackstageCredentials,
-  ): Promise<DownloadAudience> {
-    const principal = credentials.principal as { type?: string };
-    if (principal.type !== 'user') return 'internal';
-    const info = await this.deps.userInfo.getUserInfo(
-      credentials as BackstageCredentials<BackstageUserPrincipal>,
-    );
-    return audienceOfCaller(info).type === 'partner' ? 'partner' : 'internal';
+  ): Promise<SdkDownloader> {
+    return downloaderOf(credentials, this.deps.userInfo);
   }
 }

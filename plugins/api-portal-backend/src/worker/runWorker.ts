@@ -1,6 +1,13 @@
+import { childProcessEnv } from '@readiness/plugin-api-portal-node';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import {
+  MAX_REFERENCED_DOCUMENTS,
+  ReferenceLoader,
+  referenceLoader,
+} from './referencePolicy';
 import { WORKER_SOURCE } from './workerSource';
 
 /** What the worker parses: a definition, with the YAML alias limit. */
@@ -37,6 +44,18 @@ export type LintTask = {
   allowRemoteRefs: boolean;
 };
 
+/**
+ * A definition (JSON text) to bundle: every document its `$ref`s name is
+ * pulled in under the reference policy, so only internal `$ref`s remain.
+ */
+export type BundleTask = {
+  type: 'bundle';
+  content: string;
+  /** The name the definition is read under (the base of relative `$ref`s). */
+  absoluteRef: string;
+  allowRemoteRefs: boolean;
+};
+
 /** The top-level fields that tell what a parsed definition is. */
 export type DefinitionTop =
   | { mapping: false; type: string }
@@ -65,12 +84,17 @@ export type RawLintProblem = {
   severity: string;
   message: string;
   pointer?: string;
+  /** The document the pointer is in (the definition or one it references). */
+  source?: string;
   line?: number;
   col?: number;
 };
 
 /** A lint: every problem found. */
 export type LintOutcome = { problems: RawLintProblem[] };
+
+/** A bundle: the bundled definition as JSON text, and the references it could not resolve. */
+export type BundleOutcome = { json: string; problems: RawLintProblem[] };
 
 /** The worker did not answer in time and was stopped. */
 export class WorkerTimeoutError extends Error {
@@ -109,14 +133,16 @@ export function openapiCoreVersion(): string {
   return JSON.parse(fs.readFileSync(manifest, 'utf8')).version;
 }
 
-type Task = ParseTask | JsonTask | LintTask;
-type Outcome = ParseOutcome | JsonOutcome | LintOutcome;
+type Task = ParseTask | JsonTask | LintTask | BundleTask;
+type Outcome = ParseOutcome | JsonOutcome | LintOutcome | BundleOutcome;
 
 type Job = {
   task: Task;
   timeoutMs: number;
   resolve: (outcome: Outcome) => void;
   reject: (error: Error) => void;
+  /** Referenced documents loaded for the task so far. */
+  loads: number;
 };
 
 type Slot = {
@@ -130,13 +156,16 @@ type Slot = {
 const DEFAULT_IDLE_MS = 10_000;
 
 /**
- * Worker threads that parse and lint definitions, so that a slow or hostile
+ * Worker threads that parse, lint and bundle definitions, so that a slow or hostile
  * definition can be stopped at its time limit, cannot exhaust the backend's
  * memory (each worker has a heap limit) and does not block its event loop.
  * Up to `size` tasks run at once; the others wait in order. A worker is kept
  * between tasks (openapi-core and the lint configuration stay loaded) and
  * stopped after `idleMs` without work; a worker that timed out, crashed or ran
- * out of memory is replaced by a fresh one for the next task.
+ * out of memory is replaced by a fresh one for the next task. A worker asks
+ * the pool for each document a `$ref` names; the pool answers with the
+ * reference policy's loader. Workers get a minimal environment, not the
+ * backend's.
  */
 export class WorkerPool {
   readonly size: number;
@@ -144,13 +173,21 @@ export class WorkerPool {
   private readonly queue: Job[] = [];
   private readonly memoryMb: number;
   private readonly idleMs: number;
+  private readonly loadReference: ReferenceLoader;
   private nextId = 0;
   private closed = false;
 
-  constructor(options: { size: number; memoryMb: number; idleMs?: number }) {
+  constructor(options: {
+    size: number;
+    memoryMb: number;
+    idleMs?: number;
+    /** Loads referenced documents; by default the policy's, with default limits. */
+    loadReference?: ReferenceLoader;
+  }) {
     this.size = Math.max(1, Math.floor(options.size));
     this.memoryMb = options.memoryMb;
     this.idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
+    this.loadReference = options.loadReference ?? referenceLoader();
     this.slots = Array.from({ length: this.size }, () => ({}));
   }
 
@@ -158,12 +195,19 @@ export class WorkerPool {
   run(task: ParseTask, options: { timeoutMs: number }): Promise<ParseOutcome>;
   run(task: JsonTask, options: { timeoutMs: number }): Promise<JsonOutcome>;
   run(task: LintTask, options: { timeoutMs: number }): Promise<LintOutcome>;
+  run(task: BundleTask, options: { timeoutMs: number }): Promise<BundleOutcome>;
   run(task: Task, options: { timeoutMs: number }): Promise<Outcome> {
     if (this.closed) {
       return Promise.reject(new WorkerPoolClosedError());
     }
     return new Promise<Outcome>((resolve, reject) => {
-      this.queue.push({ task, timeoutMs: options.timeoutMs, resolve, reject });
+      this.queue.push({
+        task,
+        timeoutMs: options.timeoutMs,
+        resolve,
+        reject,
+        loads: 0,
+      });
       this.dispatch();
     });
   }
@@ -214,8 +258,13 @@ export class WorkerPool {
       id: number;
       result?: Outcome;
       failure?: { name: string; message: string };
+      load?: { loadId: number; ref: string };
     }) => {
       if (message.id !== id) return;
+      if (message.load) {
+        void this.answerLoad(slot, worker, job, message.load);
+        return;
+      }
       worker.off('message', onMessage);
       this.settle(slot, () => {
         if (message.result) {
@@ -233,10 +282,45 @@ export class WorkerPool {
     worker.postMessage({ id, task: job.task });
   }
 
+  /** Loads a document the worker's task references and hands it over. */
+  private async answerLoad(
+    slot: Slot,
+    worker: Worker,
+    job: Job,
+    load: { loadId: number; ref: string },
+  ): Promise<void> {
+    let answer: { loadId: number } & (
+      | { body: string; mimeType?: string }
+      | { error: string }
+    );
+    try {
+      job.loads += 1;
+      if (job.loads > MAX_REFERENCED_DOCUMENTS) {
+        throw new Error(
+          `$ref ${load.ref} not loaded: a definition may reference at most ${MAX_REFERENCED_DOCUMENTS} documents`,
+        );
+      }
+      const policy = {
+        allowRemoteRefs:
+          'allowRemoteRefs' in job.task && job.task.allowRemoteRefs === true,
+      };
+      const loaded = await this.loadReference(load.ref, policy);
+      answer = { loadId: load.loadId, ...loaded };
+    } catch (error) {
+      answer = { loadId: load.loadId, error: (error as Error).message };
+    }
+    // The task may have timed out or the pool closed meanwhile
+    if (slot.worker === worker && slot.job === job) {
+      worker.postMessage({ loaded: answer });
+    }
+  }
+
   private spawn(slot: Slot): Worker {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: paths,
+      // Not the backend's environment (its secrets): what a worker needs
+      env: childProcessEnv({ home: os.tmpdir() }),
       resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
       stdout: true,
       stderr: true,

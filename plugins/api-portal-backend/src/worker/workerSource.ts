@@ -1,11 +1,14 @@
 /*
- * The code run in a worker thread to parse and lint definitions, one task at
- * a time, for as long as the pool keeps the worker. It is
+ * The code run in a worker thread to parse, lint and bundle definitions, one
+ * task at a time, for as long as the pool keeps the worker. It is
  * plain JavaScript kept as a string (a worker started with `eval`), so it
  * runs the same from TypeScript sources, in tests and in a built backend; it
  * loads `yaml` and `@redocly/openapi-core` from paths the main thread
  * resolved. It holds no logic beyond calling those two libraries: what the
- * results mean is decided in the typed modules that start it.
+ * results mean is decided in the typed modules that start it. Every document
+ * a `$ref` names is asked of the main thread, which answers under the
+ * reference policy (referencePolicy.ts); the worker reads no file and opens
+ * no connection itself.
  */
 export const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -88,57 +91,102 @@ function loadLintConfig(core, configPath) {
   return configs.get(key);
 }
 
-async function lint(task) {
-  const core = await loadCore();
-  class GuardedResolver extends core.BaseResolver {
-    async loadExternalRef(absoluteRef) {
-      const remote = /^https?:\\/\\//i.test(absoluteRef);
-      if (remote && task.allowRemoteRefs) {
-        return super.loadExternalRef(absoluteRef);
-      }
-      throw new core.ResolveError(
-        new Error(
-          remote
-            ? 'remote $ref ' + absoluteRef + ' not fetched (apiPortal.lint.allowRemoteRefs is false)'
-            : 'external $ref ' + absoluteRef + ' not read: a definition is linted on its own, without other files',
-        ),
-      );
+// Documents named by $refs, asked of the main thread: load id -> settle
+const loads = new Map();
+let nextLoad = 0;
+
+/** A resolver that loads every referenced document through the main thread. */
+function policyResolver(core, config, taskId) {
+  class PolicyResolver extends core.BaseResolver {
+    loadExternalRef(absoluteRef) {
+      return new Promise((resolve, reject) => {
+        const loadId = nextLoad++;
+        loads.set(loadId, answer => {
+          if (typeof answer.error === 'string') {
+            reject(new core.ResolveError(new Error(answer.error)));
+          } else {
+            resolve(new core.Source(absoluteRef, answer.body, answer.mimeType));
+          }
+        });
+        parentPort.postMessage({ id: taskId, load: { loadId, ref: absoluteRef } });
+      });
     }
   }
+  return new PolicyResolver(config.resolve);
+}
+
+function rawProblem(core, problem) {
+  const location = problem.location && problem.location[0];
+  let start;
+  if (location) {
+    try {
+      start = core.getLineColLocation(location).start;
+    } catch {
+      start = undefined;
+    }
+  }
+  return {
+    ruleId: problem.ruleId,
+    severity: problem.severity,
+    message: problem.message,
+    pointer: location ? location.pointer : undefined,
+    source: location && location.source ? location.source.absoluteRef : undefined,
+    line: start ? start.line : undefined,
+    col: start ? start.col : undefined,
+  };
+}
+
+async function lint(task, taskId) {
+  const core = await loadCore();
   const config = await loadLintConfig(core, task.configPath);
   const document = core.makeDocumentFromString(task.content, task.absoluteRef);
   const problems = await core.lintDocument({
     document,
     config,
-    externalRefResolver: new GuardedResolver(config.resolve),
+    externalRefResolver: policyResolver(core, config, taskId),
+  });
+  return { problems: problems.map(problem => rawProblem(core, problem)) };
+}
+
+// Bundling takes no redocly.yaml: its decorators would change what SDKs are built from
+let bundleConfig;
+
+/** The definition with every referenced document pulled in, and what could not be. */
+async function bundle(task, taskId) {
+  const core = await loadCore();
+  if (!bundleConfig) bundleConfig = core.createConfig({});
+  const config = await bundleConfig;
+  const document = core.makeDocumentFromString(task.content, task.absoluteRef);
+  const result = await core.bundle({
+    doc: document,
+    config,
+    externalRefResolver: policyResolver(core, config, taskId),
   });
   return {
-    problems: problems.map(problem => {
-      const location = problem.location && problem.location[0];
-      let start;
-      if (location) {
-        try {
-          start = core.getLineColLocation(location).start;
-        } catch {
-          start = undefined;
-        }
-      }
-      return {
-        ruleId: problem.ruleId,
-        severity: problem.severity,
-        message: problem.message,
-        pointer: location ? location.pointer : undefined,
-        line: start ? start.line : undefined,
-        col: start ? start.col : undefined,
-      };
-    }),
+    json: JSON.stringify(result.bundle.parsed),
+    problems: result.problems
+      .filter(problem => problem.severity === 'error')
+      .map(problem => rawProblem(core, problem)),
   };
 }
 
-parentPort.on('message', async ({ id, task }) => {
+parentPort.on('message', async message => {
+  if (message.loaded) {
+    const settle = loads.get(message.loaded.loadId);
+    loads.delete(message.loaded.loadId);
+    if (settle) settle(message.loaded);
+    return;
+  }
+  const { id, task } = message;
   try {
     const result =
-      task.type === 'lint' ? await lint(task) : task.type === 'json' ? toJson(task) : parse(task);
+      task.type === 'lint'
+        ? await lint(task, id)
+        : task.type === 'bundle'
+          ? await bundle(task, id)
+          : task.type === 'json'
+            ? toJson(task)
+            : parse(task);
     parentPort.postMessage({ id, result });
   } catch (error) {
     parentPort.postMessage({
