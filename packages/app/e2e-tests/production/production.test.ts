@@ -6,9 +6,11 @@ import {
   PRODUCTION_CI_TOKEN,
   PRODUCTION_PERF_PUBLISH_TOKEN,
   PRODUCTION_DR_PUBLISH_TOKEN,
+  PRODUCTION_DOCS_TOKEN,
 } from '../constants';
 
 const ci = { Authorization: `Bearer ${PRODUCTION_CI_TOKEN}` };
+const docs = { Authorization: `Bearer ${PRODUCTION_DOCS_TOKEN}` };
 
 test.describe('the backend with app-config.production.yaml', () => {
   test('serves the catalog from PostgreSQL to a CI client with a static token', async ({
@@ -81,18 +83,51 @@ test.describe('production integrations', () => {
     // The sync endpoint builds the site with mkdocs and streams progress
     const sync = await request.get(
       '/api/techdocs/sync/default/system/readiness-portal',
-      { headers: { ...ci, Accept: 'text/event-stream' }, timeout: 120_000 },
+      { headers: { ...docs, Accept: 'text/event-stream' }, timeout: 120_000 },
     );
     expect(sync.status()).toBe(200);
     expect(await sync.text()).toMatch(/event: finish/);
 
     const page = await request.get(
       '/api/techdocs/static/docs/default/system/readiness-portal/index.html',
-      { headers: ci },
+      { headers: docs },
     );
     expect(page.status()).toBe(200);
     expect(await page.text()).toContain('Readiness Portal');
     await expect.poll(() => redisKeys().length).toBeGreaterThan(0);
+  });
+});
+
+test.describe('the CI token on the production backend', () => {
+  test('reads entities and reliability records, and nothing else', async ({
+    request,
+  }) => {
+    const read = await request.get(
+      '/api/catalog/entities/by-name/component/default/ledger',
+      { headers: ci },
+    );
+    expect(read.status()).toBe(200);
+    // Catalog writes are other permissions of a plugin it may call: 403
+    const register = await request.post('/api/catalog/locations', {
+      headers: ci,
+      data: { type: 'url', target: 'https://example.com/catalog-info.yaml' },
+    });
+    expect(register.status()).toBe(403);
+    const uid = (await read.json()).metadata.uid;
+    const remove = await request.delete(`/api/catalog/entities/by-uid/${uid}`, {
+      headers: ci,
+    });
+    expect(remove.status()).toBe(403);
+    // Plugins it does not name refuse it outright
+    for (const url of [
+      '/api/techdocs/static/docs/default/system/readiness-portal/index.html',
+      '/api/techdocs/metadata/techdocs/default/system/readiness-portal',
+      '/api/api-portal/v1/families',
+    ]) {
+      const response = await request.get(url, { headers: ci });
+      expect([401, 403]).toContain(response.status());
+      expect(await response.text()).not.toContain('Readiness Portal');
+    }
   });
 });
 
