@@ -10,6 +10,12 @@ export interface Config {
          */
         userEntityRef?: string;
         /**
+         * Further catalog Users a session may sign in as by adding
+         * `?as=<user ref>` to the provider's refresh request, for example one
+         * user of each partner org in tests that compare two orgs' views.
+         */
+        otherUserEntityRefs?: string[];
+        /**
          * Allow this provider when NODE_ENV is not `development`. Never enable
          * it on a portal that real partners use.
          */
