@@ -118,6 +118,8 @@ export type FamilySummary = {
   breakingChangesLast30Days: number;
   /** SDK downloads per day (UTC) of the last 30 days, days with downloads only. */
   sdkDownloadsLast30Days?: Array<{ day: string; downloads: number }>;
+  /** Whose downloads `sdkDownloadsLast30Days` counts (partners: their organisation's). */
+  sdkDownloadsScope?: SdkDownloadsScope;
 };
 
 /** One version of a family: the newest revision carrying it. @public */
@@ -164,8 +166,19 @@ export type RefreshResult = { revision: SpecRevision; changed: boolean };
 /** The state of an SDK build. @public */
 export type SdkBuildStatus = 'pending' | 'building' | 'ready' | 'failed';
 
-/** SDK downloads by audience. @public */
-export type SdkDownloads = { internal: number; partner: number; total: number };
+/**
+ * Whose SDK downloads a count covers: everyone's (internal callers), or the
+ * caller's own partner organisation's (partners). @public
+ */
+export type SdkDownloadsScope = 'all' | 'organisation';
+
+/**
+ * SDK downloads: for internal callers every download, split by audience; for
+ * partners only their own organisation's. @public
+ */
+export type SdkDownloads =
+  | { scope: 'all'; internal: number; partner: number; total: number }
+  | { scope: 'organisation'; total: number };
 
 /** The SDK of one language for an entity's current definition. @public */
 export type EntitySdk = {

@@ -4,6 +4,14 @@ import { createStoreTestDatabases } from '@readiness/backend-test-utils';
 const databases = createStoreTestDatabases();
 const directory = path.resolve(__dirname, '../../migrations');
 
+/** Whether a statement fails (driver errors may come from another realm). */
+function refused(statement: PromiseLike<unknown>): Promise<boolean> {
+  return Promise.resolve(statement).then(
+    () => false,
+    () => true,
+  );
+}
+
 describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
   it('go up, down with rows in the tables, and up again', async () => {
     const knex = await databases.init(databaseId);
@@ -57,5 +65,92 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     ]) {
       expect(await knex.schema.hasTable(table)).toBe(true);
     }
+  });
+  it("keep each download's partner organisation, and merge them when going back down", async () => {
+    const knex = await databases.init(databaseId);
+    const before = '20261128220000_api_portal_catalog_etags.js';
+    const orgs = '20261206000000_api_portal_sdk_download_orgs.js';
+    await knex.migrate.up({ directory, name: '20261128200000_api_portal.js' });
+    await knex.migrate.up({
+      directory,
+      name: '20261128210000_api_portal_sdks.js',
+    });
+    await knex.migrate.up({ directory, name: before });
+    const row = {
+      family: 'ledger-api',
+      version: '2.0.0',
+      language: 'python',
+      day: '2026-12-01',
+    };
+    // Counts from before organisations were kept
+    await knex('api_sdk_downloads').insert([
+      { ...row, audience: 'internal', downloads: 4 },
+      { ...row, audience: 'partner', downloads: 3 },
+    ]);
+    await knex.migrate.up({ directory, name: orgs });
+    const read = () =>
+      knex('api_sdk_downloads')
+        .orderBy(['audience', 'partner_org'])
+        .then(rows =>
+          rows.map(r => [r.audience, r.partner_org, Number(r.downloads)]),
+        );
+    // Earlier partner downloads belong to no organisation
+    expect(await read()).toEqual([
+      ['internal', '', 4],
+      ['partner', '', 3],
+    ]);
+    await knex('api_sdk_downloads').insert([
+      { ...row, audience: 'partner', partner_org: 'acme', downloads: 2 },
+      { ...row, audience: 'partner', partner_org: 'globex', downloads: 5 },
+    ]);
+    expect(await read()).toHaveLength(4);
+
+    // Down: one row per audience again, the counts summed
+    await knex.migrate.down({ directory, name: orgs });
+    expect(
+      await knex.schema.hasColumn('api_sdk_downloads', 'partner_org'),
+    ).toBe(false);
+    expect(
+      (await knex('api_sdk_downloads').orderBy('audience')).map(r => [
+        r.audience,
+        Number(r.downloads),
+      ]),
+    ).toEqual([
+      ['internal', 4],
+      ['partner', 10],
+    ]);
+    // The old key holds again
+    expect(
+      await refused(
+        knex('api_sdk_downloads').insert({
+          ...row,
+          audience: 'partner',
+          downloads: 1,
+        }),
+      ),
+    ).toBe(true);
+
+    await knex.migrate.latest({ directory });
+    expect(await read()).toEqual([
+      ['internal', '', 4],
+      ['partner', '', 10],
+    ]);
+    // The new key counts an organisation's downloads apart
+    await knex('api_sdk_downloads').insert({
+      ...row,
+      audience: 'partner',
+      partner_org: 'acme',
+      downloads: 1,
+    });
+    expect(
+      await refused(
+        knex('api_sdk_downloads').insert({
+          ...row,
+          audience: 'partner',
+          partner_org: 'acme',
+          downloads: 1,
+        }),
+      ),
+    ).toBe(true);
   });
 });

@@ -392,7 +392,7 @@ export const spec = {
           sdkDownloadsLast30Days: {
             type: 'array',
             description:
-              'SDK downloads per day (UTC) of the last 30 days, days with downloads only',
+              "SDK downloads per day (UTC) of the last 30 days, days with downloads only; for partners their own organisation's (`sdkDownloadsScope`)",
             items: {
               type: 'object',
               required: ['day', 'downloads'],
@@ -406,6 +406,9 @@ export const spec = {
                 },
               },
             },
+          },
+          sdkDownloadsScope: {
+            $ref: '#/components/schemas/SdkDownloadsScope',
           },
         },
       },
@@ -712,18 +715,33 @@ export const spec = {
       },
       SdkDownloads: {
         type: 'object',
-        required: ['internal', 'partner', 'total'],
+        description:
+          "Downloads of the SDK for the family version. Internal callers see every download (`scope: all`), split into `internal` and `partner`; a partner sees only their own organisation's (`scope: organisation`, `total` only).",
+        required: ['scope', 'total'],
         properties: {
+          scope: {
+            $ref: '#/components/schemas/SdkDownloadsScope',
+          },
           internal: {
             type: 'integer',
+            description:
+              'Downloads by internal users and services (scope all only)',
           },
           partner: {
             type: 'integer',
+            description:
+              'Downloads by partners of every organisation (scope all only)',
           },
           total: {
             type: 'integer',
           },
         },
+      },
+      SdkDownloadsScope: {
+        type: 'string',
+        description:
+          "Whose downloads a count covers: everyone's, or the caller's own partner organisation's.",
+        enum: ['all', 'organisation'],
       },
       EntitySdk: {
         type: 'object',

@@ -84,18 +84,33 @@ describe.each(databases.eachSupportedId())('SDK stores on %s', databaseId => {
       language: 'python',
       day: '2026-11-28',
       audience: 'partner' as const,
+      partnerOrgs: ['acme'],
     };
     await store.countDownload(download);
     await store.countDownload(download);
-    await store.countDownload({ ...download, audience: 'internal' });
+    await store.countDownload({
+      ...download,
+      audience: 'internal',
+      partnerOrgs: [],
+    });
     await store.countDownload({ ...download, day: '2026-11-29' });
     expect(
       (await store.downloadTotals('ledger-api', '2.0.0')).sort((a, b) =>
         a.audience.localeCompare(b.audience),
       ),
     ).toEqual([
-      { language: 'python', audience: 'internal', downloads: 1 },
-      { language: 'python', audience: 'partner', downloads: 3 },
+      {
+        language: 'python',
+        audience: 'internal',
+        partnerOrgs: [],
+        downloads: 1,
+      },
+      {
+        language: 'python',
+        audience: 'partner',
+        partnerOrgs: ['acme'],
+        downloads: 3,
+      },
     ]);
     expect(
       (await store.downloadsByDay({ family: 'ledger-api' })).map(d => [
@@ -108,6 +123,89 @@ describe.each(databases.eachSupportedId())('SDK stores on %s', databaseId => {
       ['2026-11-28', 'partner', 2],
       ['2026-11-29', 'partner', 1],
     ]);
+  });
+
+  it("counts a family's downloads per day for everyone or for partner organisations", async () => {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseSdkStore.create({
+      database: mockServices.database({ knex }),
+    });
+    const download = (
+      day: string,
+      partnerOrgs: string[],
+      family = 'ledger-api',
+    ) =>
+      store.countDownload({
+        family,
+        version: '2.0.0',
+        language: 'python',
+        day,
+        audience: partnerOrgs.length > 0 ? 'partner' : 'internal',
+        partnerOrgs,
+      });
+    await download('2026-11-28', []);
+    await download('2026-11-28', ['acme']);
+    await download('2026-11-28', ['globex']);
+    // A member of two organisations counts for both, once
+    await download('2026-11-29', ['globex', 'acme']);
+    await download('2026-11-29', ['acme']);
+    await download('2026-11-29', ['acme'], 'ocr-api');
+    // Before organisations were kept: counted, but nobody's own
+    await knex('api_sdk_downloads').insert({
+      family: 'ledger-api',
+      version: '1.0.0',
+      language: 'python',
+      day: '2026-11-29',
+      audience: 'partner',
+      downloads: 4,
+    });
+    const since = '2026-11-01';
+    expect(await store.familyDownloadsByDay(['ledger-api'], since)).toEqual(
+      new Map([
+        [
+          'ledger-api',
+          [
+            { day: '2026-11-28', downloads: 3 },
+            { day: '2026-11-29', downloads: 6 },
+          ],
+        ],
+      ]),
+    );
+    expect(
+      await store.familyDownloadsByDay(['ledger-api', 'ocr-api'], since, [
+        'acme',
+      ]),
+    ).toEqual(
+      new Map([
+        [
+          'ledger-api',
+          [
+            { day: '2026-11-28', downloads: 1 },
+            { day: '2026-11-29', downloads: 2 },
+          ],
+        ],
+        ['ocr-api', [{ day: '2026-11-29', downloads: 1 }]],
+      ]),
+    );
+    expect(
+      await store.familyDownloadsByDay(['ledger-api'], since, ['globex']),
+    ).toEqual(
+      new Map([
+        [
+          'ledger-api',
+          [
+            { day: '2026-11-28', downloads: 1 },
+            { day: '2026-11-29', downloads: 1 },
+          ],
+        ],
+      ]),
+    );
+    expect(
+      await store.familyDownloadsByDay(['ledger-api'], since, ['initech']),
+    ).toEqual(new Map());
+    expect(
+      await store.familyDownloadsByDay(['ledger-api'], '2026-11-29', []),
+    ).toEqual(new Map());
   });
 
   it('keeps archives byte for byte in the database artifact store', async () => {

@@ -12,6 +12,20 @@ const BATCH = 100;
 /** Who downloaded: an internal user (or a service) or a partner. */
 export type DownloadAudience = 'internal' | 'partner';
 
+/** The key of a set of partner organisations: sorted, comma separated. */
+function orgKey(orgs: readonly string[]): string {
+  return [...new Set(orgs)].sort().join(',');
+}
+
+function orgsOfKey(key: string | null | undefined): string[] {
+  return key ? key.split(',') : [];
+}
+
+/** Whether downloads by members of these organisations count for a viewer's. */
+function sharesOrg(downloaders: string[], viewer: readonly string[]): boolean {
+  return downloaders.some(org => viewer.includes(org));
+}
+
 /** One SDK build, identified by its content address. */
 export type SdkBuild = {
   specHash: string;
@@ -34,6 +48,8 @@ export type SdkDownload = {
   /** `YYYY-MM-DD`, UTC. */
   day: string;
   audience: DownloadAudience;
+  /** The partner downloader's organisations; none for internal downloads. */
+  partnerOrgs: string[];
 };
 
 type BuildRow = {
@@ -221,63 +237,95 @@ export class DatabaseSdkStore {
 
   /** Counts one download, as one upsert statement. */
   async countDownload(download: SdkDownload): Promise<void> {
+    const { partnerOrgs, ...key } = download;
     await this.db('api_sdk_downloads')
-      .insert({ ...download, downloads: 1 })
-      .onConflict(['family', 'version', 'language', 'day', 'audience'])
+      .insert({ ...key, partner_org: orgKey(partnerOrgs), downloads: 1 })
+      .onConflict([
+        'family',
+        'version',
+        'language',
+        'day',
+        'audience',
+        'partner_org',
+      ])
       .merge({
         downloads: this.db.raw('?? + 1', ['api_sdk_downloads.downloads']),
       });
   }
 
-  /** Download totals of a family's version, per language and audience. */
+  /**
+   * Download totals of a family's version, per language, audience and the
+   * partner organisations of the downloaders.
+   */
   async downloadTotals(
     family: string,
     version: string,
   ): Promise<
-    Array<{ language: string; audience: DownloadAudience; downloads: number }>
+    Array<{
+      language: string;
+      audience: DownloadAudience;
+      partnerOrgs: string[];
+      downloads: number;
+    }>
   > {
     const rows: Array<{
       language: string;
       audience: string;
+      partner_org: string;
       downloads: number | string;
     }> = await this.db('api_sdk_downloads')
       .where({ family, version })
-      .groupBy('language', 'audience')
-      .select('language', 'audience')
+      .groupBy('language', 'audience', 'partner_org')
+      .select('language', 'audience', 'partner_org')
       .sum({ downloads: 'downloads' });
     return rows.map(row => ({
       language: String(row.language),
       audience: row.audience as DownloadAudience,
+      partnerOrgs: orgsOfKey(row.partner_org),
       downloads: Number(row.downloads),
     }));
   }
 
-  /** Downloads per family and day since a day (inclusive), oldest first. */
+  /**
+   * Downloads per family and day since a day (inclusive), oldest first: all
+   * of them, or (`byOrgs`) only those by members of these partner
+   * organisations.
+   */
   async familyDownloadsByDay(
     families: string[],
     sinceDay: string,
+    byOrgs?: readonly string[],
   ): Promise<Map<string, Array<{ day: string; downloads: number }>>> {
     const byFamily = new Map<
       string,
       Array<{ day: string; downloads: number }>
     >();
     if (families.length === 0) return byFamily;
+    // Few rows per day: organisations are matched here, not in SQL
+    const columns = byOrgs
+      ? ['family', 'day', 'partner_org']
+      : ['family', 'day'];
+    const query = this.db('api_sdk_downloads')
+      .whereIn('family', families)
+      .andWhere('day', '>=', sinceDay);
+    if (byOrgs) query.where('audience', 'partner').whereNot('partner_org', '');
     const rows: Array<{
       family: string;
       day: string;
+      partner_org?: string;
       downloads: number | string;
-    }> = await this.db('api_sdk_downloads')
-      .whereIn('family', families)
-      .andWhere('day', '>=', sinceDay)
+    }> = await query
       .orderBy(['family', 'day'])
-      .groupBy('family', 'day')
-      .select('family', 'day')
+      .groupBy(columns)
+      .select(columns)
       .sum({ downloads: 'downloads' });
     for (const row of rows) {
-      byFamily.set(row.family, [
-        ...(byFamily.get(row.family) ?? []),
-        { day: row.day, downloads: Number(row.downloads) },
-      ]);
+      if (byOrgs && !sharesOrg(orgsOfKey(row.partner_org), byOrgs)) continue;
+      const days = byFamily.get(row.family) ?? [];
+      const last = days[days.length - 1];
+      if (last?.day === row.day) last.downloads += Number(row.downloads);
+      else days.push({ day: row.day, downloads: Number(row.downloads) });
+      byFamily.set(row.family, days);
     }
     return byFamily;
   }
@@ -295,6 +343,7 @@ export class DatabaseSdkStore {
       language: row.language,
       day: row.day,
       audience: row.audience,
+      partnerOrgs: orgsOfKey(row.partner_org),
       downloads: Number(row.downloads),
     }));
   }

@@ -197,11 +197,17 @@ describe.each(databases.eachSupportedId())(
         counted.body.sdks.map((s: any) => [s.language, s.downloads]),
       );
       expect(downloads.typescript).toEqual({
+        scope: 'all',
         internal: 1,
         partner: 0,
         total: 1,
       });
-      expect(downloads.python).toEqual({ internal: 0, partner: 2, total: 2 });
+      expect(downloads.python).toEqual({
+        scope: 'all',
+        internal: 0,
+        partner: 2,
+        total: 2,
+      });
       const rows = await knex('api_sdk_downloads').orderBy('language');
       expect(
         rows.map(r => [

@@ -1,4 +1,7 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   parseEntityRef,
@@ -31,6 +34,7 @@ import {
   RevisionLint,
   SpecRevision,
 } from '@readiness/plugin-api-portal-common';
+import { downloaderOf } from '../sdk/downloaders';
 import { EntityScope, inScope } from './authorize';
 import { FeedFormat, FeedLinks, renderFeed } from './feeds';
 import {
@@ -145,8 +149,11 @@ export class DefaultApiPortalService implements ApiPortalService {
         familyDownloadsByDay(
           families: string[],
           sinceDay: string,
+          byOrgs?: readonly string[],
         ): Promise<Map<string, Array<{ day: string; downloads: number }>>>;
       };
+      /** Whose SDK downloads a caller may count (their partner organisations). */
+      userInfo: UserInfoService;
       now?: () => Date;
     },
   ) {}
@@ -195,12 +202,17 @@ export class DefaultApiPortalService implements ApiPortalService {
         entries.find(e => (e.version ?? '') === latest),
       );
     }
+    // Partners count their own organisation's downloads only
+    const downloader = this.deps.sdkDownloads
+      ? await downloaderOf(options.credentials, this.deps.userInfo)
+      : undefined;
     const [breaking, downloads, lintResults, versionCounts] = await Promise.all(
       [
         this.deps.changelog.breakingSince(since, readable),
         this.deps.sdkDownloads?.familyDownloadsByDay(
           shown,
           since.toISOString().slice(0, 10),
+          downloader?.scope === 'all' ? undefined : downloader?.partnerOrgs,
         ),
         this.deps.lints.resultsOf(
           [...latestOf.values()]
@@ -230,9 +242,11 @@ export class DefaultApiPortalService implements ApiPortalService {
         partnerFacing: entries.some(e => e.partnerFacing),
         ...(lint && { lint }),
         breakingChangesLast30Days: breaking.get(name) ?? 0,
-        ...(downloads && {
-          sdkDownloadsLast30Days: downloads.get(name) ?? [],
-        }),
+        ...(downloads &&
+          downloader && {
+            sdkDownloadsLast30Days: downloads.get(name) ?? [],
+            sdkDownloadsScope: downloader.scope,
+          }),
       });
     }
     return {
