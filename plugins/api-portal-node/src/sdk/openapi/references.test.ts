@@ -77,6 +77,12 @@ describe('assertSelfContained', () => {
     );
   });
 
+  it('says so of one $ref', () => {
+    expect(() => assertSelfContained({ a: { $ref: 'other.yaml' } })).toThrow(
+      "$ref 'other.yaml' at #/a points outside it.",
+    );
+  });
+
   it('accepts a document with internal $refs only', () => {
     expect(() =>
       assertSelfContained({ a: { $ref: '#/b' }, b: {} }),

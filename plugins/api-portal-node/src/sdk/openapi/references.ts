@@ -96,7 +96,8 @@ export function assertSelfContained(document: unknown): void {
     .map(({ ref, pointer }) => `$ref '${ref}' at ${pointer}`)
     .join(', ');
   const more = external.length > NAMED_REFERENCES ? ' and more' : '';
+  const verb = external.length === 1 ? 'points' : 'point';
   throw new InputError(
-    `The API description is not self-contained: ${named}${more} point outside it. SDKs and Postman collections are built from a definition whose references the API portal resolved first`,
+    `The API description is not self-contained: ${named}${more} ${verb} outside it. SDKs and Postman collections are built from a definition whose references the API portal resolved first`,
   );
 }
