@@ -48,8 +48,11 @@ export interface Config {
        */
       configPath?: string;
       /**
-       * Whether lint may fetch remote (http/https) `$ref`s. Default false: a
-       * remote reference is reported as an unresolved reference instead.
+       * Whether lint, SDK builds and Postman collections may fetch remote
+       * (http/https) `$ref`s, from public addresses only (never loopback,
+       * private, link-local or metadata addresses). Default false: a remote
+       * reference is reported as an unresolved reference by lint and fails
+       * SDK builds. File references are never read either way.
        */
       allowRemoteRefs?: boolean;
       /** Longest one definition may take to lint, in milliseconds. Default 60000. */
