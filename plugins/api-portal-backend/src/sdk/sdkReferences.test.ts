@@ -1,4 +1,9 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { createStoreTestDatabases } from '@readiness/backend-test-utils';
+import {
+  apiPortalSdkGeneratorsExtensionPoint,
+  SdkGenerator,
+} from '@readiness/plugin-api-portal-node';
 import { Knex } from 'knex';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -43,6 +48,32 @@ function referring(name: string, ref: string): string {
     components: { schemas: { Secret: { $ref: ref } } },
   });
 }
+
+/** The specs a generator added by a module was given. */
+const givenToModule: object[] = [];
+
+const recordingGenerator: SdkGenerator = {
+  language: 'recording',
+  displayName: 'Recording',
+  version: '1',
+  async generate({ spec }) {
+    givenToModule.push(spec);
+    return [{ path: 'README.md', content: JSON.stringify(spec) }];
+  },
+};
+
+const recordingGeneratorModule = createBackendModule({
+  pluginId: 'api-portal',
+  moduleId: 'sdk-recording',
+  register(env) {
+    env.registerInit({
+      deps: { generators: apiPortalSdkGeneratorsExtensionPoint },
+      async init({ generators }) {
+        generators.addGenerator(recordingGenerator);
+      },
+    });
+  },
+});
 
 /** Waits until no SDK of the entity is pending or building. */
 async function settled(portal: TestPortal, entity: string) {
@@ -98,6 +129,7 @@ describe.each(databases.eachSupportedId())(
 
     beforeEach(() => {
       requests.length = 0;
+      givenToModule.length = 0;
     });
 
     const cases = () => [
@@ -121,6 +153,7 @@ describe.each(databases.eachSupportedId())(
         knex,
         entities: cases().map(c => apiEntity(c.name, referring(c.name, c.ref))),
         config: { sdk: { buildAfterCollection: true }, lint },
+        features: [recordingGeneratorModule],
       });
       await portal.collect();
       return { knex, portal };
@@ -134,6 +167,7 @@ describe.each(databases.eachSupportedId())(
         expect(listed.sdks.map((s: any) => [s.language, s.status])).toEqual([
           ['typescript', 'failed'],
           ['python', 'failed'],
+          ['recording', 'failed'],
         ]);
         for (const sdk of listed.sdks) {
           expect(sdk.log).toContain(`$ref ${ref} not `);
@@ -157,6 +191,8 @@ describe.each(databases.eachSupportedId())(
         (await settled(portal, '/v1/entities/api/default/loopback-api')).sdks[0]
           .log,
       ).toContain('not fetched (apiPortal.lint.allowRemoteRefs is false)');
+      // A generator added by a module is never given such a definition either
+      expect(givenToModule).toEqual([]);
       await expectNoMarkerInArchives(knex);
       expect(requests).toEqual([]);
     });
@@ -185,7 +221,12 @@ describe.each(databases.eachSupportedId())(
         portal,
         '/v1/entities/api/default/file-url-api',
       );
-      expect(file.sdks.map((s: any) => s.status)).toEqual(['failed', 'failed']);
+      expect(file.sdks.map((s: any) => s.status)).toEqual([
+        'failed',
+        'failed',
+        'failed',
+      ]);
+      expect(givenToModule).toEqual([]);
       await expectNoMarkerInArchives(knex);
       expect(requests).toEqual([]);
     });
