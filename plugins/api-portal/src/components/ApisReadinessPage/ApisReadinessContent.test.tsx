@@ -146,6 +146,22 @@ describe('ApisReadinessContent', () => {
     expect(billingRow.getByText('none')).toBeInTheDocument();
   });
 
+  it("heads a partner's download counts as their organisation's", async () => {
+    const own = { sdkDownloadsScope: 'organisation' as const };
+    renderPage(
+      withFamilies([{ ...ledger, ...own }, { ...ocr, ...own }, billing]),
+    );
+    await screen.findByText('3 families of 3');
+    expect(
+      screen.getByRole('button', {
+        name: "Your organisation's SDK downloads (30 days)",
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'SDK downloads (30 days)' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('links every family’s feeds at the top', async () => {
     await renderAll();
     const top = within(await screen.findByText(/Every family's changelog/));

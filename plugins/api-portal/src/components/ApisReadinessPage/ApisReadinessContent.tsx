@@ -102,7 +102,11 @@ function FamilyFilters(props: {
   );
 }
 
-function useColumns(): TableColumn<FamilyRow>[] {
+/**
+ * The table's columns. A partner's download counts cover their own
+ * organisation's downloads only (`ownOrganisation`), and say so.
+ */
+function useColumns(ownOrganisation: boolean): TableColumn<FamilyRow>[] {
   const entityRoute = useRouteRef(entityRouteRef);
   return useMemo(
     () => [
@@ -169,7 +173,9 @@ function useColumns(): TableColumn<FamilyRow>[] {
           ),
       },
       {
-        title: 'SDK downloads (30 days)',
+        title: ownOrganisation
+          ? "Your organisation's SDK downloads (30 days)"
+          : 'SDK downloads (30 days)',
         field: 'downloads',
         customSort: ROW_ORDER.downloads,
         render: row => (
@@ -182,7 +188,7 @@ function useColumns(): TableColumn<FamilyRow>[] {
         render: row => <Feeds feeds={row.feeds} />,
       },
     ],
-    [entityRoute],
+    [entityRoute, ownOrganisation],
   );
 }
 
@@ -194,7 +200,11 @@ export function ApisReadinessContent() {
   const api = useApi(apiPortalApiRef);
   const state = useAsyncRetry(() => loadFamilyRows(api), [api]);
   const [filter, setFilter] = useState<FamilyFilter>(NO_FILTER);
-  const columns = useColumns();
+  const columns = useColumns(
+    (state.value ?? []).some(
+      row => row.family.sdkDownloadsScope === 'organisation',
+    ),
+  );
   const rows = useMemo(
     () => (state.value ?? []).filter(row => matchesFilter(row, filter)),
     [state.value, filter],

@@ -83,6 +83,21 @@ describe('DownloadsCell', () => {
     expect(cell).toHaveFocus();
   });
 
+  it("reads a partner's count as their organisation's downloads", () => {
+    renderCell(
+      familySummary('ledger-api', {
+        sdkDownloadsLast30Days: [{ day: '2026-11-01', downloads: 2 }],
+        sdkDownloadsScope: 'organisation',
+      }),
+      2,
+    );
+    expect(
+      screen.getByRole('img', {
+        name: '2 SDK downloads by your organisation in the last 30 days: 2026-11-01: 2',
+      }),
+    ).toBeInTheDocument();
+  });
+
   it('says when there were no downloads', () => {
     renderCell(familySummary('ocr-api', { sdkDownloadsLast30Days: [] }), 0);
     expect(

@@ -1,5 +1,8 @@
 import { Box, Tooltip, Typography, useTheme } from '@material-ui/core';
-import { FamilySummary } from '@readiness/plugin-api-portal-common';
+import {
+  FamilySummary,
+  SdkDownloadsScope,
+} from '@readiness/plugin-api-portal-common';
 import { plural } from '@readiness/portal-react';
 
 const WIDTH = 60;
@@ -86,9 +89,17 @@ export function downloadDays(days: Day[]): string {
   return busy.map(d => `${d.day}: ${d.downloads}`).join('\n');
 }
 
-/** The total and the days with downloads in one line, for screen readers. */
-export function downloadsLabel(total: number, days: Day[]): string {
-  const sum = `${plural(total, 'SDK download')} in the last 30 days`;
+/**
+ * The total and the days with downloads in one line, for screen readers; a
+ * partner's count is their own organisation's.
+ */
+export function downloadsLabel(
+  total: number,
+  days: Day[],
+  scope: SdkDownloadsScope = 'all',
+): string {
+  const whose = scope === 'organisation' ? ' by your organisation' : '';
+  const sum = `${plural(total, 'SDK download')}${whose} in the last 30 days`;
   const busy = busyDays(days);
   if (busy.length === 0) return sum;
   return `${sum}: ${busy.map(d => `${d.day}: ${d.downloads}`).join(', ')}`;
@@ -118,7 +129,11 @@ export function DownloadsCell(props: {
         data-testid={`downloads-${props.family.name}`}
         tabIndex={0}
         role="img"
-        aria-label={downloadsLabel(props.total, ordered)}
+        aria-label={downloadsLabel(
+          props.total,
+          ordered,
+          props.family.sdkDownloadsScope,
+        )}
       >
         <Typography variant="body2">{props.total}</Typography>
         <DayBars days={windowDays(ordered)} />

@@ -49,6 +49,39 @@ describe('SdkCard', () => {
     ).toBeDisabled();
   });
 
+  it("labels a partner's count as their organisation's downloads", async () => {
+    const partnerSdks = {
+      ...ledgerSdks,
+      sdks: ledgerSdks.sdks.map((sdk, i) => ({
+        ...sdk,
+        downloads: { scope: 'organisation' as const, total: i === 0 ? 5 : 0 },
+      })),
+    };
+    renderForEntity(
+      <SdkCard entity={LEDGER_V2} />,
+      mockApi({ listEntitySdks: jest.fn(async () => partnerSdks) }),
+    );
+    expect(
+      await screen.findByRole('columnheader', {
+        name: "Your organisation's downloads",
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('columnheader', { name: 'Downloads' }),
+    ).not.toBeInTheDocument();
+    expect(screen.getByText('5')).toBeInTheDocument();
+  });
+
+  it('labels every download for internal users', async () => {
+    renderForEntity(
+      <SdkCard entity={LEDGER_V2} />,
+      mockApi({ listEntitySdks: jest.fn(async () => ledgerSdks) }),
+    );
+    expect(
+      await screen.findByRole('columnheader', { name: 'Downloads' }),
+    ).toBeInTheDocument();
+  });
+
   it('downloads through fetchApi, so the request carries the token', async () => {
     const fetch = jest.fn(
       async () =>

@@ -99,6 +99,10 @@ export function SdkTable(props: {
   onDownloaded: () => void;
 }) {
   const { entity, sdks, onDownloaded } = props;
+  // Partners are counted their own organisation's downloads only
+  const ownOrganisation = sdks.sdks.some(
+    sdk => sdk.downloads.scope === 'organisation',
+  );
   const columns: TableColumn<EntitySdk>[] = [
     { title: 'Language', field: 'displayName' },
     { title: 'Version', render: () => sdks.version },
@@ -134,7 +138,10 @@ export function SdkTable(props: {
         );
       },
     },
-    { title: 'Downloads', render: sdk => sdk.downloads.total },
+    {
+      title: ownOrganisation ? "Your organisation's downloads" : 'Downloads',
+      render: sdk => sdk.downloads.total,
+    },
     {
       title: '',
       render: sdk => (
