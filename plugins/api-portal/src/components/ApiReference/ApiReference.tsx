@@ -1,4 +1,11 @@
-import { ReactNode, useCallback, useId, useMemo, useState } from 'react';
+import {
+  Fragment,
+  ReactNode,
+  useCallback,
+  useId,
+  useMemo,
+  useState,
+} from 'react';
 import { Progress, WarningPanel } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
@@ -6,7 +13,13 @@ import { Description } from './Description';
 import { OperationDetails } from './OperationDetails';
 import { OperationList } from './OperationList';
 import { ApiDocument, SpecificationVersion } from './model/document';
-import { arrayField, isJsonObject, stringField } from './model/json';
+import {
+  arrayField,
+  isJsonObject,
+  objectField,
+  stringField,
+} from './model/json';
+import { mailtoHref, SafeLink } from './SafeLink';
 import { groupOperations, OperationEntry } from './model/operations';
 import { useApiDocument } from './useApiDocument';
 
@@ -43,6 +56,7 @@ const useStyles = makeStyles((theme: Theme) => ({
     borderRadius: theme.shape.borderRadius,
   },
   servers: { margin: theme.spacing(1, 0), paddingLeft: theme.spacing(2.5) },
+  about: { margin: theme.spacing(1, 0) },
   code: { fontFamily: 'monospace', wordBreak: 'break-all' },
 }));
 
@@ -59,6 +73,78 @@ export interface ApiReferenceProps {
   listHeight?: number;
 }
 
+/**
+ * Terms of service, contact, license and further documentation from the
+ * definition, each a link only where its address may be one.
+ */
+function About(props: { document: ApiDocument }) {
+  const classes = useStyles();
+  const { root } = props.document;
+  const info = objectField(root, 'info');
+  const contact = objectField(info, 'contact');
+  const license = objectField(info, 'license');
+  const externalDocs = objectField(root, 'externalDocs');
+  const terms = stringField(info, 'termsOfService');
+  const contactUrl = stringField(contact, 'url');
+  const email = stringField(contact, 'email');
+  const items: ReactNode[] = [];
+  if (terms) {
+    items.push(<SafeLink href={terms}>Terms of service</SafeLink>);
+  }
+  const name = stringField(contact, 'name');
+  const person =
+    contactUrl || name ? (
+      <SafeLink href={contactUrl}>{name ?? contactUrl}</SafeLink>
+    ) : undefined;
+  const mail = email ? (
+    <SafeLink href={mailtoHref(email)} kind="web-or-mailto">
+      {email}
+    </SafeLink>
+  ) : undefined;
+  if (person || mail) {
+    items.push(
+      <>
+        Contact: {person}
+        {person && mail && ', '}
+        {mail}
+      </>,
+    );
+  }
+  if (license) {
+    items.push(
+      <>
+        License:{' '}
+        <SafeLink href={stringField(license, 'url')}>
+          {stringField(license, 'name') ?? stringField(license, 'url')}
+        </SafeLink>
+      </>,
+    );
+  }
+  if (externalDocs && stringField(externalDocs, 'url')) {
+    items.push(
+      <SafeLink href={stringField(externalDocs, 'url')}>
+        {stringField(externalDocs, 'description') ?? 'More documentation'}
+      </SafeLink>,
+    );
+  }
+  if (items.length === 0) return null;
+  return (
+    <Typography
+      variant="body2"
+      component="section"
+      aria-label="About this API"
+      className={classes.about}
+    >
+      {items.map((item, i) => (
+        <Fragment key={i}>
+          {i > 0 && ' · '}
+          {item}
+        </Fragment>
+      ))}
+    </Typography>
+  );
+}
+
 function Overview(props: { document: ApiDocument }) {
   const classes = useStyles();
   const { document } = props;
@@ -70,6 +156,7 @@ function Overview(props: { document: ApiDocument }) {
   return (
     <>
       <Description text={document.description} />
+      <About document={document} />
       {servers.length > 0 && (
         <>
           <Typography variant="subtitle2" component="h3">

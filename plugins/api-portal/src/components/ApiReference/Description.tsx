@@ -1,6 +1,7 @@
 import { MarkdownContent } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
+import { markdownLinkUri } from './SafeLink';
 
 const useStyles = makeStyles((theme: Theme) => ({
   markdown: {
@@ -47,6 +48,7 @@ export function Description(props: {
   return (
     <MarkdownContent
       content={text}
+      transformLinkUri={markdownLinkUri}
       className={`${classes.markdown} ${summary ? classes.summary : ''}`}
     />
   );

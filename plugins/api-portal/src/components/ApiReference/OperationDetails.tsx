@@ -1,5 +1,4 @@
 import { ReactNode, useId, useMemo, useState } from 'react';
-import Link from '@material-ui/core/Link';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
@@ -7,6 +6,7 @@ import { makeStyles, Theme } from '@material-ui/core/styles';
 import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { Description } from './Description';
+import { SafeLink } from './SafeLink';
 import { ExampleBlock } from './ExampleBlock';
 import { MethodChip } from './MethodChip';
 import { SchemaNode, SchemaTree } from './SchemaTree';
@@ -363,9 +363,9 @@ function OperationBody(props: { document: ApiDocument; view: OperationView }) {
       <Description text={view.description} />
       {view.externalDocs && (
         <Typography variant="body2">
-          <Link href={view.externalDocs.url} target="_blank" rel="noopener">
+          <SafeLink href={view.externalDocs.url}>
             {view.externalDocs.description ?? 'More documentation'}
-          </Link>
+          </SafeLink>
         </Typography>
       )}
       {view.security && (
