@@ -93,6 +93,12 @@ export default defineConfig({
       },
     },
     {
+      // Every route of every backend plugin, for every caller (docs/access/leak-suite.md)
+      name: 'leaks',
+      testDir: `${e2e}/leaks`,
+      use: { baseURL: 'http://localhost:7007' },
+    },
+    {
       name: 'production',
       testDir: `${e2e}/production`,
       use: { baseURL: 'http://localhost:7017' },

@@ -124,4 +124,14 @@ describe('static external-access tokens', () => {
       expect(test).toContainEqual(entry);
     }
   });
+
+  it('gives the leak suite a CI token restricted exactly as production', () => {
+    const restrictionsOf = (file: string) =>
+      externalAccessOf(path.join(root, file)).find(
+        e => e.options?.subject === 'ci-client',
+      )?.accessRestrictions;
+    expect(
+      restrictionsOf('packages/app/e2e-tests/app-config.e2e.yaml'),
+    ).toEqual(restrictionsOf('app-config.production.yaml'));
+  });
 });
