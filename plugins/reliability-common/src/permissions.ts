@@ -57,11 +57,38 @@ export const reliabilityBackupPublishPermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Keep a release gate verdict in the gate history. Meant for CI's service
+ * credentials; asking the gate without keeping its answer needs
+ * `reliability.entity.read` only.
+ *
+ * @public
+ */
+export const reliabilityGateRecordPermission = createPermission({
+  name: 'reliability.gate.record',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Read what drill records keep for the people who ran them: their notes, and
+ * the problems of drill files that name no entity. The portal's audience
+ * policy gives it to internal users only (it denies partners every
+ * permission it does not name).
+ *
+ * @public
+ */
+export const reliabilityDrillDetailsReadPermission = createPermission({
+  name: 'reliability.drill.details.read',
+  attributes: { action: 'read' },
+});
+
 /** @public */
 export const reliabilityPermissions = [
   reliabilityRunPublishPermission,
   reliabilityDrillPublishPermission,
   reliabilityBackupPublishPermission,
+  reliabilityGateRecordPermission,
   reliabilityEntityReadPermission,
   reliabilityBaselineManagePermission,
+  reliabilityDrillDetailsReadPermission,
 ];

@@ -7,8 +7,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Server } from 'node:http';
-import { BackendFeature } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  BackendFeature,
+  BackstageCredentials,
+  coreServices,
+  createServiceFactory,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { JsonObject } from '@backstage/types';
@@ -20,12 +30,36 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { reliabilityPlugin } from '../plugin';
 
+/**
+ * Service subjects whose tokens hold only the named permissions, as
+ * production's publish-only static tokens do.
+ */
+const RESTRICTED_SERVICES: Record<string, string[]> = {
+  'perf-publisher': ['reliability.run.publish'],
+  'dr-publisher': ['reliability.drill.publish', 'reliability.backup.publish'],
+};
+
+function restrictedServiceHeader(subject: string) {
+  return mockCredentials.service.header({
+    onBehalfOf: mockCredentials.service(subject),
+    targetPluginId: 'reliability',
+  });
+}
+
 /** Authorization headers of the callers every endpoint is tested for. */
 export const callers = {
+  /** A CI token without restrictions (production's PORTAL_CI_TOKEN). */
   ci: SAMPLE_CALLERS.service,
   internal: SAMPLE_CALLERS.internal,
+  /** A partner user of Acme. */
   partner: SAMPLE_CALLERS.partner,
+  /** A partner user of another organisation, Globex. */
+  otherPartner: mockCredentials.user.header('user:default/kenji.sato'),
   anonymous: SAMPLE_CALLERS.anonymous,
+  /** A token that may publish perf runs and nothing else. */
+  perfPublisher: restrictedServiceHeader('perf-publisher'),
+  /** A token that may push drills and backup verifications and nothing else. */
+  drPublisher: restrictedServiceHeader('dr-publisher'),
 };
 
 /** The caller names of {@link callers}. */
@@ -86,6 +120,43 @@ export function catalogFolder(files: Record<string, string>) {
   };
 }
 
+/**
+ * The test backend's HTTP auth, with the access restrictions of
+ * {@link RESTRICTED_SERVICES} on their subjects' credentials.
+ */
+export function restrictedServicesHttpAuthFactory() {
+  return createServiceFactory({
+    service: coreServices.httpAuth,
+    deps: { plugin: coreServices.pluginMetadata },
+    factory: ({ plugin }): HttpAuthService => {
+      const inner = mockServices.httpAuth({ pluginId: plugin.getId() });
+      return {
+        async credentials(req: any, options?: any) {
+          const credentials: BackstageCredentials = await inner.credentials(
+            req,
+            options,
+          );
+          const principal = credentials.principal as {
+            type: string;
+            subject?: string;
+          };
+          const names =
+            principal.type === 'service' &&
+            RESTRICTED_SERVICES[principal.subject ?? ''];
+          return (
+            names
+              ? mockCredentials.service(principal.subject, {
+                  permissionNames: names,
+                })
+              : credentials
+          ) as any;
+        },
+        issueUserCookie: (res, options) => inner.issueUserCookie(res, options),
+      };
+    },
+  });
+}
+
 /** A test backend with the reliability plugin and the portal's policy. */
 export async function startReliability(options: {
   entities: Entity[];
@@ -98,6 +169,7 @@ export async function startReliability(options: {
       reliabilityPlugin,
       catalogServiceMock.factory({ entities: options.entities }),
       audiencePermissionsServiceFactory(),
+      restrictedServicesHttpAuthFactory(),
       ...(options.knex
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),

@@ -446,6 +446,37 @@ export const spec = {
           },
         },
       },
+      GateRelease: {
+        type: 'string',
+        description:
+          'A release: letters, digits, ".", "_", "+" and "-", starting with a letter or digit.',
+        minLength: 1,
+        maxLength: 128,
+        pattern: '^[A-Za-z0-9][A-Za-z0-9._+-]*$',
+      },
+      GateEnvironment: {
+        type: 'string',
+        description:
+          'An environment: letters, digits, ".", "_" and "-", starting with a letter or digit.',
+        minLength: 1,
+        maxLength: 64,
+        pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+      },
+      GateRequest: {
+        type: 'object',
+        description:
+          'The release and environment to decide the gate of. Unknown fields are refused by name.',
+        required: ['release', 'environment'],
+        additionalProperties: {},
+        properties: {
+          release: {
+            $ref: '#/components/schemas/GateRelease',
+          },
+          environment: {
+            $ref: '#/components/schemas/GateEnvironment',
+          },
+        },
+      },
       AnyObject: {
         type: 'object',
         additionalProperties: {},
@@ -820,7 +851,7 @@ export const spec = {
       get: {
         operationId: 'GetEntityDrills',
         description:
-          "The DR drills that name the entity, newest first, with achieved RTO and RPO against the entity's targets, when the next drill is due, and the problems found in the drill records.",
+          "The DR drills that name the entity, newest first, with achieved RTO and RPO against the entity's targets, when the next drill is due, and the problems found in the drill records. A drill shows only the entities whose reliability record the caller may read (the others are counted in entitiesNotShown); problems show only for records about entities the caller may all read. Notes, and problems of records that name no entity, need reliability.drill.details.read.",
         security: [
           {},
           {
@@ -1202,9 +1233,9 @@ export const spec = {
     },
     '/v1/gates/{kind}/{namespace}/{name}': {
       get: {
-        operationId: 'DecideGate',
+        operationId: 'GetGateVerdict',
         description:
-          "The release gate of an entity's release in an environment: pass, fail or unknown, with a reason per input (required scenarios, k6 thresholds, regressions against the baseline, SLO objectives). Every decision is kept.",
+          "The release gate of an entity's release in an environment: pass, fail or unknown, with a reason per input (required scenarios, k6 thresholds, regressions against the baseline, SLO objectives). Computed for the caller and not kept; RecordGateVerdict keeps one.",
         security: [
           {},
           {
@@ -1213,36 +1244,20 @@ export const spec = {
         ],
         parameters: [
           {
-            name: 'kind',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            $ref: '#/components/parameters/kind',
           },
           {
-            name: 'namespace',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            $ref: '#/components/parameters/namespace',
           },
           {
-            name: 'name',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            $ref: '#/components/parameters/name',
           },
           {
             name: 'release',
             in: 'query',
             required: true,
             schema: {
-              type: 'string',
-              minLength: 1,
+              $ref: '#/components/schemas/GateRelease',
             },
           },
           {
@@ -1250,14 +1265,13 @@ export const spec = {
             in: 'query',
             required: true,
             schema: {
-              type: 'string',
-              minLength: 1,
+              $ref: '#/components/schemas/GateEnvironment',
             },
           },
         ],
         responses: {
           '200': {
-            description: 'The verdict.',
+            description: 'The verdict, not kept.',
             content: {
               'application/json': {
                 schema: {
@@ -1277,6 +1291,69 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'RecordGateVerdict',
+        description:
+          'Decides the release gate like GetGateVerdict and keeps the verdict in the gate history. Service credentials with reliability.gate.record and reliability.entity.read on the entity only; the caller is checked before the body is read. Audited.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/GateRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The verdict, as kept (with its id and decidedAt).',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: {},
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
             $ref: '#/components/responses/ErrorResponse',
           },
           default: {
@@ -1369,7 +1446,7 @@ export const spec = {
       put: {
         operationId: 'PinBaseline',
         description:
-          'Pins the run as the baseline of its entity, scenario and environment, replacing an earlier pin. Users with reliability.baseline.manage only.',
+          'Pins the run as the baseline of its entity, scenario and environment, replacing an earlier pin. Users with reliability.baseline.manage only; a run the user may not read is answered 404 like an unknown one.',
         security: [
           {},
           {
@@ -1453,7 +1530,7 @@ export const spec = {
       get: {
         operationId: 'GetRunRegression',
         description:
-          'The run judged against its baseline, the median of the earlier passing runs of the same entity, scenario and environment: p95/p99 latency and error rate, each with the tolerance it was held to.',
+          "The run judged against its baseline, the median of the earlier passing runs of the same entity, scenario and environment: p95/p99 latency and error rate, each with the tolerance it was held to. A run whose entity's reliability record the caller may not read is answered 404 like an unknown one.",
         security: [
           {},
           {
@@ -1480,9 +1557,6 @@ export const spec = {
           '401': {
             $ref: '#/components/responses/ErrorResponse',
           },
-          '403': {
-            $ref: '#/components/responses/ErrorResponse',
-          },
           '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
@@ -1496,7 +1570,7 @@ export const spec = {
       get: {
         operationId: 'CompareRuns',
         description:
-          'Every statistic the two runs share, with its change from the first to the second.',
+          "Every statistic the two runs share, with its change from the first to the second. A run whose entity's reliability record the caller may not read is answered 404 like an unknown one.",
         security: [
           {},
           {
@@ -1532,9 +1606,6 @@ export const spec = {
           '401': {
             $ref: '#/components/responses/ErrorResponse',
           },
-          '403': {
-            $ref: '#/components/responses/ErrorResponse',
-          },
           '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
@@ -1547,7 +1618,8 @@ export const spec = {
     '/v1/runs/{runId}': {
       get: {
         operationId: 'GetRun',
-        description: 'One run with its normalised results.',
+        description:
+          "One run with its normalised results. A run whose entity's reliability record the caller may not read is answered 404 like an unknown one.",
         security: [
           {},
           {
@@ -1571,9 +1643,6 @@ export const spec = {
             },
           },
           '401': {
-            $ref: '#/components/responses/ErrorResponse',
-          },
-          '403': {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {

@@ -16,15 +16,19 @@ export class AuthorizedBackupService implements BackupService {
     private readonly permissions: PermissionsService,
   ) {}
 
-  async publishVerification(
-    body: unknown,
-    options: { credentials: BackstageCredentials },
-  ) {
+  async authorizePublish(options: { credentials: BackstageCredentials }) {
     await requirePublish(
       this.permissions,
       options.credentials,
       reliabilityBackupPublishPermission,
     );
+  }
+
+  async publishVerification(
+    body: unknown,
+    options: { credentials: BackstageCredentials },
+  ) {
+    await this.authorizePublish(options);
     return this.inner.publishVerification(body, options);
   }
 

@@ -2,13 +2,29 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { reliabilityDrillPublishPermission } from '@readiness/plugin-reliability-common';
-import { requireEntityRead, requirePublish } from './authorize';
+import {
+  DrillProblem,
+  EntityDrills,
+  reliabilityDrillDetailsReadPermission,
+  reliabilityDrillPublishPermission,
+} from '@readiness/plugin-reliability-common';
+import {
+  holds,
+  readableEntities,
+  requireEntityRead,
+  requirePublish,
+} from './authorize';
 import { DrillService } from './DrillService';
 
 /**
  * Reading an entity's drills needs `reliability.entity.read` on the entity;
  * pushing a drill needs `reliability.drill.publish`.
+ *
+ * A drill names several entities, and a drill folder holds files about many:
+ * a reader sees only the entities whose record they may read (the others are
+ * counted), the problems of records about those entities only, and notes and
+ * the problems of records that name no entity only with
+ * `reliability.drill.details.read`.
  */
 export class AuthorizedDrillService implements DrillService {
   constructor(
@@ -19,20 +35,61 @@ export class AuthorizedDrillService implements DrillService {
   async getEntityDrills(
     entityRef: string,
     options: { credentials: BackstageCredentials },
-  ) {
-    await requireEntityRead(this.permissions, entityRef, options.credentials);
-    return this.inner.getEntityDrills(entityRef, options);
+  ): Promise<EntityDrills> {
+    const { credentials } = options;
+    await requireEntityRead(this.permissions, entityRef, credentials);
+    const record = await this.inner.getEntityDrills(entityRef, options);
+    const [readable, details] = await Promise.all([
+      readableEntities(
+        this.permissions,
+        [
+          ...record.drills.flatMap(d => d.entities),
+          ...record.problems.flatMap(p => p.entities ?? []),
+        ],
+        credentials,
+      ),
+      holds(
+        this.permissions,
+        reliabilityDrillDetailsReadPermission,
+        credentials,
+      ),
+    ]);
+    const visible = (problem: DrillProblem) =>
+      problem.entities
+        ? problem.entities.every(ref => readable.has(ref))
+        : details;
+    return {
+      ...record,
+      drills: record.drills.map(
+        ({ notes, entities, entitiesNotShown: _, ...drill }) => {
+          const shown = entities.filter(ref => readable.has(ref));
+          return {
+            ...drill,
+            entities: shown,
+            ...(shown.length < entities.length && {
+              entitiesNotShown: entities.length - shown.length,
+            }),
+            ...(details && notes !== undefined && { notes }),
+          };
+        },
+      ),
+      problems: record.problems.filter(visible),
+    };
+  }
+
+  async authorizePublish(options: { credentials: BackstageCredentials }) {
+    await requirePublish(
+      this.permissions,
+      options.credentials,
+      reliabilityDrillPublishPermission,
+    );
   }
 
   async publishDrill(
     body: unknown,
     options: { credentials: BackstageCredentials },
   ) {
-    await requirePublish(
-      this.permissions,
-      options.credentials,
-      reliabilityDrillPublishPermission,
-    );
+    await this.authorizePublish(options);
     return this.inner.publishDrill(body, options);
   }
 }

@@ -3,17 +3,19 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { PerfRunFilter } from '../database/DatabasePerfRunStore';
+import { NotFoundError } from '@backstage/errors';
 import {
+  mayReadEntity,
   requireBaselineManage,
   requireEntityRead,
   requirePublish,
 } from './authorize';
-import { PerfRunService } from './PerfRunService';
+import { noRunMessage, PerfRunService } from './PerfRunService';
 
 /**
  * Checks permissions before delegating: publishing needs
  * `reliability.run.publish`, reading needs `reliability.entity.read` on the
- * run's catalog entity.
+ * run's catalog entity (without it, a run is answered as unknown).
  */
 export class AuthorizedPerfRunService implements PerfRunService {
   constructor(
@@ -21,11 +23,15 @@ export class AuthorizedPerfRunService implements PerfRunService {
     private readonly permissions: PermissionsService,
   ) {}
 
+  async authorizePublish(options: { credentials: BackstageCredentials }) {
+    await requirePublish(this.permissions, options.credentials);
+  }
+
   async publishRun(
     request: { run: unknown; results: unknown },
     options: { credentials: BackstageCredentials },
   ) {
-    await requirePublish(this.permissions, options.credentials);
+    await this.authorizePublish(options);
     return this.inner.publishRun(request, options);
   }
 
@@ -35,7 +41,7 @@ export class AuthorizedPerfRunService implements PerfRunService {
     options: { credentials: BackstageCredentials; declaredBytes?: number },
   ) {
     // Checked before a byte of the body is read
-    await requirePublish(this.permissions, options.credentials);
+    await this.authorizePublish(options);
     return this.inner.publishRunStream(run, body, options);
   }
 
@@ -52,10 +58,16 @@ export class AuthorizedPerfRunService implements PerfRunService {
     return this.inner.listRuns(filter, page, options);
   }
 
-  /** The run, once the caller may read its entity's reliability record. */
+  /**
+   * The run, once the caller may read its entity's reliability record. To a
+   * caller who may not, the run does not exist: the answer is the one for an
+   * unknown id, so that it names no entity and tells nothing apart.
+   */
   private async readableRun(id: string, credentials: BackstageCredentials) {
     const run = await this.inner.getRun(id, { credentials });
-    await requireEntityRead(this.permissions, run.entityRef, credentials);
+    if (!(await mayReadEntity(this.permissions, run.entityRef, credentials))) {
+      throw new NotFoundError(noRunMessage(id));
+    }
     return run;
   }
 

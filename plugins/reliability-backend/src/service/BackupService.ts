@@ -14,6 +14,13 @@ import {
 import { DatabaseDrStore } from '../database/DatabaseDrStore';
 
 export interface BackupService {
+  /**
+   * Throws unless the caller may push backup verifications; asked before the
+   * body of a push is read.
+   */
+  authorizePublish(options: {
+    credentials: BackstageCredentials;
+  }): Promise<void>;
   publishVerification(
     body: unknown,
     options: { credentials: BackstageCredentials },
@@ -39,6 +46,10 @@ export class DefaultBackupService implements BackupService {
       now?: () => Date;
     },
   ) {}
+
+  async authorizePublish() {
+    // Decided by the authorizing wrapper
+  }
 
   async publishVerification(
     body: unknown,

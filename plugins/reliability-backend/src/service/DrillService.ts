@@ -33,6 +33,13 @@ export const DR_TARGETS_ANNOTATION = 'readiness.dev/dr-targets';
 const MAX_DRILL_BYTES = 256 * 1024;
 
 export interface DrillService {
+  /**
+   * Throws unless the caller may push drills; asked before the body of a
+   * push is read.
+   */
+  authorizePublish(options: {
+    credentials: BackstageCredentials;
+  }): Promise<void>;
   getEntityDrills(
     entityRef: string,
     options: { credentials: BackstageCredentials },
@@ -102,6 +109,7 @@ export function entityTargets(
         source: `annotation ${DR_TARGETS_ANNOTATION}`,
         field: type,
         message: `cannot read "${clause.trim()}"; write e.g. "rto=30m,rpo=5m" or "region: rto=4h,rpo=1h"`,
+        entities: [stringifyEntityRef(entity).toLocaleLowerCase('en-US')],
       });
       continue;
     }
@@ -288,9 +296,14 @@ export class DefaultDrillService implements DrillService {
         ...judgeDrill(d, targets[d.disruptionType]),
       })),
       cadence: drillCadence(own, this.now(), this.deps.everyDays),
-      // Problems of files that name no entity cannot be attributed; show them all
+      // Every problem found; which of them a reader sees is decided by the
+      // authorizing wrapper, from the entities each names
       problems,
     };
+  }
+
+  async authorizePublish() {
+    // Decided by the authorizing wrapper
   }
 
   async publishDrill(

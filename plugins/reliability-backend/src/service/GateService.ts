@@ -7,11 +7,13 @@ import { NotFoundError } from '@backstage/errors';
 import { EntityReader } from './EntityLookup';
 import {
   decideGate,
+  GateRequest,
   Page,
   RegressionTolerances,
   RegressionVerdict,
   GateVerdict,
   ObjectiveEvaluation,
+  validateGateRequest,
 } from '@readiness/plugin-reliability-common';
 import {
   DatabaseGateStore,
@@ -35,10 +37,23 @@ export const REQUIRED_SCENARIOS_ANNOTATION = 'readiness.dev/required-scenarios';
 const MAX_RELEASE_RUNS = 200;
 
 export interface GateService {
-  decide(
+  /** The verdict of a release, computed for the caller and not kept. */
+  evaluate(
     entityRef: string,
-    release: string,
-    environment: string,
+    request: { release?: unknown; environment?: unknown },
+    options: { credentials: BackstageCredentials },
+  ): Promise<GateVerdict>;
+  /**
+   * Throws unless the caller may keep verdicts; asked before the body of a
+   * request to keep one is read.
+   */
+  authorizeRecord(options: {
+    credentials: BackstageCredentials;
+  }): Promise<void>;
+  /** The verdict of the release in `body`, kept in the gate history. */
+  record(
+    entityRef: string,
+    body: unknown,
     options: { credentials: BackstageCredentials },
   ): Promise<StoredGateVerdict>;
   history(
@@ -72,7 +87,27 @@ export class DefaultGateService implements GateService {
     return entity;
   }
 
-  async decide(entityRef: string, release: string, environment: string) {
+  async evaluate(
+    entityRef: string,
+    request: { release?: unknown; environment?: unknown },
+  ) {
+    return this.decide(
+      entityRef,
+      validateGateRequest(request, { in: 'query' }),
+    );
+  }
+
+  async authorizeRecord() {
+    // Decided by the authorizing wrapper
+  }
+
+  async record(entityRef: string, body: unknown) {
+    const request = validateGateRequest(body, { in: 'body' });
+    return this.deps.gates.addVerdict(await this.decide(entityRef, request));
+  }
+
+  private async decide(entityRef: string, request: GateRequest) {
+    const { release, environment } = request;
     const entity = await this.entity(entityRef);
     const ref = stringifyEntityRef(entity);
     const slos = await readEntitySlos(entity, this.deps.urlReader);
@@ -81,18 +116,16 @@ export class DefaultGateService implements GateService {
     );
     const compute = () => this.judge(entity, ref, release, environment, slos);
     // The same runs, pins, SLO files and required scenarios give the same
-    // verdict; it is kept anew
+    // verdict
     const required =
       entity.metadata.annotations?.[REQUIRED_SCENARIOS_ANNOTATION] ?? '';
-    const verdict =
-      this.deps.memo && !external
-        ? await this.deps.memo.remember(
-            ref,
-            ['gate', release, environment, slos.contentKey, required],
-            compute,
-          )
-        : await compute();
-    return this.deps.gates.addVerdict(verdict);
+    return this.deps.memo && !external
+      ? await this.deps.memo.remember(
+          ref,
+          ['gate', release, environment, slos.contentKey, required],
+          compute,
+        )
+      : await compute();
   }
 
   /** The verdict of a release from its newest runs, without keeping it. */

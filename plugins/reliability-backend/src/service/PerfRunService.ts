@@ -50,8 +50,20 @@ export type PublishedRun = {
   warnings: string[];
 };
 
+/** The answer for a run that does not exist, or that the caller may not see. */
+export function noRunMessage(id: string): string {
+  return `No perf run ${id}`;
+}
+
 /** What the HTTP API asks of the reliability backend about perf runs. */
 export interface PerfRunService {
+  /**
+   * Throws unless the caller may publish runs; asked before the body of a
+   * publication is read.
+   */
+  authorizePublish(options: {
+    credentials: BackstageCredentials;
+  }): Promise<void>;
   publishRun(
     request: { run: unknown; results: unknown },
     options: { credentials: BackstageCredentials },
@@ -100,6 +112,10 @@ export class DefaultPerfRunService implements PerfRunService {
       tolerances: RegressionTolerances;
     },
   ) {}
+
+  async authorizePublish() {
+    // Decided by the authorizing wrapper
+  }
 
   /** The entity must exist; asked with the plugin's own credentials, since publishers hold a token for this plugin only. */
   private async requireEntity(entityRef: string, field: string) {
@@ -152,7 +168,7 @@ export class DefaultPerfRunService implements PerfRunService {
   async getRun(id: string) {
     const run = await this.deps.store.getRun(id);
     if (!run) {
-      throw new NotFoundError(`No perf run ${id}`);
+      throw new NotFoundError(noRunMessage(id));
     }
     return run;
   }

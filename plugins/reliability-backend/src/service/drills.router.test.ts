@@ -4,9 +4,17 @@ import path from 'node:path';
 import request from 'supertest';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { audiencePermissionsServiceFactory } from '@readiness/backend-test-utils';
+import {
+  audiencePermissionsServiceFactory,
+  createStoreTestDatabases,
+} from '@readiness/backend-test-utils';
 import { reliabilityPlugin } from '../plugin';
-import { callers, statusesFor } from '../__testUtils__/harness';
+import {
+  callers,
+  entity,
+  startReliability,
+  statusesFor,
+} from '../__testUtils__/harness';
 
 const daysAgo = (days: number, minutes = 0) =>
   new Date(Date.now() - days * 86_400_000 + minutes * 60_000).toISOString();
@@ -201,3 +209,192 @@ describe('GET entity drills', () => {
     expect(missing.status).toBe(404);
   });
 });
+
+/** A drill file with the given fields over valid defaults. */
+function drillFile(fields: Record<string, unknown>) {
+  const front = {
+    scenario: 'Primary queue lost in one zone',
+    disruptionType: 'zone',
+    started: '2026-11-20T10:00:00Z',
+    serviceRestored: '2026-11-20T10:30:00Z',
+    dataFreshnessAtRestore: '2026-11-20T09:58:00Z',
+    result: 'passed',
+    ...fields,
+  };
+  return `---\n${Object.entries(front)
+    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+    .join('\n')}\n---\n\n# Drill\n`;
+}
+
+/** A problem's file name, or its annotation. */
+const sourceName = (source: string) =>
+  source.startsWith('annotation ') ? source : path.basename(source);
+
+const databases = createStoreTestDatabases();
+
+describe.each(databases.eachSupportedId())(
+  'what readers see of drills on %s',
+  databaseId => {
+    const WEBHOOKS = 'component:default/webhooks';
+    const LEDGER = 'component:default/ledger';
+    const DOCUMENTS = 'component:default/documents';
+    const FILING_DB = 'resource:default/filing-db';
+    let dir: string;
+
+    beforeAll(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-'));
+      const files: Record<string, string> = {
+        // Drills of the published entity that name internal ones too
+        '2026-11-20.md': drillFile({
+          entities: [WEBHOOKS, LEDGER],
+          notes:
+            'The ledger replica lagged; ask team-finance before the next one',
+        }),
+        '2026-11-21-queue.md': drillFile({
+          entities: [WEBHOOKS, DOCUMENTS],
+          started: '2026-11-21T10:00:00Z',
+          serviceRestored: '2026-11-21T10:20:00Z',
+          dataFreshnessAtRestore: '2026-11-21T09:59:00Z',
+        }),
+        // Broken records: about the published entity, about an internal one,
+        // about both, and about none that can be read
+        '2026-01-02-a.md': drillFile({ entities: [WEBHOOKS], result: 'meh' }),
+        '2026-01-03-b.md': drillFile({ entities: [LEDGER], result: 'meh' }),
+        '2026-01-04-c.md': drillFile({
+          entities: [WEBHOOKS, LEDGER],
+          disruptionType: 'meteor',
+        }),
+        '2026-01-01-broken.md': '---\nentities: nope\n---\n',
+      };
+      for (const [name, content] of Object.entries(files)) {
+        fs.writeFileSync(path.join(dir, name), content);
+      }
+    });
+
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    async function start() {
+      const server = await startReliability({
+        knex: await databases.init(databaseId),
+        entities: [
+          entity('Component', 'webhooks', {
+            'readiness.dev/audience': 'partner',
+            'readiness.dev/partner-reliability': 'published',
+            'readiness.dev/dr-targets': 'rto=soon',
+          }),
+          // Partner-facing, but its reliability record is not published
+          entity('Component', 'documents', {
+            'readiness.dev/audience': 'partner',
+          }),
+          entity('Component', 'ledger'),
+          entity('Resource', 'filing-db'),
+        ],
+        config: { reliability: { drills: { folders: [dir] } } },
+      });
+      const pushed = await request(server)
+        .post('/api/reliability/v1/drills')
+        .set('Authorization', callers.drPublisher)
+        .send({
+          idempotencyKey: 'restore-81',
+          drill: {
+            entities: [WEBHOOKS, LEDGER, FILING_DB],
+            scenario: 'Restore of the delivery store',
+            disruptionType: 'data-corruption',
+            started: '2026-11-22T10:00:00Z',
+            serviceRestored: '2026-11-22T10:40:00Z',
+            dataFreshnessAtRestore: '2026-11-22T09:55:00Z',
+            result: 'passed',
+            notes: 'filing-db came back from the WAL archive',
+          },
+        });
+      expect(pushed.status).toBe(201);
+      return server;
+    }
+
+    const read = (server: any, caller: string) =>
+      request(server)
+        .get('/api/reliability/v1/entities/component/default/webhooks/drills')
+        .set('Authorization', caller);
+
+    it('shows partners only the entities, problems and fields they may read', async () => {
+      const server = await start();
+      for (const caller of [callers.partner, callers.otherPartner]) {
+        const response = await read(server, caller);
+        expect(response.status).toBe(200);
+        // Nothing of the internal entities, of the unpublished record or of
+        // the notes reaches a partner, by name or otherwise
+        expect(response.text).not.toMatch(
+          /ledger|filing-db|documents|team-finance|WAL|broken|notes/,
+        );
+        expect(
+          response.body.drills.map((d: any) => [
+            d.started,
+            d.entities,
+            d.entitiesNotShown,
+          ]),
+        ).toEqual([
+          ['2026-11-22T10:00:00.000Z', [WEBHOOKS], 2],
+          ['2026-11-21T10:00:00.000Z', [WEBHOOKS], 1],
+          ['2026-11-20T10:00:00.000Z', [WEBHOOKS], 1],
+        ]);
+        // Problems of the records about the published entity alone, and of
+        // its own annotation
+        expect(
+          response.body.problems.map((p: any) => [
+            sourceName(p.source),
+            p.field,
+          ]),
+        ).toEqual([
+          ['2026-01-02-a.md', 'result'],
+          ['annotation readiness.dev/dr-targets', 'default'],
+        ]);
+      }
+    });
+
+    it('shows internal users every entity, note and problem', async () => {
+      const server = await start();
+      const response = await read(server, callers.internal);
+      expect(response.status).toBe(200);
+      expect(
+        response.body.drills.map((d: any) => [
+          d.entities,
+          d.entitiesNotShown,
+          d.notes,
+        ]),
+      ).toEqual([
+        [
+          [WEBHOOKS, LEDGER, FILING_DB],
+          undefined,
+          'filing-db came back from the WAL archive',
+        ],
+        [[WEBHOOKS, DOCUMENTS], undefined, undefined],
+        [
+          [WEBHOOKS, LEDGER],
+          undefined,
+          'The ledger replica lagged; ask team-finance before the next one',
+        ],
+      ]);
+      const sources = response.body.problems.map((p: any) =>
+        sourceName(p.source),
+      );
+      for (const name of [
+        '2026-01-01-broken.md',
+        '2026-01-02-a.md',
+        '2026-01-03-b.md',
+        '2026-01-04-c.md',
+        'annotation readiness.dev/dr-targets',
+      ]) {
+        expect(sources).toContain(name);
+      }
+    });
+
+    it('keeps the rules for CI tokens: what they may read, no notes without the permission', async () => {
+      const server = await start();
+      const unrestricted = await read(server, callers.ci);
+      expect(unrestricted.status).toBe(200);
+      expect(unrestricted.body.drills[0].notes).toBeDefined();
+      // A token that may push drills reads no record at all
+      expect((await read(server, callers.drPublisher)).status).toBe(403);
+    });
+  },
+);

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { mockServices } from '@backstage/backend-test-utils';
 import { createStoreTestDatabases } from '@readiness/backend-test-utils';
 import {
   callers,
@@ -55,6 +56,7 @@ describe.each(databases.eachSupportedId())(
       config?: Parameters<typeof startReliability>[0]['config'],
     ) {
       const knex = await databases.init(databaseId);
+      const auditor = mockServices.auditor.mock();
       const entities = [
         entity('Component', 'ledger', {
           ...folder.location,
@@ -66,6 +68,7 @@ describe.each(databases.eachSupportedId())(
       const server = await startReliability({
         knex,
         entities,
+        features: [auditor.factory],
         ...(config && { config }),
       });
       let n = 0;
@@ -98,7 +101,24 @@ describe.each(databases.eachSupportedId())(
           .get(`/api/reliability/v1/gates/component/default/${name}`)
           .query({ release, environment: 'staging' })
           .set('Authorization', caller);
-      return { server, publish, gate, entities };
+      const record = (name: string, release: string, caller = callers.ci) =>
+        request(server)
+          .post(`/api/reliability/v1/gates/component/default/${name}`)
+          .send({ release, environment: 'staging' })
+          .set('Authorization', caller);
+      const keptVerdicts = async () => {
+        const [{ n }] = await knex('gate_verdicts').count({ n: '*' });
+        return Number(n);
+      };
+      return {
+        server,
+        publish,
+        gate,
+        record,
+        keptVerdicts,
+        auditor,
+        entities,
+      };
     }
 
     it('decides anew when the required scenarios change, kept verdicts notwithstanding', async () => {
@@ -119,11 +139,11 @@ describe.each(databases.eachSupportedId())(
       ).toContain('fail');
     });
 
-    it('passes a release whose runs meet every input, and keeps the verdict', async () => {
-      const { server, publish, gate } = await start();
+    it('passes a release whose runs meet every input, and keeps the verdict CI records', async () => {
+      const { server, publish, record } = await start();
       await publish('2026.11.1', 'ledger-post', 250);
-      const response = await gate('ledger', '2026.11.1');
-      expect(response.status).toBe(200);
+      const response = await record('ledger', '2026.11.1');
+      expect(response.status).toBe(201);
       expect(response.body).toMatchObject({
         entityRef: 'component:default/ledger',
         release: '2026.11.1',
@@ -174,10 +194,10 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('pages the history, refuses partners and anonymous callers, and names bad requests', async () => {
-      const { server, publish, gate } = await start();
+      const { server, publish, gate, record } = await start();
       await publish('2026.11.1', 'ledger-post', 250);
-      await gate('ledger', '2026.11.1');
-      await gate('ledger', '2026.11.1');
+      expect((await record('ledger', '2026.11.1')).status).toBe(201);
+      expect((await record('ledger', '2026.11.1')).status).toBe(201);
       const first = await request(server)
         .get(
           '/api/reliability/v1/gates/component/default/ledger/history?limit=1',
@@ -194,8 +214,12 @@ describe.each(databases.eachSupportedId())(
       expect((await gate('ledger', '2026.11.1', callers.partner)).status).toBe(
         403,
       );
+      expect(
+        (await gate('ledger', '2026.11.1', callers.otherPartner)).status,
+      ).toBe(403);
       for (const [caller, status] of [
         [callers.partner, 403],
+        [callers.otherPartner, 403],
         [callers.anonymous, 401],
       ] as const) {
         const history = await request(server)
@@ -216,6 +240,102 @@ describe.each(databases.eachSupportedId())(
         .set('Authorization', callers.internal);
       expect(noRelease.status).toBe(400);
       expect(noRelease.body.error.message).toMatch(/release/);
+    });
+
+    it('keeps nothing for a read: asking writes no verdict and no audit event', async () => {
+      const { server, publish, gate, keptVerdicts, auditor } = await start();
+      await publish('2026.11.1', 'ledger-post', 250);
+      auditor.createEvent.mockClear();
+      for (const caller of [callers.internal, callers.ci]) {
+        const read = await gate('ledger', '2026.11.1', caller);
+        expect(read.status).toBe(200);
+        expect(read.body).toMatchObject({ status: 'pass' });
+        expect(read.body.id).toBeUndefined();
+      }
+      expect(await keptVerdicts()).toBe(0);
+      const history = await request(server)
+        .get('/api/reliability/v1/gates/component/default/ledger/history')
+        .set('Authorization', callers.internal);
+      expect(history.body.items).toEqual([]);
+      expect(auditor.createEvent).not.toHaveBeenCalled();
+    });
+
+    it('keeps a verdict for CI tokens that may record one, audited', async () => {
+      const { publish, record, keptVerdicts, auditor } = await start();
+      await publish('2026.11.1', 'ledger-post', 250);
+      auditor.createEvent.mockClear();
+      for (const [caller, status] of [
+        [callers.internal, 403],
+        [callers.partner, 403],
+        [callers.otherPartner, 403],
+        [callers.anonymous, 401],
+        [callers.perfPublisher, 403],
+        [callers.drPublisher, 403],
+      ] as const) {
+        expect((await record('ledger', '2026.11.1', caller)).status).toBe(
+          status,
+        );
+      }
+      expect(await keptVerdicts()).toBe(0);
+      const kept = await record('ledger', '2026.11.1');
+      expect(kept.status).toBe(201);
+      expect(kept.body).toMatchObject({
+        id: expect.any(String),
+        decidedAt: expect.any(String),
+        status: 'pass',
+      });
+      expect(await keptVerdicts()).toBe(1);
+      expect(auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          eventId: 'gate-record',
+          meta: { entityRef: 'component:default/ledger' },
+        }),
+      );
+      const recorded = auditor.createEvent.mock.results.at(-1)!.value;
+      expect((await recorded).success).toHaveBeenCalledWith({
+        meta: {
+          verdictId: kept.body.id,
+          status: 'pass',
+          release: '2026.11.1',
+          environment: 'staging',
+        },
+      });
+      const unknown = await record('nope', '2026.11.1');
+      expect(unknown.status).toBe(404);
+    });
+
+    it('answers 400 naming the field for a long or odd release or environment, keeping nothing', async () => {
+      const { server, keptVerdicts } = await start();
+      const url = '/api/reliability/v1/gates/component/default/ledger';
+      const cases: Array<[Record<string, unknown>, RegExp]> = [
+        [{ release: '1'.repeat(129), environment: 'staging' }, /release/],
+        [{ release: 'x'.repeat(5000), environment: 'staging' }, /release/],
+        [{ release: '2026.11.1; rm -rf', environment: 'staging' }, /release/],
+        [{ release: '2026.11.1', environment: 's'.repeat(65) }, /environment/],
+        [{ release: '2026.11.1', environment: '<b>prod</b>' }, /environment/],
+        [{ release: '2026.11.1' }, /environment/],
+      ];
+      for (const [query, message] of cases) {
+        const read = await request(server)
+          .get(url)
+          .query(query)
+          .set('Authorization', callers.internal);
+        expect(read.status).toBe(400);
+        expect(read.body.error.message).toMatch(message);
+        const kept = await request(server)
+          .post(url)
+          .send(query)
+          .set('Authorization', callers.ci);
+        expect(kept.status).toBe(400);
+        expect(kept.body.error.message).toMatch(message);
+      }
+      const extra = await request(server)
+        .post(url)
+        .send({ release: '1.0.0', environment: 'staging', colour: 'red' })
+        .set('Authorization', callers.ci);
+      expect(extra.status).toBe(400);
+      expect(extra.body.error.message).toMatch(/colour/);
+      expect(await keptVerdicts()).toBe(0);
     });
   },
 );

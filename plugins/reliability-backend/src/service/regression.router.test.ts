@@ -150,15 +150,15 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
-    it('refuses partners and anonymous callers, and answers 404 for unknown runs', async () => {
+    it('answers partners 404 as for unknown runs, and refuses anonymous callers', async () => {
       const { server, ids } = await start();
       for (const url of [
         `/api/reliability/v1/runs/${ids[3]}/regression`,
         `/api/reliability/v1/runs/${ids[0]}/compare/${ids[3]}`,
       ]) {
-        expect(await statusesFor(server, url, ['partner'])).toEqual({
-          partner: 403,
-        });
+        expect(
+          await statusesFor(server, url, ['partner', 'otherPartner']),
+        ).toEqual({ partner: 404, otherPartner: 404 });
         expect(
           (
             await request(server)
@@ -182,7 +182,8 @@ describe.each(databases.eachSupportedId())(
           .put(`/api/reliability/v1/runs/${ids[0]}/baseline`)
           .set('Authorization', caller);
 
-      expect((await pin(callers.partner)).status).toBe(403);
+      // A run the partner may not read does not exist for them
+      expect((await pin(callers.partner)).status).toBe(404);
       expect((await pin(callers.ci)).status).toBe(403);
       expect((await pin(callers.anonymous)).status).toBe(401);
 
@@ -210,7 +211,7 @@ describe.each(databases.eachSupportedId())(
       });
 
       for (const [caller, status] of [
-        [callers.partner, 403],
+        [callers.partner, 404],
         [callers.ci, 403],
         [callers.anonymous, 401],
       ] as const) {

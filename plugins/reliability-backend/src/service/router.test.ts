@@ -11,7 +11,10 @@ import {
 } from '@readiness/backend-test-utils';
 import { reliabilityPlugin } from '../plugin';
 import { corpusPath } from '@readiness/test-corpus';
-import { callers } from '../__testUtils__/harness';
+import {
+  callers,
+  restrictedServicesHttpAuthFactory,
+} from '../__testUtils__/harness';
 
 const corpus = corpusPath('k6');
 const summary = JSON.parse(
@@ -73,6 +76,7 @@ describe.each(databases.eachSupportedId())(
           reliabilityPlugin,
           catalogServiceMock.factory({ entities }),
           audiencePermissionsServiceFactory(),
+          restrictedServicesHttpAuthFactory(),
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({ data: config }),
         ],
@@ -406,10 +410,6 @@ describe.each(databases.eachSupportedId())(
           .get('/api/reliability/v1/runs?entityRef=component:default/ledger')
           .set('Authorization', callers.partner);
         expect(partnerList.status).toBe(403);
-        const partnerRun = await request(server)
-          .get(`/api/reliability/v1/runs/${id}`)
-          .set('Authorization', callers.partner);
-        expect(partnerRun.status).toBe(403);
         const anonymousList = await request(server)
           .get('/api/reliability/v1/runs?entityRef=component:default/ledger')
           .set('Authorization', callers.anonymous);
@@ -418,6 +418,67 @@ describe.each(databases.eachSupportedId())(
           .get(`/api/reliability/v1/runs/${id}`)
           .set('Authorization', callers.anonymous);
         expect(anonymousRun.status).toBe(401);
+      });
+
+      it('answers callers who may not read a run exactly as for a run that does not exist', async () => {
+        const { server, id } = await withRun();
+        const unknownId = '6f1c2a5e-8d4b-4b7e-9a51-0c2f3d4e5f60';
+        // What a caller learns of an answer: its status and error, with the
+        // requested id written as <id>
+        const answer = async (
+          method: 'get' | 'put' | 'delete',
+          route: (runId: string) => string,
+          runId: string,
+          caller: string,
+        ) => {
+          const response = await request(server)
+            [method](`/api/reliability/v1${route(runId)}`)
+            .set('Authorization', caller);
+          return {
+            status: response.status,
+            name: response.body.error?.name,
+            message: String(response.body.error?.message).replaceAll(
+              runId,
+              '<id>',
+            ),
+            text: response.text.replaceAll(runId, '<id>'),
+          };
+        };
+        const reads: Array<['get' | 'put' | 'delete', (r: string) => string]> =
+          [
+            ['get', r => `/runs/${r}`],
+            ['get', r => `/runs/${r}/regression`],
+            ['get', r => `/runs/${r}/compare/${r}`],
+            ['put', r => `/runs/${r}/baseline`],
+            ['delete', r => `/runs/${r}/baseline`],
+          ];
+        for (const [method, route] of reads) {
+          for (const caller of [callers.partner, callers.otherPartner]) {
+            const hidden = await answer(method, route, id, caller);
+            const missing = await answer(method, route, unknownId, caller);
+            expect(hidden).toEqual(missing);
+            expect(hidden).toMatchObject({
+              status: 404,
+              name: 'NotFoundError',
+              message: 'No perf run <id>',
+            });
+            expect(hidden.text).not.toMatch(/ledger/);
+          }
+        }
+        // A token that may push drills and read no record
+        for (const [method, route] of reads.slice(0, 3)) {
+          const hidden = await answer(method, route, id, callers.drPublisher);
+          expect(hidden).toEqual(
+            await answer(method, route, unknownId, callers.drPublisher),
+          );
+          expect(hidden.status).toBe(404);
+        }
+        // Comparing a readable run with a hidden one hides the hidden one
+        const mixed = await request(server)
+          .get(`/api/reliability/v1/runs/${id}/compare/${unknownId}`)
+          .set('Authorization', callers.internal);
+        expect(mixed.status).toBe(404);
+        expect(mixed.body.error.message).toBe(`No perf run ${unknownId}`);
       });
 
       it('answers 404 for an unknown run and 400 for bad parameters', async () => {

@@ -15,8 +15,12 @@ import { GateService } from './GateService';
 import { SloService } from './SloService';
 import { TrendService } from './TrendService';
 import { BackupService } from './BackupService';
+import { createWriteGuard } from './writeGuard';
 
-/** Turns HTTP into service calls; no checks or logic of its own. */
+/**
+ * Turns HTTP into service calls; no checks or logic of its own (the write
+ * guard asks the services' authorizing wrappers before a body is read).
+ */
 export async function createRouter(options: {
   perfRuns: PerfRunService;
   slos: SloService;
@@ -30,6 +34,8 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { perfRuns, slos, drills, gates, trends, backups, httpAuth, auditor } =
     options;
+  // Bodies are read by the write routes' own steps in front of this router,
+  // once the caller is known to be allowed
   const router = await createOpenApiRouter({
     middleware: [(_req, _res, next) => next()],
   });
@@ -197,23 +203,41 @@ export async function createRouter(options: {
     }),
   );
 
-  router.get('/v1/gates/:kind/:namespace/:name', async (req, res) => {
-    const { release, environment } = req.query;
+  router.get(
+    '/v1/gates/:kind/:namespace/:name',
+    entityReadHandler(caller, (entityRef, credentials, req) => {
+      const { release, environment } = req.query;
+      return gates.evaluate(
+        entityRef,
+        { release, environment },
+        { credentials },
+      );
+    }),
+  );
+
+  router.post('/v1/gates/:kind/:namespace/:name', async (req, res) => {
     const entityRef = entityRefOfPath(req.params);
     const verdict = await audited(
       {
-        eventId: 'gate-decide',
-        severityLevel: 'low',
+        eventId: 'gate-record',
+        severityLevel: 'medium',
         request: req,
-        meta: { entityRef, release, environment },
+        meta: { entityRef },
       },
       async () => {
-        const credentials = await caller(req);
-        return gates.decide(entityRef, release, environment, { credentials });
+        const credentials = await httpAuth.credentials(req, {
+          allow: ['service'],
+        });
+        return gates.record(entityRef, req.body, { credentials });
       },
-      v => ({ verdictId: v.id, status: v.status }),
+      v => ({
+        verdictId: v.id,
+        status: v.status,
+        release: v.release,
+        environment: v.environment,
+      }),
     );
-    res.json(verdict);
+    res.status(201).json(verdict);
   });
 
   router.get(
@@ -287,5 +311,73 @@ export async function createRouter(options: {
     res.json(await perfRuns.getRun(req.params.runId, { credentials }));
   });
 
-  return withJsonBodies(router, { maxBodyBytes: options.maxBodyBytes });
+  // Each write settles its caller first; only then is a JSON body read
+  const guard = createWriteGuard({ httpAuth, auditor });
+  const readJson = withJsonBodies(express.Router(), {
+    maxBodyBytes: options.maxBodyBytes,
+  });
+  const writes = express.Router();
+  writes.post(
+    '/v1/runs',
+    guard({
+      event: { eventId: 'run-publish', severityLevel: 'medium' },
+      allow: ['service'],
+      authorize: o => perfRuns.authorizePublish(o),
+    }),
+    readJson,
+  );
+  // The stream is read by the service, after the same check
+  writes.post(
+    '/v1/runs/stream',
+    guard({
+      event: { eventId: 'run-publish', severityLevel: 'medium' },
+      allow: ['service'],
+      authorize: o => perfRuns.authorizePublish(o),
+    }),
+  );
+  writes.post(
+    '/v1/drills',
+    guard({
+      event: { eventId: 'drill-publish', severityLevel: 'medium' },
+      allow: ['service'],
+      authorize: o => drills.authorizePublish(o),
+    }),
+    readJson,
+  );
+  writes.post(
+    '/v1/backups',
+    guard({
+      event: { eventId: 'backup-publish', severityLevel: 'medium' },
+      allow: ['service'],
+      authorize: o => backups.authorizePublish(o),
+    }),
+    readJson,
+  );
+  writes.post(
+    '/v1/gates/:kind/:namespace/:name',
+    guard({
+      event: { eventId: 'gate-record', severityLevel: 'medium' },
+      allow: ['service'],
+      authorize: o => gates.authorizeRecord(o),
+    }),
+    readJson,
+  );
+  // Baselines are pinned per entity: the run names it, so the permission is
+  // checked by the service; these routes take no body
+  writes.put(
+    '/v1/runs/:runId/baseline',
+    guard({
+      event: { eventId: 'baseline-pin', severityLevel: 'medium' },
+      allow: ['user'],
+    }),
+  );
+  writes.delete(
+    '/v1/runs/:runId/baseline',
+    guard({
+      event: { eventId: 'baseline-unpin', severityLevel: 'medium' },
+      allow: ['user'],
+    }),
+  );
+  writes.use(router);
+  return writes;
 }

@@ -13,6 +13,7 @@ import {
 } from '../backups/backups';
 import { DrillRecord, EntityDrills } from '../drills/drills';
 import { GateVerdict } from '../gate/gate';
+import { GateRequest } from '../gate/gateRequest';
 import { Page, PerfRun, PerfRunMetadata, PerfRunSummary } from '../perfRun';
 import { RunDifference, RunRegression } from '../regression/regression';
 import { EntitySlos } from '../slo/entitySlos';
@@ -149,15 +150,25 @@ export class ReliabilityClient implements ReliabilityApi {
     });
   }
 
-  /** Asks the release gate; the verdict is kept by the backend. */
-  async decideGate(
+  /** Asks the release gate without keeping its answer. */
+  async getGateVerdict(
     entity: EntityName,
-    release: string,
-    environment: string,
-  ): Promise<KeptGateVerdict> {
+    request: GateRequest,
+  ): Promise<GateVerdict> {
     return this.http.request(
-      `/v1/gates/${entityPath(entity)}${queryString({ release, environment })}`,
+      `/v1/gates/${entityPath(entity)}${queryString(request)}`,
     );
+  }
+
+  /**
+   * Asks the release gate and keeps the verdict in the gate history (service
+   * credentials with `reliability.gate.record`).
+   */
+  async recordGateVerdict(
+    entity: EntityName,
+    request: GateRequest,
+  ): Promise<KeptGateVerdict> {
+    return this.http.send(`/v1/gates/${entityPath(entity)}`, 'POST', request);
   }
 
   /** Pushes a drill record from a restore-drill pipeline (service credentials). */

@@ -43,6 +43,12 @@ export type DrillProblem = {
   field: string;
   line?: number;
   message: string;
+  /**
+   * The entities the drill record names, when its entity list could be read;
+   * absent for a record that names none readably (or a folder that cannot be
+   * read). Readers see a problem only if they may read all of them.
+   */
+  entities?: string[];
 };
 
 /** RTO and RPO targets, in minutes. @public */
@@ -140,12 +146,20 @@ export function readDrillRecord(
   } else {
     data = input;
   }
+  const entities = data.entities;
+  const named =
+    Array.isArray(entities) &&
+    entities.length > 0 &&
+    entities.every(e => typeof e === 'string' && ENTITY_REF.test(e))
+      ? (entities as string[]).map(e => e.toLocaleLowerCase('en-US'))
+      : undefined;
   const report = (field: string, message: string) =>
     problems.push({
       source,
       field,
       ...(lineOf(field) !== undefined && { line: lineOf(field) }),
       message,
+      ...(named && { entities: named }),
     });
 
   const timestamp = (field: string): string | undefined => {
@@ -167,12 +181,7 @@ export function readDrillRecord(
     return new Date(text).toISOString();
   };
 
-  const entities = data.entities;
-  if (
-    !Array.isArray(entities) ||
-    entities.length === 0 ||
-    !entities.every(e => typeof e === 'string' && ENTITY_REF.test(e))
-  ) {
+  if (!named) {
     report('entities', 'expected a list of entity refs (kind:namespace/name)');
   }
   const scenario = data.scenario;
@@ -230,7 +239,7 @@ export function readDrillRecord(
   return {
     drill: {
       source,
-      entities: (entities as string[]).map(e => e.toLocaleLowerCase('en-US')),
+      entities: named!,
       scenario: (scenario as string).trim(),
       disruptionType,
       started: started!,
@@ -299,13 +308,33 @@ export function drillCadence(
   };
 }
 
+/**
+ * A drill as a reader sees it: the entities they may not read are left out
+ * of `entities` and only counted.
+ *
+ * @public
+ */
+export type DrillView = DrillRecord &
+  DrillJudgement & {
+    /** How many entities the drill names that are not shown; absent when none. */
+    entitiesNotShown?: number;
+  };
+
 /** An entity's drills judged against its targets, with the cadence. @public */
 export type EntityDrills = {
   entityRef: string;
   targets: Record<DisruptionType | 'default', DrTargets>;
-  /** Newest first, from drill files and from the push endpoint. */
-  drills: Array<DrillRecord & DrillJudgement>;
+  /**
+   * Newest first, from drill files and from the push endpoint. `notes` are
+   * shown to readers with `reliability.drill.details.read` only.
+   */
+  drills: DrillView[];
   cadence: DrillCadence;
+  /**
+   * Problems of the drill records and of the entity's targets annotation:
+   * those about entities the reader may all read, and, for readers with
+   * `reliability.drill.details.read`, those of records that name none.
+   */
   problems: DrillProblem[];
 };
 
