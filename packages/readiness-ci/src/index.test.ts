@@ -231,9 +231,16 @@ describe('readiness-ci', () => {
         io,
       );
       expect(code).toBe(expected);
+      // The verdict is kept: a POST with the release and environment
+      expect(seen[0].method).toBe('POST');
       expect(seen[0].url).toBe(
-        '/api/reliability/v1/gates/component/default/ledger?release=2026.11.4&environment=staging',
+        '/api/reliability/v1/gates/component/default/ledger',
       );
+      expect(seen[0].type).toMatch(/^application\/json/);
+      expect(JSON.parse(seen[0].body.toString())).toEqual({
+        release: '2026.11.4',
+        environment: 'staging',
+      });
       expect(lines.out[0]).toBe(
         `gate ${status.toUpperCase()} for component:default/ledger 2026.11.4 in staging`,
       );

@@ -10,7 +10,9 @@
  *   readiness-ci backup verification.json
  *
  * The portal's URL and token come from --url/--token or READINESS_URL and
- * READINESS_TOKEN. `gate` exits 0 on pass, 1 on fail, 2 on unknown or error.
+ * READINESS_TOKEN. `gate` keeps the verdict in the entity's gate history (the
+ * token needs `reliability.gate.record`) and exits 0 on pass, 1 on fail, 2 on
+ * unknown or error.
  *
  * @packageDocumentation
  */
@@ -174,7 +176,7 @@ export async function run(
   program
     .command('gate')
     .description(
-      'ask the release gate: exit 0 pass, 1 fail, 2 unknown or error',
+      'ask the release gate and keep its verdict: exit 0 pass, 1 fail, 2 unknown or error',
     )
     .requiredOption(
       '--entity <ref>',
@@ -185,10 +187,10 @@ export async function run(
     .action(async (options: Record<string, string>) => {
       const client = clientFor(program.opts().url, program.opts().token);
       const ref = parseEntityRef(options.entity);
-      const verdict = await client.decideGate(
+      // Kept in the entity's gate history, so the release's record shows it
+      const verdict = await client.recordGateVerdict(
         { kind: ref.kind, namespace: ref.namespace, name: ref.name },
-        options.release,
-        options.environment,
+        { release: options.release, environment: options.environment },
       );
       printVerdict(verdict, output);
       code = EXIT[verdict.status];

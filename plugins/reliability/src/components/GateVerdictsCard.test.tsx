@@ -29,11 +29,14 @@ describe('GateVerdictsCard', () => {
     expect(
       await screen.findByText('No release gate decisions yet'),
     ).toBeInTheDocument();
-    expect(
-      screen.getByText(
-        /readiness-ci gate --entity component:default\/ledger .*readiness.dev\/required-scenarios/,
-      ),
-    ).toBeInTheDocument();
+    const howTo = screen.getByText(
+      /readiness-ci gate --entity component:default\/ledger .*readiness.dev\/required-scenarios/,
+    );
+    // Only verdicts CI records are kept; asking with a GET keeps nothing
+    expect(howTo.textContent).toMatch(
+      /POST \/api\/reliability\/v1\/gates\/component\/default\/ledger/,
+    );
+    expect(howTo.textContent).not.toMatch(/GET /);
     expect(
       screen.getByRole('link', { name: 'How the gate decides' }),
     ).toHaveAttribute(

@@ -182,7 +182,7 @@ export function GateVerdictsCard() {
         <EmptyState
           missing="data"
           title="No release gate decisions yet"
-          description={`CI asks the gate before a release: readiness-ci gate --entity ${ref} --release <release> --environment <environment> (packages/readiness-ci), or GET /api/reliability/v1/gates/${entity.kind}/${entity.namespace}/${entity.name}?release=…&environment=…. Every answer is kept here. Name the scenarios each release must run with the readiness.dev/required-scenarios annotation.`}
+          description={`CI records the gate's verdict before a release: readiness-ci gate --entity ${ref} --release <release> --environment <environment> (packages/readiness-ci), or POST /api/reliability/v1/gates/${entity.kind}/${entity.namespace}/${entity.name} with { release, environment }, with a token that holds reliability.gate.record. The verdicts CI records are kept here. Name the scenarios each release must run with the readiness.dev/required-scenarios annotation.`}
           action={<Link to={DOCS.releaseGate}>How the gate decides</Link>}
         />
       </InfoCard>
