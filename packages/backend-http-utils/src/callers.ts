@@ -2,6 +2,7 @@ import {
   BackstageCredentials,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import express from 'express';
 
 /**
@@ -15,12 +16,23 @@ export type EntityPathParams = {
   name: string;
 };
 
+// Express decodes path parameters, so %2F arrives as a separator
+const REF_PART = /^[^/:\\\s]{1,253}$/;
+
 /**
- * The entity ref an entity path names, `kind:namespace/name`.
+ * The entity ref an entity path names, `kind:namespace/name`. A part that
+ * holds a separator (sent encoded) or is too long is a 400 naming it.
  *
  * @public
  */
 export function entityRefOfPath(params: EntityPathParams): string {
+  for (const part of ['kind', 'namespace', 'name'] as const) {
+    if (!REF_PART.test(params[part])) {
+      throw new InputError(
+        `The ${part} in the entity path is not a valid entity ${part}`,
+      );
+    }
+  }
   return `${params.kind}:${params.namespace}/${params.name}`;
 }
 

@@ -131,4 +131,19 @@ describe('entity reads', () => {
     expect(optionalNumber(undefined)).toBeUndefined();
     expect(optionalNumber('20')).toBe(20);
   });
+
+  it('answers 400 for entity paths whose parts hold separators', async () => {
+    for (const path of [
+      '/v1/entities/..%2F..%2Fcomponent/default/ledger/things',
+      '/v1/entities/component/default%2F..%2Fx/ledger/things',
+      '/v1/entities/component/default/ledger%5C..%5Cocr/things',
+      `/v1/entities/component/default/${'x'.repeat(300)}/things`,
+    ]) {
+      const res = await request(app)
+        .get(path)
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+    }
+  });
 });

@@ -7,3 +7,4 @@
 export * from './jsonBodies';
 export * from './audited';
 export * from './callers';
+export * from './partnerResponses';

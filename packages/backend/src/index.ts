@@ -23,6 +23,8 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Relative $text placeholders (spec.definition) in catalog files on disk
 backend.add(import('@readiness/plugin-catalog-backend-module-local-files'));
+// Partners get the partner view of entities (docs/access/partner-view.md)
+backend.add(import('@readiness/plugin-catalog-backend-module-partner-view'));
 
 // Permissions: our audience policy (internal users vs partners)
 backend.add(import('@backstage/plugin-permission-backend'));
@@ -41,6 +43,7 @@ backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+backend.add(import('@readiness/plugin-search-backend-module-partner-view'));
 
 // Reliability: perf runs published by CI (plugins/reliability-backend)
 backend.add(import('@readiness/plugin-reliability-backend'));

@@ -6,3 +6,4 @@
  */
 
 export * from './audience';
+export * from './partnerView';

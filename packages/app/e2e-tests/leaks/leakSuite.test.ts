@@ -116,6 +116,19 @@ function stringsOf(value: unknown): string[] {
   return [];
 }
 
+/** The catalog answers a denied list of locations with an empty one. */
+function isEmptyAnswer(text: string): boolean {
+  try {
+    const body = JSON.parse(text);
+    return (
+      (Array.isArray(body) && body.length === 0) ||
+      (Array.isArray(body?.items) && body.items.length === 0)
+    );
+  } catch {
+    return false;
+  }
+}
+
 /** Error bodies without the stack, which only development backends send. */
 function withoutStack(text: string): string {
   try {
@@ -502,7 +515,8 @@ async function checkRoute(route: string, problems: string[]) {
       tokenRule &&
       !row.public &&
       !tokenRule.reaches(route) &&
-      (answer.status < 400 || answer.status >= 500)
+      (answer.status < 400 || answer.status >= 500) &&
+      !isEmptyAnswer(answer.text)
     ) {
       // Refused (401, 403), or not found and bad input, which show nothing
       problems.push(`${where}: answered the ${job.caller.id} ${answer.status}`);
