@@ -135,9 +135,10 @@ async function checkQuery(req: express.Request, visibility: Visibility) {
   ]) {
     pairs.push([field.trim(), undefined]);
   }
-  for (const order of asList(req.query.orderField)) {
-    pairs.push([order.split(',')[0].trim(), undefined]);
-  }
+  // Ordering by a field whose values are hidden would still rank by them
+  const orderFields = asList(req.query.orderField).map(o =>
+    o.split(',')[0].trim(),
+  );
   const body = req.body as Record<string, unknown> | undefined;
   const walk = (node: unknown) => {
     if (!node || typeof node !== 'object') return;
@@ -159,13 +160,19 @@ async function checkQuery(req: express.Request, visibility: Visibility) {
   if (body && typeof body === 'object') {
     walk(body.query);
     for (const order of (body.orderBy as Array<{ field?: string }>) ?? []) {
-      if (typeof order?.field === 'string')
-        pairs.push([order.field, undefined]);
+      if (typeof order?.field === 'string') orderFields.push(order.field);
     }
     const fullText = body.fullTextFilter as { fields?: string[] } | undefined;
     asList(fullText?.fields).forEach(f => pairs.push([f, undefined]));
   }
 
+  for (const field of orderFields) {
+    if (!PLAIN_FIELDS.has(field.toLocaleLowerCase('en-US'))) {
+      throw new InputError(
+        `Ordering by ${field} is not available to partner users`,
+      );
+    }
+  }
   const refs: string[] = [];
   for (const [field, value] of pairs) {
     if (!isPartnerField(field)) {
