@@ -107,8 +107,8 @@ describe.each(databases.eachSupportedId())(
           .send({ release, environment: 'staging' })
           .set('Authorization', caller);
       const keptVerdicts = async () => {
-        const [{ n }] = await knex('gate_verdicts').count({ n: '*' });
-        return Number(n);
+        const [{ kept }] = await knex('gate_verdicts').count({ kept: '*' });
+        return Number(kept);
       };
       return {
         server,
