@@ -172,7 +172,7 @@ export const apiPortalPlugin = createBackendPlugin({
           fn: async signal => {
             const report = await collector.collectAll(signal);
             deps.logger.info(
-              `Collected ${report.entities} API definitions: ${report.changed} changed, ${report.failed} failed, ${report.linted} linted, in ${report.durationMs} ms`,
+              `Collected ${report.entities} API definitions: ${report.changed} changed, ${report.failed} failed, ${report.linted} linted, ${report.rediffed} compared again under changed diff rules, in ${report.durationMs} ms`,
             );
             if (options.sdk.buildAfterCollection) await sdkBuilder.ensureAll();
           },

@@ -70,6 +70,8 @@ export type CollectionReport = {
   changed: number;
   failed: number;
   linted: number;
+  /** Pairs compared again because the diff rules changed since their diff. */
+  rediffed: number;
   durationMs: number;
 };
 
@@ -140,7 +142,13 @@ export class ApiCollector {
       this.lastFullPass === undefined ||
       now() - this.lastFullPass >= this.deps.fullPassEveryMs;
     const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const report = { entities: 0, changed: 0, failed: 0, linted: 0 };
+    const report = {
+      entities: 0,
+      changed: 0,
+      failed: 0,
+      linted: 0,
+      rediffed: 0,
+    };
     const pass = newPass();
     const listed = new Set<string>();
     let cursor: string | undefined;
@@ -195,6 +203,8 @@ export class ApiCollector {
       if (full) this.lastFullPass = now();
     }
     report.linted = await this.deps.linter.lintPending({ signal });
+    // Entries made by rules since changed are made again
+    report.rediffed = await this.deps.detector.refreshStale({ signal });
     return { ...report, durationMs: Date.now() - started };
   }
 

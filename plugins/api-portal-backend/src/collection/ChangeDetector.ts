@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
+  API_DIFF_RULES,
   compareVersions,
   createChangelogEntry,
   diffApiDefinitions,
+  diffRulesFingerprint,
   sortVersions,
 } from '@readiness/plugin-api-portal-common';
-import type { ApiChange } from '@readiness/plugin-api-portal-common';
+import type { ApiChange, DiffRule } from '@readiness/plugin-api-portal-common';
+import { contentHash as digestOf } from '@readiness/store-utils';
 import { DatabaseChangelogStore } from '../database/DatabaseChangelogStore';
 import {
   ChangelogRecord,
@@ -20,6 +23,9 @@ import { WorkerPoolClosedError } from '../worker/runWorker';
 /** Parsed texts kept while one pass compares them. */
 const PARSED_CACHE_SIZE = 4;
 
+/** Pairs compared again per batch when the rules changed. */
+const STALE_BATCH = 50;
+
 type Pair = {
   kind: 'revision' | 'version';
   from: SpecRevision;
@@ -29,10 +35,14 @@ type Pair = {
 /** Parsed texts by content hash, kept while one pass compares them. */
 export type ParsedTexts = Map<string, unknown>;
 
-/** The texts one detection reads: the pass's parsed ones and its own, not kept yet. */
+/**
+ * What one detection works with: the pass's parsed texts, its own text not
+ * kept yet, and the digest of the rules it compares with.
+ */
 type Texts = {
   parsed: ParsedTexts;
-  unkept: { contentHash: string; content: string };
+  unkept?: { contentHash: string; content: string };
+  rulesDigest: string;
 };
 
 /** The newest revision carrying each version. */
@@ -52,8 +62,9 @@ function newestPerVersion(revisions: SpecRevision[]) {
  * Decides what a new revision is compared with, and compares: the entity's
  * previous revision, and, when the revision brings a version the family did
  * not have, the family's versions just before and after it (semver order).
- * Each pair of texts is diffed once (kept diffs are reused); the texts were
- * parsed within limits before they became revisions.
+ * Each pair of texts is diffed once per rule set (kept diffs are reused
+ * while the rules and limits that made them are the current ones); the
+ * texts were parsed within limits before they became revisions.
  */
 export class ChangeDetector {
   constructor(
@@ -63,8 +74,55 @@ export class ChangeDetector {
       maxSchemaComparisons: number;
       /** Reads texts (YAML off the event loop). */
       readDefinition: DefinitionReader;
+      /** The breaking-change rules; {@link API_DIFF_RULES} unless given. */
+      rules?: readonly DiffRule[];
     },
   ) {}
+
+  private get rules(): readonly DiffRule[] {
+    return this.deps.rules ?? API_DIFF_RULES;
+  }
+
+  /**
+   * Names the rules and limits diffs are made with now. Computed each time
+   * (a few dozen rules): a rule corrected in a running process counts too.
+   */
+  rulesDigest(): string {
+    return digestOf({
+      ...diffRulesFingerprint(this.rules),
+      maxSchemaComparisons: this.deps.maxSchemaComparisons,
+    });
+  }
+
+  /**
+   * Compares again every pair whose kept diff other rules made and that the
+   * changelog shows, so entries follow the current rules; returns how many.
+   * Pairs of revisions that had no changes, and so no entry, are not
+   * looked for.
+   */
+  async refreshStale(options: { signal?: AbortSignal } = {}): Promise<number> {
+    const rulesDigest = this.rulesDigest();
+    const parsed: ParsedTexts = new Map();
+    let count = 0;
+    for (;;) {
+      if (options.signal?.aborted) break;
+      const stale = await this.deps.changelog.staleDiffs(
+        rulesDigest,
+        STALE_BATCH,
+      );
+      if (stale.length === 0) break;
+      for (const pair of stale) {
+        if (options.signal?.aborted) break;
+        const diff = await this.compute(pair.fromHash, pair.toHash, {
+          parsed,
+          rulesDigest,
+        });
+        await this.deps.changelog.replaceDiff(diff);
+        count += 1;
+      }
+    }
+    return count;
+  }
 
   /**
    * The diffs and changelog entries of a new revision whose text (`content`)
@@ -83,6 +141,7 @@ export class ChangeDetector {
     const texts: Texts = {
       parsed,
       unkept: { contentHash: revision.contentHash, content },
+      rulesDigest: this.rulesDigest(),
     };
     return this.compare(revision, previous, texts);
   }
@@ -184,16 +243,29 @@ export class ChangeDetector {
     texts: Texts,
   ): Promise<DiffRecord> {
     const kept = await this.deps.changelog.getDiff(fromHash, toHash);
-    if (kept) return kept;
+    if (kept?.rulesDigest === texts.rulesDigest) return kept;
+    return this.compute(fromHash, toHash, texts);
+  }
+
+  private async compute(
+    fromHash: string,
+    toHash: string,
+    texts: Texts,
+  ): Promise<DiffRecord> {
+    const { rulesDigest } = texts;
     try {
       const changes = diffApiDefinitions(
         await this.parse(fromHash, texts),
         await this.parse(toHash, texts),
-        { maxSchemaComparisons: this.deps.maxSchemaComparisons },
+        {
+          maxSchemaComparisons: this.deps.maxSchemaComparisons,
+          rules: this.rules,
+        },
       );
       return {
         fromHash,
         toHash,
+        rulesDigest,
         status: 'ok',
         breaking: changes.some(c => c.breaking),
         changes,
@@ -204,6 +276,7 @@ export class ChangeDetector {
       return {
         fromHash,
         toHash,
+        rulesDigest,
         status: 'error',
         statusMessage: `the definitions could not be compared: ${
           (error as Error).message
@@ -218,7 +291,7 @@ export class ChangeDetector {
     const { parsed, unkept } = texts;
     if (parsed.has(contentHash)) return parsed.get(contentHash);
     const text =
-      unkept.contentHash === contentHash
+      unkept?.contentHash === contentHash
         ? unkept.content
         : await this.deps.specs.getContent(contentHash);
     if (text === undefined) {

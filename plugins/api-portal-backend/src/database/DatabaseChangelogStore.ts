@@ -1,6 +1,9 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import type { ApiChange } from '@readiness/plugin-api-portal-common';
+import {
+  summarizeChanges,
+  type ApiChange,
+} from '@readiness/plugin-api-portal-common';
 import {
   afterCursor,
   encodeCursor,
@@ -60,6 +63,7 @@ export class DatabaseChangelogStore {
     return {
       fromHash,
       toHash,
+      rulesDigest: row.rules_digest,
       status: row.status,
       ...(row.status_message !== null && {
         statusMessage: row.status_message,
@@ -67,6 +71,70 @@ export class DatabaseChangelogStore {
       breaking: Boolean(row.breaking),
       changes: JSON.parse(row.changes),
     };
+  }
+
+  /**
+   * Pairs of texts whose kept diff was made by other rules than these and
+   * that changelog entries show, oldest first.
+   */
+  async staleDiffs(
+    rulesDigest: string,
+    limit: number,
+  ): Promise<Array<{ fromHash: string; toHash: string }>> {
+    const rows = await this.db('api_spec_diffs as d')
+      .select('d.from_hash', 'd.to_hash')
+      .whereNot('d.rules_digest', rulesDigest)
+      .whereExists(
+        this.db('api_changelog as c')
+          .select(this.db.raw('1'))
+          .whereRaw('c.from_hash = d.from_hash')
+          .whereRaw('c.to_hash = d.to_hash'),
+      )
+      .orderBy([
+        { column: 'd.computed_at', order: 'asc' },
+        { column: 'd.from_hash', order: 'asc' },
+        { column: 'd.to_hash', order: 'asc' },
+      ])
+      .limit(limit);
+    return rows.map(row => ({ fromHash: row.from_hash, toHash: row.to_hash }));
+  }
+
+  /**
+   * Replaces the diff of a pair with one made by the current rules, and
+   * gives the changelog entries of the pair its verdict and summary, at once.
+   * A pair the current rules could not compare keeps its changes and
+   * entries, with the reason, and is not compared again under these rules.
+   */
+  async replaceDiff(diff: DiffRecord): Promise<void> {
+    const pair = { from_hash: diff.fromHash, to_hash: diff.toHash };
+    const changes = diff.changes as ApiChange[];
+    await this.db.transaction(async tx => {
+      if (diff.status !== 'ok') {
+        await tx('api_spec_diffs')
+          .where(pair)
+          .update({
+            status_message: `kept from earlier rules: ${diff.statusMessage}`,
+            rules_digest: diff.rulesDigest,
+          });
+        return;
+      }
+      await tx('api_spec_diffs')
+        .where(pair)
+        .update({
+          status: 'ok',
+          status_message: null,
+          breaking: diff.breaking,
+          changes: JSON.stringify(changes),
+          rules_digest: diff.rulesDigest,
+          computed_at: new Date(),
+        });
+      await tx('api_changelog')
+        .where(pair)
+        .update({
+          breaking: diff.breaking,
+          summary: summarizeChanges(changes),
+        });
+    });
   }
 
   async list(

@@ -64,6 +64,8 @@ export type CurrentRevision = ApiEntityState & { revision: SpecRevision };
 export type DiffRecord = {
   fromHash: string;
   toHash: string;
+  /** Digest of the rules and limits that made it. */
+  rulesDigest: string;
   status: 'ok' | 'error';
   statusMessage?: string;
   breaking: boolean;
@@ -356,10 +358,12 @@ export class DatabaseSpecStore {
               status_message: diff.statusMessage ?? null,
               breaking: diff.breaking,
               changes: JSON.stringify(diff.changes),
+              rules_digest: diff.rulesDigest,
               computed_at: new Date(),
             })
+            // A pair kept by other rules is replaced by this comparison
             .onConflict(['from_hash', 'to_hash'])
-            .ignore();
+            .merge();
         }
         for (const entry of write.changelog) {
           await tx('api_changelog')

@@ -1,5 +1,6 @@
 export { diffApiDefinitions } from './diffApiDefinitions';
 export { API_DIFF_RULES } from './rules';
+export { API_DIFF_ENGINE_VERSION, diffRulesFingerprint } from './ruleSet';
 export { ApiDocument, HTTP_METHODS } from './model';
 export type {
   ApiDocumentKind,

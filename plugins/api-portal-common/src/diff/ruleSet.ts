@@ -36,3 +36,33 @@ export class RuleSet {
     return findings;
   }
 }
+
+/**
+ * The version of the comparison around the rules: how documents are read,
+ * paired and walked. Raise it with any change outside `rules/` that changes
+ * what a diff reports, so diffs kept by a backend are made again.
+ *
+ * @public
+ */
+export const API_DIFF_ENGINE_VERSION = 1;
+
+/**
+ * What decides the changes a rule set reports, as plain data: the engine's
+ * version and, per rule, its metadata and the source of its check. Kept
+ * diffs name a digest of it, so a new or corrected rule makes them again.
+ *
+ * @public
+ */
+export function diffRulesFingerprint(rules: readonly DiffRule[]) {
+  return {
+    engine: API_DIFF_ENGINE_VERSION,
+    rules: rules.map(rule => ({
+      id: rule.id,
+      description: rule.description,
+      breaking: rule.breaking,
+      severity: rule.severity,
+      scope: rule.scope,
+      check: rule.check.toString(),
+    })),
+  };
+}
