@@ -1,10 +1,12 @@
 import { corpusPath } from '@readiness/test-corpus';
-import { execFile } from 'node:child_process';
+import childProcess, { type ChildProcess, execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import ts from 'typescript';
 import { LEDGER_V2, readSpec, writeSdk } from '../../__testUtils__/specs';
 import { TypeScriptSdkGenerator } from './TypeScriptSdkGenerator';
+
+const realSpawn = childProcess.spawn;
 
 /**
  * Type-checks a generated SDK with its own tsconfig.json; with `emit`, also
@@ -238,19 +240,34 @@ describe('TypeScriptSdkGenerator', () => {
     );
   }, 30_000);
 
-  it('stops when aborted', async () => {
+  it('kills the generator process when aborted', async () => {
     const controller = new AbortController();
-    const started = Date.now();
-    const run = generator.generate({
-      spec: readSpec(LEDGER_V2),
-      packageName: 'ledger',
-      packageVersion: '2.0.0',
-      signal: controller.signal,
-      log: () => {},
-    });
-    setTimeout(() => controller.abort(), 50);
-    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
-    expect(Date.now() - started).toBeLessThan(5_000);
+    const children: ChildProcess[] = [];
+    const spawn = jest.spyOn(childProcess, 'spawn').mockImplementation(((
+      ...args: Parameters<typeof childProcess.spawn>
+    ) => {
+      const child = realSpawn(...args);
+      children.push(child);
+      // Aborted as soon as the generator runs, not after some time
+      child.once('spawn', () => controller.abort());
+      return child;
+    }) as typeof childProcess.spawn);
+    try {
+      const run = generator.generate({
+        spec: readSpec(LEDGER_V2),
+        packageName: 'ledger',
+        packageVersion: '2.0.0',
+        signal: controller.signal,
+        log: () => {},
+      });
+      await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+      expect(children).toHaveLength(1);
+      // The process was killed, it did not finish its work
+      expect(children[0].signalCode).toBe('SIGKILL');
+      expect(children[0].exitCode).toBeNull();
+    } finally {
+      spawn.mockRestore();
+    }
   });
 
   it('generates the huge Stripe spec without throwing', async () => {
