@@ -129,11 +129,24 @@ describe('WorkerPool', () => {
 
   it('stops idle workers and starts them again for new work', async () => {
     const idle = pool(1, 20);
+    expect(idle.liveWorkers).toBe(0);
     await idle.run(parseTask('swagger: "2.0"\n'), limits);
-    await new Promise(resolve => setTimeout(resolve, 100));
+    expect(idle.liveWorkers).toBe(1);
+    // Stopped once idle for 20 ms (polled: no assertion on the time it took)
+    while (idle.liveWorkers > 0) {
+      await new Promise(resolve => setTimeout(resolve, 10));
+    }
     await expect(
       idle.run(parseTask('swagger: "2.0"\n'), limits),
     ).resolves.toMatchObject({ top: { swagger: '2.0' } });
+    expect(idle.liveWorkers).toBe(1);
+  });
+
+  it('keeps a worker that is not idle long enough', async () => {
+    const kept = pool(1, 60_000);
+    await kept.run(parseTask('swagger: "2.0"\n'), limits);
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(kept.liveWorkers).toBe(1);
   });
 
   it('refuses work once closed, and rejects what was queued', async () => {

@@ -191,6 +191,11 @@ export class WorkerPool {
     this.slots = Array.from({ length: this.size }, () => ({}));
   }
 
+  /** How many worker threads are alive now, busy or idle. */
+  get liveWorkers(): number {
+    return this.slots.filter(slot => slot.worker).length;
+  }
+
   /** Runs a task; rejects with `WorkerTimeoutError` after `timeoutMs`. */
   run(task: ParseTask, options: { timeoutMs: number }): Promise<ParseOutcome>;
   run(task: JsonTask, options: { timeoutMs: number }): Promise<JsonOutcome>;
