@@ -1,9 +1,17 @@
-import { render, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import App from './App';
 
 describe('App', () => {
-  it('should render', async () => {
+  const originalEnv = process.env;
+
+  afterEach(() => {
+    // The app reads its configuration from the environment: give it back
+    process.env = originalEnv;
+  });
+
+  it('starts on the sign-in page with the guest provider', async () => {
     process.env = {
+      ...originalEnv,
       NODE_ENV: 'test',
       APP_CONFIG: [
         {
@@ -19,10 +27,12 @@ describe('App', () => {
       ] as any,
     };
 
-    const rendered = render(App.createRoot());
+    render(App.createRoot());
 
-    await waitFor(() => {
-      expect(rendered.baseElement).toBeInTheDocument();
-    });
+    expect(
+      await screen.findByText('Enter as guest', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Readiness Portal')).toBeInTheDocument();
+    expect(screen.getByText(/Sees the whole catalog/)).toBeInTheDocument();
   });
 });
