@@ -4,11 +4,11 @@ export interface Config {
   apiPortal?: {
     collection?: {
       /** How often the definitions of all API entities are collected. Default 10 minutes. */
-      frequency?: HumanDuration;
+      frequency?: HumanDuration | string;
       /** How long one collection pass may take before it is abandoned. Default 30 minutes. */
-      timeout?: HumanDuration;
+      timeout?: HumanDuration | string;
       /** How soon after start the first pass runs. Default 10 seconds. */
-      initialDelay?: HumanDuration;
+      initialDelay?: HumanDuration | string;
       /** API entities read from the catalog per page. Default 100. */
       pageSize?: number;
       /**
@@ -16,7 +16,7 @@ export interface Config {
        * changed since they were read; this often it reads every definition
        * anyway (for providers that set etags of their own). Default 1 hour.
        */
-      fullPassEvery?: HumanDuration;
+      fullPassEvery?: HumanDuration | string;
     };
     limits?: {
       /**
@@ -29,7 +29,9 @@ export interface Config {
        * maxAliasCount); more is refused as an alias bomb. Default 100.
        */
       maxYamlAliases?: number;
-      /** Longest a definition may take to parse, in milliseconds. Default 20000. */
+      /** Longest a definition may take to parse. Default 20 seconds. */
+      parseTimeout?: HumanDuration | string;
+      /** @deprecated Use `parseTimeout`; read (milliseconds) when it is absent. */
       parseTimeoutMs?: number;
       /** Memory a parse or lint worker may use, in MiB. Default 1024. */
       workerMemoryMb?: number;
@@ -55,7 +57,9 @@ export interface Config {
        * SDK builds. File references are never read either way.
        */
       allowRemoteRefs?: boolean;
-      /** Longest one definition may take to lint, in milliseconds. Default 60000. */
+      /** Longest one definition may take to lint. Default 60 seconds. */
+      timeout?: HumanDuration | string;
+      /** @deprecated Use `timeout`; read (milliseconds) when it is absent. */
       timeoutMs?: number;
     };
     diff?: {
@@ -68,7 +72,9 @@ export interface Config {
     sdk?: {
       /** SDK builds that run at once in this backend. Default 1. */
       concurrency?: number;
-      /** Longest one SDK build may take, in milliseconds. Default 600000. */
+      /** Longest one SDK build may take. Default 10 minutes. */
+      timeout?: HumanDuration | string;
+      /** @deprecated Use `timeout`; read (milliseconds) when it is absent. */
       timeoutMs?: number;
       /**
        * Whether each collection pass queues the SDK builds of the current

@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   reliability?: {
     drills?: {
@@ -12,13 +14,23 @@ export interface Config {
        * allowed in backend.reading or an integration.
        */
       urls?: string[];
-      /** How long drill records read from URLs are kept before reading again. Default 300. */
+      /** How long drill records read from URLs are kept before reading again. Default 5 minutes. */
+      urlCache?: HumanDuration | string;
+      /** @deprecated Use `urlCache`; read when `urlCache` is absent. */
       urlCacheSeconds?: number;
-      /** How long drill records read from folders are kept before reading again. Default 10. */
+      /** How long drill records read from folders are kept before reading again. Default 10 seconds. */
+      folderCache?: HumanDuration | string;
+      /** @deprecated Use `folderCache`; read when `folderCache` is absent. */
       folderCacheSeconds?: number;
-      /** Days between drills before an entity's next one is due. Default 30. */
+      /** Time between drills before an entity's next one is due. Default 30 days. */
+      every?: HumanDuration | string;
+      /** @deprecated Use `every`; read when `every` is absent. */
       everyDays?: number;
-      /** RTO/RPO targets in minutes, by disruption type; default RTO 60, RPO 15. */
+      /**
+       * RTO/RPO targets by disruption type, e.g. `rto: { minutes: 60 }`; default
+       * RTO 60 minutes, RPO 15 minutes. `rtoMinutes`/`rpoMinutes` (numbers of
+       * minutes) are still read when `rto`/`rpo` are absent.
+       */
       targets?: {
         [type in
           | 'default'
@@ -26,27 +38,37 @@ export interface Config {
           | 'region'
           | 'software'
           | 'data-corruption']?: {
-          rtoMinutes: number;
-          rpoMinutes: number;
+          rto?: HumanDuration | string;
+          rpo?: HumanDuration | string;
+          /** @deprecated Use `rto`. */
+          rtoMinutes?: number;
+          /** @deprecated Use `rpo`. */
+          rpoMinutes?: number;
         };
       };
     };
     /**
-     * Seconds an entity looked up in the catalog is kept before it is read
-     * again (annotations such as the OpenSLO files). Default 10.
+     * How long an entity looked up in the catalog is kept before it is read
+     * again (annotations such as the OpenSLO files). Default 10 seconds.
      */
+    catalogCache?: HumanDuration | string;
+    /** @deprecated Use `catalogCache`; read when `catalogCache` is absent. */
     catalogCacheSeconds?: number;
     /**
-     * Seconds a view computed from an entity's runs (SLOs, trend, gate
+     * How long a view computed from an entity's runs (SLOs, trend, gate
      * decision) is reused while its runs and pins are unchanged; SLO windows
-     * slide, so keep it short. Default 15.
+     * slide, so keep it short. Default 15 seconds.
      */
+    viewCache?: HumanDuration | string;
+    /** @deprecated Use `viewCache`; read when `viewCache` is absent. */
     viewCacheSeconds?: number;
     backups?: {
       /**
-       * Age in hours after which an entity's newest backup of a kind counts as
-       * stale. Default 26 (daily backups with some slack).
+       * Age after which an entity's newest backup of a kind counts as stale.
+       * Default 26 hours (daily backups with some slack).
        */
+      maxAge?: HumanDuration | string;
+      /** @deprecated Use `maxAge`; read when `maxAge` is absent. */
       maxAgeHours?: number;
     };
     baseline?: {

@@ -8,3 +8,4 @@ export * from './jsonBodies';
 export * from './audited';
 export * from './callers';
 export * from './partnerResponses';
+export * from './config';

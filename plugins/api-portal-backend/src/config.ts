@@ -1,6 +1,6 @@
-import { readDurationFromConfig } from '@backstage/config';
 import { Config } from '@backstage/config';
-import { HumanDuration } from '@backstage/types';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { readOptionalDuration } from '@readiness/backend-http-utils';
 import os from 'node:os';
 import { InspectLimits } from './collection/inspectDefinition';
 import { LintOptions } from './lint/SpecLinter';
@@ -34,7 +34,22 @@ function duration(
   key: string,
   fallback: HumanDuration,
 ): HumanDuration {
-  return config.has(key) ? readDurationFromConfig(config, { key }) : fallback;
+  return readOptionalDuration(config, key, { fallback });
+}
+
+/** Milliseconds of a duration key, or of its older `…Ms` number. */
+function milliseconds(
+  config: Config,
+  key: string,
+  legacyKey: string,
+  fallback: HumanDuration,
+): number {
+  return durationToMilliseconds(
+    readOptionalDuration(config, key, {
+      fallback,
+      legacy: { key: legacyKey, unit: 'milliseconds' },
+    }),
+  );
 }
 
 function artifactStore(
@@ -81,8 +96,12 @@ export function readApiPortalOptions(config: Config): ApiPortalOptions {
         config.getOptionalNumber('apiPortal.limits.maxSpecBytes') ?? 10 * MIB,
       maxYamlAliases:
         config.getOptionalNumber('apiPortal.limits.maxYamlAliases') ?? 100,
-      timeoutMs:
-        config.getOptionalNumber('apiPortal.limits.parseTimeoutMs') ?? 20_000,
+      timeoutMs: milliseconds(
+        config,
+        'apiPortal.limits.parseTimeout',
+        'apiPortal.limits.parseTimeoutMs',
+        { seconds: 20 },
+      ),
       memoryMb,
     },
     workers: Math.max(
@@ -96,7 +115,12 @@ export function readApiPortalOptions(config: Config): ApiPortalOptions {
       ...(configPath && { configPath }),
       allowRemoteRefs:
         config.getOptionalBoolean('apiPortal.lint.allowRemoteRefs') ?? false,
-      timeoutMs: config.getOptionalNumber('apiPortal.lint.timeoutMs') ?? 60_000,
+      timeoutMs: milliseconds(
+        config,
+        'apiPortal.lint.timeout',
+        'apiPortal.lint.timeoutMs',
+        { seconds: 60 },
+      ),
     },
     maxSchemaComparisons:
       config.getOptionalNumber('apiPortal.diff.maxSchemaComparisons') ??
@@ -106,8 +130,12 @@ export function readApiPortalOptions(config: Config): ApiPortalOptions {
         1,
         config.getOptionalNumber('apiPortal.sdk.concurrency') ?? 1,
       ),
-      timeoutMs:
-        config.getOptionalNumber('apiPortal.sdk.timeoutMs') ?? 10 * 60_000,
+      timeoutMs: milliseconds(
+        config,
+        'apiPortal.sdk.timeout',
+        'apiPortal.sdk.timeoutMs',
+        { minutes: 10 },
+      ),
       buildAfterCollection:
         config.getOptionalBoolean('apiPortal.sdk.buildAfterCollection') ?? true,
       artifactStore: artifactStore(config),

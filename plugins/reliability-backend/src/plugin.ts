@@ -3,10 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import {
-  DEFAULT_REGRESSION_TOLERANCES,
-  reliabilityPermissions,
-} from '@readiness/plugin-reliability-common';
+import { reliabilityPermissions } from '@readiness/plugin-reliability-common';
 import { DatabasePerfRunStore } from './database/DatabasePerfRunStore';
 import { AuthorizedPerfRunService } from './service/AuthorizedPerfRunService';
 import { AuthorizedSloService } from './service/AuthorizedSloService';
@@ -15,7 +12,7 @@ import { DefaultDrillService } from './service/DrillService';
 import { AuthorizedGateService } from './service/AuthorizedGateService';
 import { DefaultGateService } from './service/GateService';
 import { DatabaseGateStore } from './database/DatabaseGateStore';
-import { readDrTargets } from './config';
+import { readReliabilityOptions, toDays, toHours, toSeconds } from './config';
 import { DefaultSloService } from './service/SloService';
 import { DefaultPerfRunService } from './service/PerfRunService';
 import { createRouter } from './service/router';
@@ -28,9 +25,6 @@ import { AuthorizedTrendService } from './service/AuthorizedTrendService';
 import { DefaultTrendService } from './service/TrendService';
 import { AuthorizedBackupService } from './service/AuthorizedBackupService';
 import { DefaultBackupService } from './service/BackupService';
-
-const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
-const DEFAULT_MAX_STREAM_BYTES = 2 * 1024 * 1024 * 1024;
 
 /**
  * The reliability backend plugin: perf runs, SLOs, release gates, DR drills
@@ -62,6 +56,8 @@ export const reliabilityPlugin = createBackendPlugin({
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(reliabilityPermissions);
+        const options = readReliabilityOptions(deps.config);
+        const { baselineRuns, tolerances } = options;
         const store = await DatabasePerfRunStore.create({
           database: deps.database,
         });
@@ -73,38 +69,15 @@ export const reliabilityPlugin = createBackendPlugin({
         const entities = new EntityLookup({
           catalog: deps.catalog,
           auth: deps.auth,
-          ttlSeconds:
-            deps.config.getOptionalNumber('reliability.catalogCacheSeconds') ??
-            10,
+          ttlSeconds: toSeconds(options.catalogCache),
         });
         // Views computed from an entity's runs, kept until its runs change
-        const memo = new RecordMemo(
-          store,
-          deps.config.getOptionalNumber('reliability.viewCacheSeconds') ?? 15,
-        );
-        const baselineRuns =
-          deps.config.getOptionalNumber('reliability.baseline.runs') ?? 5;
-        const latencyTolerance = deps.config.getOptionalNumber(
-          'reliability.regression.latencyTolerance',
-        );
-        const errorRateTolerance = deps.config.getOptionalNumber(
-          'reliability.regression.errorRateTolerance',
-        );
-        const tolerances = {
-          ...DEFAULT_REGRESSION_TOLERANCES,
-          ...(latencyTolerance !== undefined && { latency: latencyTolerance }),
-          ...(errorRateTolerance !== undefined && {
-            errorRate: errorRateTolerance,
-          }),
-        };
+        const memo = new RecordMemo(store, toSeconds(options.viewCache));
         const perfRuns = new AuthorizedPerfRunService(
           new DefaultPerfRunService({
             store,
             catalog: entities,
-            maxStreamBytes:
-              deps.config.getOptionalNumber(
-                'reliability.ingestion.maxStreamBytes',
-              ) ?? DEFAULT_MAX_STREAM_BYTES,
+            maxStreamBytes: options.ingestion.maxStreamBytes,
             baselineRuns,
             tolerances,
           }),
@@ -128,23 +101,12 @@ export const reliabilityPlugin = createBackendPlugin({
             catalog: entities,
             store: drStore,
             urlReader: deps.urlReader,
-            folders:
-              deps.config.getOptionalStringArray(
-                'reliability.drills.folders',
-              ) ?? [],
-            urls:
-              deps.config.getOptionalStringArray('reliability.drills.urls') ??
-              [],
-            urlCacheSeconds: deps.config.getOptionalNumber(
-              'reliability.drills.urlCacheSeconds',
-            ),
-            folderCacheSeconds: deps.config.getOptionalNumber(
-              'reliability.drills.folderCacheSeconds',
-            ),
-            defaults: readDrTargets(deps.config),
-            everyDays:
-              deps.config.getOptionalNumber('reliability.drills.everyDays') ??
-              30,
+            folders: options.drills.folders,
+            urls: options.drills.urls,
+            urlCacheSeconds: toSeconds(options.drills.urlCache),
+            folderCacheSeconds: toSeconds(options.drills.folderCache),
+            defaults: options.drills.targets,
+            everyDays: toDays(options.drills.every),
           }),
           deps.permissions,
         );
@@ -176,10 +138,7 @@ export const reliabilityPlugin = createBackendPlugin({
           new DefaultBackupService({
             store: drStore,
             catalog: entities,
-            maxAgeHours:
-              deps.config.getOptionalNumber(
-                'reliability.backups.maxAgeHours',
-              ) ?? 26,
+            maxAgeHours: toHours(options.backups.maxAge),
           }),
           deps.permissions,
         );
@@ -193,10 +152,7 @@ export const reliabilityPlugin = createBackendPlugin({
             backups,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
-            maxBodyBytes:
-              deps.config.getOptionalNumber(
-                'reliability.ingestion.maxBodyBytes',
-              ) ?? DEFAULT_MAX_BODY_BYTES,
+            maxBodyBytes: options.ingestion.maxBodyBytes,
           }),
         );
       },

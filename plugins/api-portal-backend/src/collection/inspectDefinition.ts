@@ -156,7 +156,7 @@ export async function inspectDefinition(
       format: 'other',
       status: timedOut ? 'parse-timeout' : 'failed',
       statusMessage: timedOut
-        ? `parsing the definition took longer than ${limits.timeoutMs} ms (apiPortal.limits.parseTimeoutMs)`
+        ? `parsing the definition took longer than ${limits.timeoutMs} ms (apiPortal.limits.parseTimeout)`
         : `the definition could not be read: ${(error as Error).message}`,
     };
   }

@@ -137,7 +137,7 @@ export class SpecLinter {
         contentHash,
         status: timedOut ? 'timeout' : 'error',
         statusMessage: timedOut
-          ? `lint took longer than ${options.timeoutMs} ms (apiPortal.lint.timeoutMs) and was stopped`
+          ? `lint took longer than ${options.timeoutMs} ms (apiPortal.lint.timeout) and was stopped`
           : `lint failed: ${(error as Error).message}`,
         errors: 0,
         warnings: 0,
