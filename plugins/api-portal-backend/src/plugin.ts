@@ -28,10 +28,8 @@ import { apiPortalPermissions } from '@readiness/plugin-api-portal-common';
 import { DefaultApiPortalService } from './service/ApiPortalService';
 import { AuthorizedApiPortalService } from './service/AuthorizedApiPortalService';
 import { createRouter } from './service/router';
-import {
-  DatabaseArtifactStore,
-  FilesystemArtifactStore,
-} from './sdk/artifactStores';
+import { chooseArtifactStore } from './sdk/artifactStores';
+import { collectionTask } from './collection/collectionTask';
 import { AuthorizedSdkService } from './sdk/AuthorizedSdkService';
 import { DatabaseSdkStore } from './sdk/DatabaseSdkStore';
 import { SdkBuilder } from './sdk/SdkBuilder';
@@ -138,11 +136,11 @@ export const apiPortalPlugin = createBackendPlugin({
           ),
         });
         const builds = await DatabaseSdkStore.create(deps);
-        const artifacts =
-          moduleArtifactStore ??
-          (options.sdk.artifactStore.type === 'filesystem'
-            ? new FilesystemArtifactStore(options.sdk.artifactStore.path)
-            : await DatabaseArtifactStore.create(deps));
+        const artifacts = await chooseArtifactStore({
+          fromModule: moduleArtifactStore,
+          config: options.sdk.artifactStore,
+          database: deps.database,
+        });
         const sdkBuilder = new SdkBuilder({
           specs,
           builds,
@@ -155,13 +153,7 @@ export const apiPortalPlugin = createBackendPlugin({
           },
           readBundledDefinition,
         });
-        deps.lifecycle.addStartupHook(async () => {
-          // Builds a stopped backend left running go back to the queue
-          await builds.requeueStale(
-            new Date(Date.now() - options.sdk.timeoutMs),
-          );
-          sdkBuilder.kick();
-        });
+        deps.lifecycle.addStartupHook(() => sdkBuilder.resume());
         deps.lifecycle.addShutdownHook(() => sdkBuilder.stop());
         await deps.scheduler.scheduleTask({
           id: COLLECTION_TASK_ID,
@@ -169,13 +161,12 @@ export const apiPortalPlugin = createBackendPlugin({
           frequency: options.collection.frequency,
           timeout: options.collection.timeout,
           initialDelay: options.collection.initialDelay,
-          fn: async signal => {
-            const report = await collector.collectAll(signal);
-            deps.logger.info(
-              `Collected ${report.entities} API definitions: ${report.changed} changed, ${report.failed} failed, ${report.linted} linted, ${report.rediffed} compared again under changed diff rules, in ${report.durationMs} ms`,
-            );
-            if (options.sdk.buildAfterCollection) await sdkBuilder.ensureAll();
-          },
+          fn: collectionTask({
+            collector,
+            sdkBuilder,
+            logger: deps.logger,
+            buildAfterCollection: options.sdk.buildAfterCollection,
+          }),
         });
         const apiPortal = new AuthorizedApiPortalService(
           new DefaultApiPortalService({

@@ -114,4 +114,34 @@ describe.each(databases.eachSupportedId())('SdkBuilder on %s', databaseId => {
     expect(build?.status).toBe('failed');
     expect(build?.log).toContain('the build took longer than 200 ms');
   });
+
+  it('at start, builds left running past the time limit go back to the queue and are built', async () => {
+    const seen = { running: 0, most: 0 };
+    const { builds, sdkBuilder } = await builder(
+      [trackingGenerator('quick', seen, 'quick')],
+      { concurrency: 1, timeoutMs: 60_000 },
+    );
+    const address = (hash: string) => ({
+      specHash: hash.repeat(64),
+      language: 'quick',
+      generatorVersion: '1',
+    });
+    // Two builds claimed by a backend that stopped, or by another replica
+    for (const hash of ['a', 'b']) {
+      await builds.ensureBuild(address(hash));
+      expect(await builds.claim(address(hash))).toBe(true);
+    }
+    // Within the time limit they may still be running elsewhere: left alone
+    await sdkBuilder.resume(new Date());
+    await sdkBuilder.idle();
+    expect((await builds.getBuild(address('a')))?.status).toBe('building');
+    expect((await builds.getBuild(address('b')))?.status).toBe('building');
+    expect(seen.most).toBe(0);
+
+    // Past it, nobody is building them: they are queued and built here
+    await sdkBuilder.resume(new Date(Date.now() + 61_000));
+    await sdkBuilder.idle();
+    expect((await builds.getBuild(address('a')))?.status).toBe('ready');
+    expect((await builds.getBuild(address('b')))?.status).toBe('ready');
+  });
 });

@@ -117,6 +117,17 @@ export class SdkBuilder {
     return build;
   }
 
+  /**
+   * At start: builds a stopped backend left running (older than the build
+   * time limit) go back to the queue, then the queue runs.
+   */
+  async resume(now: Date = new Date()): Promise<void> {
+    await this.deps.builds.requeueStale(
+      new Date(now.getTime() - this.deps.options.timeoutMs),
+    );
+    this.kick();
+  }
+
   /** Starts draining the pending builds unless that is under way. */
   kick(): void {
     if (this.#stopped || this.#draining) return;

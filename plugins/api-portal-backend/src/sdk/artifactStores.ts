@@ -127,3 +127,19 @@ export class FilesystemArtifactStore implements SdkArtifactStore {
     await fs.rm(`${file}.meta.json`, { force: true });
   }
 }
+
+/**
+ * The store of built SDK archives: the one a backend module set, else the
+ * one `apiPortal.sdk.artifactStore` names (the plugin's database by default).
+ */
+export async function chooseArtifactStore(options: {
+  fromModule: SdkArtifactStore | undefined;
+  config: { type: 'database' } | { type: 'filesystem'; path: string };
+  database: DatabaseService;
+}): Promise<SdkArtifactStore> {
+  if (options.fromModule) return options.fromModule;
+  if (options.config.type === 'filesystem') {
+    return new FilesystemArtifactStore(options.config.path);
+  }
+  return DatabaseArtifactStore.create({ database: options.database });
+}
