@@ -1,8 +1,8 @@
-/** Where the portal's TechDocs keep the pages that empty states point to. */
-const PORTAL_DOCS = '/docs/default/system/readiness-portal';
+import { portalDocsLink } from '@readiness/portal-react';
 
+/** The pages of the portal's docs the API portal's empty states point to. */
 export const DOCS = {
-  collection: `${PORTAL_DOCS}/api-portal/collection/`,
-  providedApisCard: `${PORTAL_DOCS}/api-portal/provided-apis-card/`,
-  readinessPage: `${PORTAL_DOCS}/api-portal/readiness-page/`,
+  collection: portalDocsLink('api-portal/collection'),
+  providedApisCard: portalDocsLink('api-portal/provided-apis-card'),
+  readinessPage: portalDocsLink('api-portal/readiness-page'),
 };

@@ -4,7 +4,7 @@ import {
   ledgerSlos,
   mockApi,
   renderForEntity,
-} from '../__testUtils__/reliability';
+} from '../../__testUtils__/reliability';
 import { SloObjectivesCard } from './SloObjectivesCard';
 
 describe('SloObjectivesCard', () => {

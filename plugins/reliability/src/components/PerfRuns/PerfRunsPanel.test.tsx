@@ -8,7 +8,7 @@ import {
   pending,
   readTrend,
   renderForEntity,
-} from '../__testUtils__/reliability';
+} from '../../__testUtils__/reliability';
 import { PerfRunsPanel } from './PerfRunsPanel';
 import { ReliabilityApi } from '@readiness/plugin-reliability-common';
 

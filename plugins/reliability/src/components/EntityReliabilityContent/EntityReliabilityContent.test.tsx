@@ -9,7 +9,7 @@ import {
   pending,
   renderForEntity,
   verdict,
-} from '../__testUtils__/reliability';
+} from '../../__testUtils__/reliability';
 import { EntityReliabilityContent } from './EntityReliabilityContent';
 
 describe('EntityReliabilityContent', () => {

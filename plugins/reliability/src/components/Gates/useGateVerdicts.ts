@@ -4,7 +4,7 @@ import {
   EntityName,
   KeptGateVerdict,
 } from '@readiness/plugin-reliability-common';
-import { reliabilityApiRef } from '../api';
+import { reliabilityApiRef } from '../../api';
 
 export type GateVerdictPages = {
   items: KeptGateVerdict[];

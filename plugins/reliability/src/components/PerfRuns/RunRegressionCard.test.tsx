@@ -6,7 +6,7 @@ import {
   pending,
   regression,
   renderForEntity,
-} from '../__testUtils__/reliability';
+} from '../../__testUtils__/reliability';
 import { RunRegressionCard } from './RunRegressionCard';
 
 const run = ledgerTrend.points[2];

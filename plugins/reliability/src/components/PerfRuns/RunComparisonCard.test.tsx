@@ -6,7 +6,7 @@ import {
   mockApi,
   pending,
   renderForEntity,
-} from '../__testUtils__/reliability';
+} from '../../__testUtils__/reliability';
 import { RunComparisonCard } from './RunComparisonCard';
 
 const points = ledgerTrend.points;

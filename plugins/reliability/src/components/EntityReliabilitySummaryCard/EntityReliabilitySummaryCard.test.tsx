@@ -10,7 +10,7 @@ import {
   pending,
   renderForEntity,
   verdict,
-} from '../__testUtils__/reliability';
+} from '../../__testUtils__/reliability';
 import { EntityReliabilitySummaryCard } from './EntityReliabilitySummaryCard';
 
 function line(label: string): HTMLElement {

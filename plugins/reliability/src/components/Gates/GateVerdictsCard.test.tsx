@@ -5,7 +5,7 @@ import {
   pending,
   renderForEntity,
   verdict,
-} from '../__testUtils__/reliability';
+} from '../../__testUtils__/reliability';
 import { GateVerdictsCard } from './GateVerdictsCard';
 
 const LEDGER = { kind: 'component', namespace: 'default', name: 'ledger' };

@@ -5,7 +5,7 @@ import {
   mockApi,
   pending,
   renderForEntity,
-} from '../__testUtils__/reliability';
+} from '../../__testUtils__/reliability';
 import { BackupVerificationCard } from './BackupVerificationCard';
 
 describe('BackupVerificationCard', () => {

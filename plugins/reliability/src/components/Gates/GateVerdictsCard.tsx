@@ -24,13 +24,13 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
-import { DOCS } from './docs';
-import { formatDateTime } from './format';
-import { RecordErrorPanel } from './RecordErrorPanel';
-import { StatusChip, StatusTone } from './StatusChip';
+import { DOCS } from '../docs';
+import { formatDateTime } from '../format';
+import { RecordErrorPanel } from '../RecordErrorPanel';
+import { StatusChip, StatusTone } from '../StatusChip';
 import { useGateVerdicts } from './useGateVerdicts';
-import { refOf, useEntityName } from './useEntityName';
-import { RecordTable, TextCell } from './RecordTable';
+import { RecordTable, TextCell } from '../RecordTable';
+import { entityRefOf as refOf, useEntityName } from '@readiness/portal-react';
 
 const PAGE_SIZE = 10;
 

@@ -7,7 +7,7 @@ import {
   mockApi,
   pending,
   renderForEntity,
-} from '../__testUtils__/reliability';
+} from '../../__testUtils__/reliability';
 import { cadenceText, DrTimelineCard } from './DrTimelineCard';
 
 describe('DrTimelineCard', () => {

@@ -18,11 +18,11 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import { plural } from '@readiness/portal-react';
-import { DOCS } from './docs';
+import { DOCS } from '../docs';
 import { ErrorBudgetBar } from './ErrorBudgetBar';
-import { formatShare } from './format';
-import { StatusChip } from './StatusChip';
-import { RecordTable, TextCell } from './RecordTable';
+import { formatShare } from '../format';
+import { StatusChip } from '../StatusChip';
+import { RecordTable, TextCell } from '../RecordTable';
 
 const useStyles = makeStyles((theme: Theme) => ({
   problems: { padding: theme.spacing(2, 2, 0) },

@@ -23,8 +23,8 @@ import {
   YAxis,
 } from 'recharts';
 import { formatDate } from '@readiness/portal-react';
-import { chartStyle } from './chartStyle';
-import { formatDateTime, formatMs } from './format';
+import { chartStyle } from '../chartStyle';
+import { formatDateTime, formatMs } from '../format';
 
 /** One run as charted; the error rate in percent for the right axis. */
 export type ChartPoint = {

@@ -2,14 +2,14 @@ import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import useAsync from 'react-use/esm/useAsync';
-import { reliabilityApiRef } from '../api';
-import { BackupVerificationCard } from './BackupVerificationCard';
-import { DrTimelineCard } from './DrTimelineCard';
-import { GateVerdictsCard } from './GateVerdictsCard';
-import { PerfRunsPanel } from './PerfRunsPanel';
-import { isForbidden, RecordErrorPanel } from './RecordErrorPanel';
-import { SloObjectivesCard } from './SloObjectivesCard';
-import { useEntityName } from './useEntityName';
+import { reliabilityApiRef } from '../../api';
+import { BackupVerificationCard } from '../DisasterRecovery/BackupVerificationCard';
+import { DrTimelineCard } from '../DisasterRecovery/DrTimelineCard';
+import { GateVerdictsCard } from '../Gates/GateVerdictsCard';
+import { PerfRunsPanel } from '../PerfRuns/PerfRunsPanel';
+import { isForbidden, RecordErrorPanel } from '../RecordErrorPanel';
+import { SloObjectivesCard } from '../Slos/SloObjectivesCard';
+import { useEntityName } from '@readiness/portal-react';
 
 /**
  * The reliability record of an entity: SLOs, the perf trend with run

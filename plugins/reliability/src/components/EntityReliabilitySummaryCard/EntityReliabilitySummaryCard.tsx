@@ -16,14 +16,13 @@ import ListItemIcon from '@material-ui/core/ListItemIcon';
 import ListItemText from '@material-ui/core/ListItemText';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
-import { plural } from '@readiness/portal-react';
-import { reliabilityApiRef } from '../api';
-import { cadenceText } from './DrTimelineCard';
-import { formatDateTime } from './format';
-import { GateStatusChip } from './GateVerdictsCard';
-import { INTERNAL_RECORD_TITLE, isForbidden } from './RecordErrorPanel';
-import { StatusChip, StatusTone } from './StatusChip';
-import { useEntityName } from './useEntityName';
+import { plural, useEntityName } from '@readiness/portal-react';
+import { reliabilityApiRef } from '../../api';
+import { cadenceText } from '../DisasterRecovery/DrTimelineCard';
+import { formatDateTime } from '../format';
+import { GateStatusChip } from '../Gates/GateVerdictsCard';
+import { INTERNAL_RECORD_TITLE, isForbidden } from '../RecordErrorPanel';
+import { StatusChip, StatusTone } from '../StatusChip';
 
 const useStyles = makeStyles((theme: Theme) => ({
   icon: { minWidth: 112, marginRight: theme.spacing(1) },

@@ -20,15 +20,19 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import EventIcon from '@material-ui/icons/Event';
 import useAsync from 'react-use/esm/useAsync';
-import { formatDate, plural } from '@readiness/portal-react';
-import { reliabilityApiRef } from '../api';
+import {
+  formatDate,
+  plural,
+  entityRefOf as refOf,
+  useEntityName,
+} from '@readiness/portal-react';
+import { reliabilityApiRef } from '../../api';
 import { DrillChart } from './DrillChart';
-import { DOCS } from './docs';
-import { daysUntil, formatMinutes } from './format';
-import { RecordErrorPanel } from './RecordErrorPanel';
-import { StatusChip, StatusTone } from './StatusChip';
-import { refOf, useEntityName } from './useEntityName';
-import { RecordTable, TextCell } from './RecordTable';
+import { DOCS } from '../docs';
+import { daysUntil, formatMinutes } from '../format';
+import { RecordErrorPanel } from '../RecordErrorPanel';
+import { StatusChip, StatusTone } from '../StatusChip';
+import { RecordTable, TextCell } from '../RecordTable';
 
 const useStyles = makeStyles((theme: Theme) => ({
   section: { marginBottom: theme.spacing(2) },

@@ -14,12 +14,12 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
 import { plural } from '@readiness/portal-react';
-import { reliabilityApiRef } from '../api';
-import { DOCS } from './docs';
-import { formatDateTime, signed } from './format';
-import { RecordErrorPanel } from './RecordErrorPanel';
-import { StatusChip } from './StatusChip';
-import { RecordTable } from './RecordTable';
+import { reliabilityApiRef } from '../../api';
+import { DOCS } from '../docs';
+import { formatDateTime, signed } from '../format';
+import { RecordErrorPanel } from '../RecordErrorPanel';
+import { StatusChip } from '../StatusChip';
+import { RecordTable } from '../RecordTable';
 
 const useStyles = makeStyles((theme: Theme) => ({
   summary: {

@@ -16,8 +16,8 @@ import {
   YAxis,
 } from 'recharts';
 import { formatDate } from '@readiness/portal-react';
-import { chartStyle } from './chartStyle';
-import { formatMinutes } from './format';
+import { chartStyle } from '../chartStyle';
+import { formatMinutes } from '../format';
 
 type DrillBar = {
   label: string;

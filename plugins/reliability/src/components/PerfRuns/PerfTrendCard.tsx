@@ -12,9 +12,9 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import { plural } from '@readiness/portal-react';
-import { DOCS } from './docs';
+import { DOCS } from '../docs';
 import { PerfTrendChart, QueueTrendChart, queueKeysOf } from './PerfTrendChart';
-import { RecordErrorPanel } from './RecordErrorPanel';
+import { RecordErrorPanel } from '../RecordErrorPanel';
 
 /** One scenario in one environment: what a trend is drawn for. */
 export type TrendSeries = { scenario: string; environment: string };

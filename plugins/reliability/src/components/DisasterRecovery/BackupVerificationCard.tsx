@@ -16,14 +16,18 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
-import { formatBytes, plural } from '@readiness/portal-react';
-import { reliabilityApiRef } from '../api';
-import { DOCS } from './docs';
-import { formatDateTime, formatSeconds } from './format';
-import { RecordErrorPanel } from './RecordErrorPanel';
-import { StatusChip, StatusTone } from './StatusChip';
-import { refOf, useEntityName } from './useEntityName';
-import { RecordTable, TextCell } from './RecordTable';
+import {
+  formatBytes,
+  plural,
+  entityRefOf as refOf,
+  useEntityName,
+} from '@readiness/portal-react';
+import { reliabilityApiRef } from '../../api';
+import { DOCS } from '../docs';
+import { formatDateTime, formatSeconds } from '../format';
+import { RecordErrorPanel } from '../RecordErrorPanel';
+import { StatusChip, StatusTone } from '../StatusChip';
+import { RecordTable, TextCell } from '../RecordTable';
 
 const useStyles = makeStyles({
   head: { whiteSpace: 'nowrap' },

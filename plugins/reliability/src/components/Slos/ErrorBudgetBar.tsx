@@ -2,7 +2,7 @@ import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import { formatShare } from './format';
+import { formatShare } from '../format';
 
 const useStyles = makeStyles((theme: Theme) => ({
   root: { minWidth: 120 },

@@ -2,12 +2,12 @@ import { useCallback, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import useAsync from 'react-use/esm/useAsync';
-import { reliabilityApiRef } from '../api';
+import { reliabilityApiRef } from '../../api';
 import { COMPARED_RUNS, PerfRunsCard } from './PerfRunsCard';
 import { PerfTrendCard, TrendSeries } from './PerfTrendCard';
 import { RunComparisonCard } from './RunComparisonCard';
 import { RunRegressionCard } from './RunRegressionCard';
-import { refOf, useEntityName } from './useEntityName';
+import { entityRefOf as refOf, useEntityName } from '@readiness/portal-react';
 
 /** How many runs the trend shows. */
 const TREND_RUNS = 50;

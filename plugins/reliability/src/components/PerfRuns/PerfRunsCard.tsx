@@ -7,9 +7,9 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import { formatDateTime, formatMs, formatShare } from './format';
-import { StatusChip } from './StatusChip';
-import { RecordTable } from './RecordTable';
+import { formatDateTime, formatMs, formatShare } from '../format';
+import { StatusChip } from '../StatusChip';
+import { RecordTable } from '../RecordTable';
 
 const useStyles = makeStyles((theme: Theme) => ({
   scroll: { maxHeight: 420, overflowY: 'auto' },

@@ -23,12 +23,12 @@ import ArrowDownwardIcon from '@material-ui/icons/ArrowDownward';
 import ArrowUpwardIcon from '@material-ui/icons/ArrowUpward';
 import useAsync from 'react-use/esm/useAsync';
 import { plural } from '@readiness/portal-react';
-import { reliabilityApiRef } from '../api';
+import { reliabilityApiRef } from '../../api';
 import { changeVerdict } from './changeDirection';
-import { DOCS } from './docs';
-import { formatDateTime, signed } from './format';
-import { RecordErrorPanel } from './RecordErrorPanel';
-import { RecordTable } from './RecordTable';
+import { DOCS } from '../docs';
+import { formatDateTime, signed } from '../format';
+import { RecordErrorPanel } from '../RecordErrorPanel';
+import { RecordTable } from '../RecordTable';
 
 const useStyles = makeStyles((theme: Theme) => ({
   runs: { padding: theme.spacing(2, 2, 1) },

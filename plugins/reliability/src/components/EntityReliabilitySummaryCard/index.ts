@@ -1,0 +1,1 @@
+export { EntityReliabilitySummaryCard } from './EntityReliabilitySummaryCard';
