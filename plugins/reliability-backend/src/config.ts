@@ -61,7 +61,7 @@ function minutesOf(section: Config, type: string, name: 'rto' | 'rpo'): number {
 }
 
 /** RTO/RPO targets by disruption type from `reliability.drills.targets`. */
-export function readDrTargets(
+function readDrTargets(
   config: Config,
 ): Partial<Record<DisruptionType | 'default', DrTargets>> {
   const section = config.getOptionalConfig('reliability.drills.targets');

@@ -17,4 +17,3 @@ export class K6ResultsError extends InputError {
   }
 }
 
-export { pointer } from '../json';

@@ -28,12 +28,6 @@ export const ledger: Entity = {
   spec: { type: 'service', owner: 'team-finance', lifecycle: 'production' },
 };
 
-export const LEDGER = {
-  kind: 'component',
-  namespace: 'default',
-  name: 'ledger',
-};
-
 export function forbidden(): Error {
   return Object.assign(new Error('forbidden'), { statusCode: 403 });
 }
@@ -411,7 +405,7 @@ export const ledgerBackups: EntityBackups = {
   ],
 };
 
-export const emptyBackups: EntityBackups = {
+const emptyBackups: EntityBackups = {
   entityRef: 'component:default/ledger',
   maxAgeHours: 26,
   kinds: [],

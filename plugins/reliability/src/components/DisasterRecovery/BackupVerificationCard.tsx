@@ -38,7 +38,7 @@ const useStyles = makeStyles({
   },
 });
 
-export const BACKUP_TONE: Record<BackupKindStatus['status'], StatusTone> = {
+const BACKUP_TONE: Record<BackupKindStatus['status'], StatusTone> = {
   verified: 'ok',
   failed: 'error',
   stale: 'warning',

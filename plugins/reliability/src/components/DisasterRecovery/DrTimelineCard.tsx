@@ -150,7 +150,7 @@ function Measure(props: { achieved: number; target: number; met: boolean }) {
 }
 
 /** A short name for an evidence link: its host and the last path segment. */
-export function evidenceName(url: string): string {
+function evidenceName(url: string): string {
   try {
     const parsed = new URL(url);
     const last = parsed.pathname.split('/').filter(Boolean).at(-1);

@@ -35,7 +35,7 @@ type TargetLine = {
  * One line per target value: disruption types that share a target share its
  * line, so the chart names each target once.
  */
-export function targetLinesOf(drills: EntityDrills['drills']): TargetLine[] {
+function targetLinesOf(drills: EntityDrills['drills']): TargetLine[] {
   const lines = new Map<string, TargetLine>();
   const add = (
     measure: TargetLine['measure'],

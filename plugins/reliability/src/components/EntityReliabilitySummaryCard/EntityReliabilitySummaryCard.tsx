@@ -55,7 +55,7 @@ function unreadable(label: string, error: Error): Line {
   };
 }
 
-export function sloLine(part: Part<EntitySlos>): Line {
+function sloLine(part: Part<EntitySlos>): Line {
   const label = 'SLOs';
   if (part.error) return unreadable(label, part.error);
   const statuses = part.value.slos.flatMap(slo =>
@@ -93,7 +93,7 @@ export function sloLine(part: Part<EntitySlos>): Line {
   };
 }
 
-export function gateLine(part: Part<Page<KeptGateVerdict>>): Line {
+function gateLine(part: Part<Page<KeptGateVerdict>>): Line {
   const label = 'Release gate';
   if (part.error) return unreadable(label, part.error);
   const newest = part.value.items[0];
@@ -113,7 +113,7 @@ export function gateLine(part: Part<Page<KeptGateVerdict>>): Line {
   };
 }
 
-export function drillLine(part: Part<EntityDrills>): Line {
+function drillLine(part: Part<EntityDrills>): Line {
   const label = 'DR drills';
   if (part.error) return unreadable(label, part.error);
   const { cadence, drills } = part.value;
@@ -133,7 +133,7 @@ export function drillLine(part: Part<EntityDrills>): Line {
   };
 }
 
-export function backupLine(part: Part<EntityBackups>): Line {
+function backupLine(part: Part<EntityBackups>): Line {
   const label = 'Backups';
   if (part.error) return unreadable(label, part.error);
   const { kinds } = part.value;

@@ -38,7 +38,7 @@ export type ChartPoint = {
   errorRatePercent?: number;
 };
 
-export function chartPointsOf(points: TrendPoint[]): ChartPoint[] {
+function chartPointsOf(points: TrendPoint[]): ChartPoint[] {
   return points.map(point => ({
     runId: point.runId,
     time: Date.parse(point.startedAt),
@@ -55,7 +55,7 @@ export function chartPointsOf(points: TrendPoint[]): ChartPoint[] {
 const HOUR_MS = 3_600_000;
 
 /** The time axis spans the runs with a little room on both sides. */
-export function timeDomain(points: Array<{ time: number }>): [number, number] {
+function timeDomain(points: Array<{ time: number }>): [number, number] {
   const times = points.map(p => p.time);
   const min = Math.min(...times);
   const max = Math.max(...times);

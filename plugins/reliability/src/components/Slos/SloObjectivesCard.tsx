@@ -53,7 +53,7 @@ function rowsOf(slos: EntitySlo[]): ObjectiveRow[] {
   );
 }
 
-export function ObjectiveStatusChip(props: {
+function ObjectiveStatusChip(props: {
   evaluation?: ObjectiveEvaluation;
 }) {
   switch (props.evaluation?.status) {
