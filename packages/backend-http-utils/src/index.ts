@@ -1,6 +1,6 @@
 /**
  * What every HTTP API of the portal's backends shares, so they answer bad
- * bodies, audit writes and name entities the same way.
+ * bodies, audit writes, name entities and check permissions the same way.
  *
  * @packageDocumentation
  */
@@ -9,3 +9,4 @@ export * from './audited';
 export * from './callers';
 export * from './partnerResponses';
 export * from './config';
+export * from './authorize';

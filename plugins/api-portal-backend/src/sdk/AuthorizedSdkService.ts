@@ -5,7 +5,7 @@ import {
   apiPortalSdkDownloadPermission,
 } from '@readiness/plugin-api-portal-common';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
-import { requireOnEntity } from '../service/authorize';
+import { requireOnEntity } from '@readiness/backend-http-utils';
 import { sdkSourceNotFound } from '../service/notFound';
 import { SdkCallOptions, SdkService } from './SdkService';
 
@@ -61,17 +61,16 @@ export class AuthorizedSdkService implements SdkService {
     return this.inner.postmanCollection(entityRef, options);
   }
 
-  private require(
+  private async require(
     permission: ResourcePermission<'catalog-entity'>,
     entityRef: string,
     options: SdkCallOptions,
     what: string,
   ) {
-    return requireOnEntity(this.permissions, {
+    await requireOnEntity(this.permissions, options.credentials, {
       permission,
       read: apiPortalEntityReadPermission,
       entityRef,
-      credentials: options.credentials,
       what,
       notFound: sdkSourceNotFound(entityRef),
     });

@@ -8,6 +8,7 @@ import {
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EntityScope, inScope } from '@readiness/backend-http-utils';
 import { pageSize } from '@readiness/store-utils';
 import { ApiCollector } from '../collection/ApiCollector';
 import { DatabaseChangelogStore } from '../database/DatabaseChangelogStore';
@@ -35,7 +36,6 @@ import {
   SpecRevision,
 } from '@readiness/plugin-api-portal-common';
 import { downloaderOf } from '../sdk/downloaders';
-import { EntityScope, inScope } from './authorize';
 import { FeedFormat, FeedLinks, renderFeed } from './feeds';
 import {
   definitionsNotFound,

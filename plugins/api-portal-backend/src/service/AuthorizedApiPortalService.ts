@@ -8,6 +8,7 @@ import {
   apiPortalEntityRefreshPermission,
   apiPortalLintReadPermission,
 } from '@readiness/plugin-api-portal-common';
+import { requireOnEntity, scopeOf } from '@readiness/backend-http-utils';
 import { FeedFormat } from './feeds';
 import {
   Access,
@@ -15,7 +16,6 @@ import {
   CallOptions,
   DefaultApiPortalService,
 } from './ApiPortalService';
-import { requireOnEntity, scopeOf } from './authorize';
 import {
   catalogEntityNotFound,
   definitionsNotFound,
@@ -57,11 +57,10 @@ export class AuthorizedApiPortalService implements ApiPortalService {
   async getProvidedApis(entityRef: string, options: CallOptions) {
     // The catalog read with the caller's credentials answers the same; asked
     // here too so the answer does not depend on the catalog client
-    await requireOnEntity(this.permissions, {
+    await requireOnEntity(this.permissions, options.credentials, {
       permission: catalogEntityReadPermission,
       read: catalogEntityReadPermission,
       entityRef,
-      credentials: options.credentials,
       what: 'read',
       notFound: entityNotFound(entityRef),
     });
@@ -81,11 +80,10 @@ export class AuthorizedApiPortalService implements ApiPortalService {
     page: { cursor?: string; limit?: number },
     options: CallOptions,
   ) {
-    await requireOnEntity(this.permissions, {
+    await requireOnEntity(this.permissions, options.credentials, {
       permission: apiPortalEntityReadPermission,
       read: apiPortalEntityReadPermission,
       entityRef,
-      credentials: options.credentials,
       what: 'read the API definitions',
       notFound: definitionsNotFound(entityRef),
     });
@@ -94,11 +92,10 @@ export class AuthorizedApiPortalService implements ApiPortalService {
 
   async getRevision(revisionId: string, options: CallOptions) {
     const revision = await this.inner.getRevision(revisionId);
-    await requireOnEntity(this.permissions, {
+    await requireOnEntity(this.permissions, options.credentials, {
       permission: apiPortalEntityReadPermission,
       read: apiPortalEntityReadPermission,
       entityRef: revision.entityRef,
-      credentials: options.credentials,
       what: 'read the API definitions',
       notFound: revisionNotFound(revisionId),
     });
@@ -107,11 +104,10 @@ export class AuthorizedApiPortalService implements ApiPortalService {
 
   async getRevisionLint(revisionId: string, options: CallOptions) {
     const revision = await this.inner.getRevision(revisionId);
-    await requireOnEntity(this.permissions, {
+    await requireOnEntity(this.permissions, options.credentials, {
       permission: apiPortalLintReadPermission,
       read: apiPortalEntityReadPermission,
       entityRef: revision.entityRef,
-      credentials: options.credentials,
       what: 'read the lint results',
       notFound: revisionNotFound(revisionId),
     });
@@ -145,11 +141,10 @@ export class AuthorizedApiPortalService implements ApiPortalService {
   }
 
   async refresh(entityRef: string, options: CallOptions) {
-    await requireOnEntity(this.permissions, {
+    await requireOnEntity(this.permissions, options.credentials, {
       permission: apiPortalEntityRefreshPermission,
       read: apiPortalEntityReadPermission,
       entityRef,
-      credentials: options.credentials,
       what: 'refresh the API definition',
       notFound: catalogEntityNotFound(entityRef),
     });
@@ -163,14 +158,14 @@ export class AuthorizedApiPortalService implements ApiPortalService {
   ): Promise<Access> {
     const read = await scopeOf(
       this.permissions,
-      apiPortalEntityReadPermission,
       credentials,
+      apiPortalEntityReadPermission,
       candidates,
     );
     const lint = await scopeOf(
       this.permissions,
-      apiPortalLintReadPermission,
       credentials,
+      apiPortalLintReadPermission,
       async () => (read.all ? candidates() : [...read.entityRefs]),
     );
     return { read, lint };

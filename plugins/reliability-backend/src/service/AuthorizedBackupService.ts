@@ -3,7 +3,8 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { reliabilityBackupPublishPermission } from '@readiness/plugin-reliability-common';
-import { requireEntityRead, requirePublish } from './authorize';
+import { requireAllowed } from '@readiness/backend-http-utils';
+import { requireRecordRead } from './recordAccess';
 import { BackupService } from './BackupService';
 
 /**
@@ -17,10 +18,11 @@ export class AuthorizedBackupService implements BackupService {
   ) {}
 
   async authorizePublish(options: { credentials: BackstageCredentials }) {
-    await requirePublish(
+    await requireAllowed(
       this.permissions,
       options.credentials,
-      reliabilityBackupPublishPermission,
+      { permission: reliabilityBackupPublishPermission },
+      'publish backup verifications',
     );
   }
 
@@ -36,7 +38,7 @@ export class AuthorizedBackupService implements BackupService {
     entityRef: string,
     options: { credentials: BackstageCredentials },
   ) {
-    await requireEntityRead(this.permissions, entityRef, options.credentials);
+    await requireRecordRead(this.permissions, options.credentials, entityRef);
     return this.inner.getEntityBackups(entityRef, options);
   }
 
@@ -45,7 +47,7 @@ export class AuthorizedBackupService implements BackupService {
     query: { kind?: string; cursor?: string; limit?: number },
     options: { credentials: BackstageCredentials },
   ) {
-    await requireEntityRead(this.permissions, entityRef, options.credentials);
+    await requireRecordRead(this.permissions, options.credentials, entityRef);
     return this.inner.listVerifications(entityRef, query, options);
   }
 }

@@ -7,13 +7,14 @@ import {
   EntityDrills,
   reliabilityDrillDetailsReadPermission,
   reliabilityDrillPublishPermission,
+  reliabilityEntityReadPermission,
 } from '@readiness/plugin-reliability-common';
 import {
-  holds,
-  readableEntities,
-  requireEntityRead,
-  requirePublish,
-} from './authorize';
+  allowedEntities,
+  isAllowed,
+  requireAllowed,
+} from '@readiness/backend-http-utils';
+import { requireRecordRead } from './recordAccess';
 import { DrillService } from './DrillService';
 
 /**
@@ -37,22 +38,21 @@ export class AuthorizedDrillService implements DrillService {
     options: { credentials: BackstageCredentials },
   ): Promise<EntityDrills> {
     const { credentials } = options;
-    await requireEntityRead(this.permissions, entityRef, credentials);
+    await requireRecordRead(this.permissions, credentials, entityRef);
     const record = await this.inner.getEntityDrills(entityRef, options);
     const [readable, details] = await Promise.all([
-      readableEntities(
+      allowedEntities(
         this.permissions,
+        credentials,
+        reliabilityEntityReadPermission,
         [
           ...record.drills.flatMap(d => d.entities),
           ...record.problems.flatMap(p => p.entities ?? []),
         ],
-        credentials,
       ),
-      holds(
-        this.permissions,
-        reliabilityDrillDetailsReadPermission,
-        credentials,
-      ),
+      isAllowed(this.permissions, credentials, {
+        permission: reliabilityDrillDetailsReadPermission,
+      }),
     ]);
     const visible = (problem: DrillProblem) =>
       problem.entities
@@ -78,10 +78,11 @@ export class AuthorizedDrillService implements DrillService {
   }
 
   async authorizePublish(options: { credentials: BackstageCredentials }) {
-    await requirePublish(
+    await requireAllowed(
       this.permissions,
       options.credentials,
-      reliabilityDrillPublishPermission,
+      { permission: reliabilityDrillPublishPermission },
+      'publish drill records',
     );
   }
 

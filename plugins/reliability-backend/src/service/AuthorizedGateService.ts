@@ -3,7 +3,8 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { reliabilityGateRecordPermission } from '@readiness/plugin-reliability-common';
-import { requireEntityRead, requirePublish } from './authorize';
+import { requireAllowed } from '@readiness/backend-http-utils';
+import { requireRecordRead } from './recordAccess';
 import { GateService } from './GateService';
 
 /**
@@ -21,15 +22,16 @@ export class AuthorizedGateService implements GateService {
     request: { release?: unknown; environment?: unknown },
     options: { credentials: BackstageCredentials },
   ) {
-    await requireEntityRead(this.permissions, entityRef, options.credentials);
+    await requireRecordRead(this.permissions, options.credentials, entityRef);
     return this.inner.evaluate(entityRef, request, options);
   }
 
   async authorizeRecord(options: { credentials: BackstageCredentials }) {
-    await requirePublish(
+    await requireAllowed(
       this.permissions,
       options.credentials,
-      reliabilityGateRecordPermission,
+      { permission: reliabilityGateRecordPermission },
+      'record gate verdicts',
     );
   }
 
@@ -39,7 +41,7 @@ export class AuthorizedGateService implements GateService {
     options: { credentials: BackstageCredentials },
   ) {
     await this.authorizeRecord(options);
-    await requireEntityRead(this.permissions, entityRef, options.credentials);
+    await requireRecordRead(this.permissions, options.credentials, entityRef);
     return this.inner.record(entityRef, body, options);
   }
 
@@ -48,7 +50,7 @@ export class AuthorizedGateService implements GateService {
     page: { release?: string; cursor?: string; limit?: number },
     options: { credentials: BackstageCredentials },
   ) {
-    await requireEntityRead(this.permissions, entityRef, options.credentials);
+    await requireRecordRead(this.permissions, options.credentials, entityRef);
     return this.inner.history(entityRef, page, options);
   }
 }

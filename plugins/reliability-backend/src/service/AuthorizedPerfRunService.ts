@@ -4,12 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { PerfRunFilter } from '../database/DatabasePerfRunStore';
 import { NotFoundError } from '@backstage/errors';
+import { isAllowed, requireAllowed } from '@readiness/backend-http-utils';
 import {
-  mayReadEntity,
-  requireBaselineManage,
-  requireEntityRead,
-  requirePublish,
-} from './authorize';
+  reliabilityBaselineManagePermission,
+  reliabilityEntityReadPermission,
+  reliabilityRunPublishPermission,
+} from '@readiness/plugin-reliability-common';
+import { requireRecordRead } from './recordAccess';
 import { noRunMessage, PerfRunService } from './PerfRunService';
 
 /**
@@ -24,7 +25,12 @@ export class AuthorizedPerfRunService implements PerfRunService {
   ) {}
 
   async authorizePublish(options: { credentials: BackstageCredentials }) {
-    await requirePublish(this.permissions, options.credentials);
+    await requireAllowed(
+      this.permissions,
+      options.credentials,
+      { permission: reliabilityRunPublishPermission },
+      'publish perf runs',
+    );
   }
 
   async publishRun(
@@ -50,10 +56,10 @@ export class AuthorizedPerfRunService implements PerfRunService {
     page: { cursor?: string; limit?: number },
     options: { credentials: BackstageCredentials },
   ) {
-    await requireEntityRead(
+    await requireRecordRead(
       this.permissions,
-      filter.entityRef,
       options.credentials,
+      filter.entityRef,
     );
     return this.inner.listRuns(filter, page, options);
   }
@@ -65,7 +71,11 @@ export class AuthorizedPerfRunService implements PerfRunService {
    */
   private async readableRun(id: string, credentials: BackstageCredentials) {
     const run = await this.inner.getRun(id, { credentials });
-    if (!(await mayReadEntity(this.permissions, run.entityRef, credentials))) {
+    const readable = await isAllowed(this.permissions, credentials, {
+      permission: reliabilityEntityReadPermission,
+      resourceRef: run.entityRef,
+    });
+    if (!readable) {
       throw new NotFoundError(noRunMessage(id));
     }
     return run;
@@ -74,7 +84,15 @@ export class AuthorizedPerfRunService implements PerfRunService {
   /** Throws unless the caller may read and change the baselines of the run's entity. */
   private async requireManage(id: string, credentials: BackstageCredentials) {
     const run = await this.readableRun(id, credentials);
-    await requireBaselineManage(this.permissions, run.entityRef, credentials);
+    await requireAllowed(
+      this.permissions,
+      credentials,
+      {
+        permission: reliabilityBaselineManagePermission,
+        resourceRef: run.entityRef,
+      },
+      `change the baselines of ${run.entityRef}`,
+    );
   }
 
   async getRegression(

@@ -2,7 +2,7 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { requireEntityRead } from './authorize';
+import { requireRecordRead } from './recordAccess';
 import { SloService } from './SloService';
 
 /** Reading an entity's SLOs needs `reliability.entity.read` on the entity. */
@@ -16,7 +16,7 @@ export class AuthorizedSloService implements SloService {
     entityRef: string,
     options: { credentials: BackstageCredentials },
   ) {
-    await requireEntityRead(this.permissions, entityRef, options.credentials);
+    await requireRecordRead(this.permissions, options.credentials, entityRef);
     return this.inner.getEntitySlos(entityRef, options);
   }
 }

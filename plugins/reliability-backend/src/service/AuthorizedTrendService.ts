@@ -2,7 +2,7 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { requireEntityRead } from './authorize';
+import { requireRecordRead } from './recordAccess';
 import { TrendService } from './TrendService';
 
 /** Reading an entity's trend needs `reliability.entity.read` on the entity. */
@@ -17,7 +17,7 @@ export class AuthorizedTrendService implements TrendService {
     query: { scenario?: string; environment?: string; limit?: number },
     options: { credentials: BackstageCredentials },
   ) {
-    await requireEntityRead(this.permissions, entityRef, options.credentials);
+    await requireRecordRead(this.permissions, options.credentials, entityRef);
     return this.inner.getEntityTrend(entityRef, query, options);
   }
 }
