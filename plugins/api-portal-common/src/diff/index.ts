@@ -1,10 +1,9 @@
 export { diffApiDefinitions } from './diffApiDefinitions';
 export { API_DIFF_RULES } from './rules';
 export { API_DIFF_ENGINE_VERSION, diffRulesFingerprint } from './ruleSet';
-export { ApiDocument, HTTP_METHODS } from './model';
+export { ApiDocument } from './model';
 export type {
   ApiDocumentKind,
-  HttpMethod,
   MediaTypeModel,
   OperationModel,
   ParameterModel,
@@ -13,7 +12,6 @@ export type {
   ResponseModel,
 } from './model';
 export type { ParameterPair, ParameterPairing } from './parameters';
-export type { RefResolver, UnresolvedRef, UnresolvedRefReason } from './refs';
 export type {
   SchemaAlternative,
   SchemaBound,
@@ -22,7 +20,6 @@ export type {
   SchemaView,
 } from './schemaView';
 export type { SecurityAlternative, SecurityRequirements } from './security';
-export type { Located } from './pointer';
 export type {
   ApiChange,
   ApiChangeLocation,
