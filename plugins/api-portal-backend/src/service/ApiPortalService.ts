@@ -47,13 +47,17 @@ import {
 /** What a caller may see: entities to read, entities whose lint to read. */
 export type Access = { read: EntityScope; lint: EntityScope };
 
-/** Who asks, and (from the authorizing wrapper) what they may see. */
-export type CallOptions = {
-  credentials: BackstageCredentials;
-  access?: Access;
-};
+/** Who asks. */
+export type CallOptions = { credentials: BackstageCredentials };
 
-/** The API portal's read model and the on-demand refresh. */
+/** Who asks and what they may see, as the authorizing wrapper decided. */
+export type ScopedCallOptions = CallOptions & { access: Access };
+
+/**
+ * The API portal's read model and the on-demand refresh, as the router calls
+ * it: the caller's credentials only; `AuthorizedApiPortalService`
+ * decides what they may see.
+ */
 export interface ApiPortalService {
   listFamilies(
     page: { cursor?: string; limit?: number },
@@ -86,6 +90,60 @@ export interface ApiPortalService {
     options: CallOptions,
   ): Promise<string>;
   refresh(entityRef: string, options: CallOptions): Promise<RefreshResult>;
+}
+
+/**
+ * The data work behind {@link ApiPortalService}. Every read is given the
+ * scope the caller may see, with no default: what is outside it is answered
+ * as absent. Nothing here decides about the caller; the lookups without a
+ * scope only name the entities to authorize.
+ */
+export interface ScopedApiPortalService {
+  /** Every collected entity, for authorization of lists. */
+  entityRefs(): Promise<string[]>;
+  /** The entities of a family, for authorization. */
+  familyEntityRefs(name: string): Promise<string[]>;
+  /** The entity a revision belongs to, for authorization; none when absent. */
+  revisionEntityRef(revisionId: string): Promise<string | undefined>;
+  /** The APIs an entity provides, read from the catalog as the caller. */
+  providedApiRefs(entityRef: string, options: CallOptions): Promise<string[]>;
+  /** The collected members of the families of these API entities. */
+  familyMembersOf(entityRefs: string[]): Promise<CurrentRevision[]>;
+  listFamilies(
+    page: { cursor?: string; limit?: number },
+    options: ScopedCallOptions,
+  ): Promise<Page<FamilySummary>>;
+  getFamily(name: string, options: ScopedCallOptions): Promise<FamilyDetail>;
+  summarizeProvidedApis(
+    entityRef: string,
+    apiRefs: string[],
+    familyMembers: CurrentRevision[],
+    options: ScopedCallOptions,
+  ): Promise<ProvidedApis>;
+  listRevisions(
+    entityRef: string,
+    page: { cursor?: string; limit?: number },
+    options: ScopedCallOptions,
+  ): Promise<Page<SpecRevision>>;
+  getRevision(
+    revisionId: string,
+    options: ScopedCallOptions,
+  ): Promise<SpecRevision>;
+  getRevisionLint(
+    revisionId: string,
+    options: ScopedCallOptions,
+  ): Promise<RevisionLint>;
+  listChangelog(
+    filter: { family?: string; breaking?: boolean },
+    page: { cursor?: string; limit?: number },
+    options: ScopedCallOptions,
+  ): Promise<Page<ChangelogItem>>;
+  renderFeed(
+    format: FeedFormat,
+    filter: { family?: string },
+    options: ScopedCallOptions,
+  ): Promise<string>;
+  refresh(entityRef: string): Promise<RefreshResult>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -129,13 +187,11 @@ function severityRank(severity: LintProblem['severity']): number {
   return severity === 'error' ? 0 : 1;
 }
 
-const ALL: Access = { read: { all: true }, lint: { all: true } };
-
 /**
  * Reads families, versions, revisions, lint results and the changelog from
  * the stores, showing only what `options.access` lets the caller see.
  */
-export class DefaultApiPortalService implements ApiPortalService {
+export class DefaultApiPortalService implements ScopedApiPortalService {
   constructor(
     private readonly deps: {
       specs: DatabaseSpecStore;
@@ -158,23 +214,25 @@ export class DefaultApiPortalService implements ApiPortalService {
     },
   ) {}
 
-  /** Every collected entity, for authorization of lists. */
   async entityRefs(): Promise<string[]> {
     return this.deps.specs.entityRefs();
   }
 
-  /** The entities of a family, for authorization. */
   async familyEntityRefs(name: string): Promise<string[]> {
     return (await this.deps.specs.currentRevisions({ family: name })).map(
       c => c.entityRef,
     );
   }
 
+  async revisionEntityRef(revisionId: string): Promise<string | undefined> {
+    return (await this.deps.specs.getRevision(revisionId))?.entityRef;
+  }
+
   async listFamilies(
     page: { cursor?: string; limit?: number },
-    options: CallOptions,
+    options: ScopedCallOptions,
   ): Promise<Page<FamilySummary>> {
-    const access = options.access ?? ALL;
+    const { access } = options;
     const limit = pageSize(page.limit);
     const after = page.cursor ? decodeNameCursor(page.cursor) : undefined;
     const current = (await this.deps.specs.currentVersions()).filter(c =>
@@ -257,11 +315,13 @@ export class DefaultApiPortalService implements ApiPortalService {
     };
   }
 
-  async getFamily(name: string, options: CallOptions): Promise<FamilyDetail> {
-    const access = options.access ?? ALL;
+  async getFamily(
+    name: string,
+    options: ScopedCallOptions,
+  ): Promise<FamilyDetail> {
+    const { access } = options;
     const current = await this.deps.specs.currentRevisions({ family: name });
     const visible = current.filter(c => inScope(access.read, c.entityRef));
-    // A family none of whose APIs the caller may read does not exist for them
     if (visible.length === 0) throw familyNotFound(name);
     const versions = this.versionsOf(
       await this.deps.specs.familyRevisions(name),
@@ -290,7 +350,11 @@ export class DefaultApiPortalService implements ApiPortalService {
   async listRevisions(
     entityRef: string,
     page: { cursor?: string; limit?: number },
+    options: ScopedCallOptions,
   ): Promise<Page<SpecRevision>> {
+    if (!inScope(options.access.read, entityRef)) {
+      throw definitionsNotFound(entityRef);
+    }
     const result = await this.deps.specs.listRevisions(entityRef, page);
     if (result.items.length === 0 && !page.cursor) {
       const [state] = (await this.deps.specs.statesOf([entityRef])).values();
@@ -301,14 +365,18 @@ export class DefaultApiPortalService implements ApiPortalService {
     return result;
   }
 
-  async getRevision(revisionId: string): Promise<SpecRevision> {
-    const revision = await this.deps.specs.getRevision(revisionId);
-    if (!revision) throw revisionNotFound(revisionId);
-    return revision;
+  async getRevision(
+    revisionId: string,
+    options: ScopedCallOptions,
+  ): Promise<SpecRevision> {
+    return this.revisionIn(options.access.read, revisionId);
   }
 
-  async getRevisionLint(revisionId: string): Promise<RevisionLint> {
-    const revision = await this.getRevision(revisionId);
+  async getRevisionLint(
+    revisionId: string,
+    options: ScopedCallOptions,
+  ): Promise<RevisionLint> {
+    const revision = await this.revisionIn(options.access.lint, revisionId);
     const [result] = (
       await this.deps.lints.resultsOf([revision.contentHash])
     ).values();
@@ -350,9 +418,9 @@ export class DefaultApiPortalService implements ApiPortalService {
   async listChangelog(
     filter: { family?: string; breaking?: boolean },
     page: { cursor?: string; limit?: number },
-    options: CallOptions,
+    options: ScopedCallOptions,
   ): Promise<Page<ChangelogItem>> {
-    const access = options.access ?? ALL;
+    const { access } = options;
     if (filter.family) {
       await this.getFamily(filter.family, options);
     }
@@ -368,8 +436,8 @@ export class DefaultApiPortalService implements ApiPortalService {
 
   /**
    * The APIs an entity provides (its `providesApi` relations), read from the
-   * catalog with the caller's credentials: NotFoundError when the caller may
-   * not see the entity.
+   * catalog with the caller's credentials: NotFoundError when the catalog
+   * does not answer it.
    */
   async providedApiRefs(
     entityRef: string,
@@ -397,27 +465,14 @@ export class DefaultApiPortalService implements ApiPortalService {
       : [];
   }
 
-  async getProvidedApis(
-    entityRef: string,
-    options: CallOptions,
-  ): Promise<ProvidedApis> {
-    const apiRefs = await this.providedApiRefs(entityRef, options);
-    return this.summarizeProvidedApis(
-      entityRef,
-      apiRefs,
-      await this.familyMembersOf(apiRefs),
-      options,
-    );
-  }
-
   /** Summaries of the provided APIs the caller may read. */
   async summarizeProvidedApis(
     entityRef: string,
     apiRefs: string[],
     familyMembers: CurrentRevision[],
-    options: CallOptions,
+    options: ScopedCallOptions,
   ): Promise<ProvidedApis> {
-    const access = options.access ?? ALL;
+    const { access } = options;
     const readable = apiRefs.filter(ref => inScope(access.read, ref));
     const readableSet = new Set(readable);
     const current = new Map(
@@ -493,7 +548,7 @@ export class DefaultApiPortalService implements ApiPortalService {
   async renderFeed(
     format: FeedFormat,
     filter: { family?: string },
-    options: CallOptions,
+    options: ScopedCallOptions,
   ): Promise<string> {
     const { items } = await this.listChangelog(
       filter,
@@ -508,6 +563,18 @@ export class DefaultApiPortalService implements ApiPortalService {
 
   async refresh(entityRef: string) {
     return this.deps.collector.refresh(entityRef);
+  }
+
+  /** A revision whose entity is in the scope; outside it, as absent. */
+  private async revisionIn(
+    scope: EntityScope,
+    revisionId: string,
+  ): Promise<SpecRevision> {
+    const revision = await this.deps.specs.getRevision(revisionId);
+    if (!revision || !inScope(scope, revision.entityRef)) {
+      throw revisionNotFound(revisionId);
+    }
+    return revision;
   }
 
   /** Distinct (entity, version) pairs per family, within scope, in one query. */

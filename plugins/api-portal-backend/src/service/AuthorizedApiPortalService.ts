@@ -8,32 +8,41 @@ import {
   apiPortalEntityRefreshPermission,
   apiPortalLintReadPermission,
 } from '@readiness/plugin-api-portal-common';
-import { requireOnEntity, scopeOf } from '@readiness/backend-http-utils';
+import {
+  entityScopeOf,
+  requireOnEntity,
+  scopeOf,
+} from '@readiness/backend-http-utils';
 import { FeedFormat } from './feeds';
 import {
   Access,
   ApiPortalService,
   CallOptions,
-  DefaultApiPortalService,
+  ScopedApiPortalService,
 } from './ApiPortalService';
 import {
   catalogEntityNotFound,
   definitionsNotFound,
   entityNotFound,
+  familyNotFound,
   revisionNotFound,
 } from './notFound';
 
+/** The scope of what a read does not use: nothing. */
+const NOTHING = entityScopeOf([]);
+
 /**
  * Checks the api-portal permissions, each bound to the catalog entity the
- * data belongs to: single entities and revisions are authorized before the
- * inner service runs; lists are narrowed to the entities the caller may read
- * (and, for lint totals, whose lint the caller may read). What the caller may
- * not read is "not found", worded as for a thing that does not exist; only
- * an action on a thing they can read is refused with 403.
+ * data belongs to, and hands the inner service the scope the caller may see:
+ * single entities and revisions are authorized before the inner service
+ * runs; lists are narrowed to the entities the caller may read (and, for
+ * lint totals, whose lint the caller may read). What the caller may not read
+ * is "not found", worded as for a thing that does not exist; only an action
+ * on a thing they can read is refused with 403.
  */
 export class AuthorizedApiPortalService implements ApiPortalService {
   constructor(
-    private readonly inner: DefaultApiPortalService,
+    private readonly inner: ScopedApiPortalService,
     private readonly permissions: PermissionsService,
   ) {}
 
@@ -48,9 +57,7 @@ export class AuthorizedApiPortalService implements ApiPortalService {
   }
 
   async getFamily(name: string, options: CallOptions) {
-    const access = await this.access(options.credentials, () =>
-      this.inner.familyEntityRefs(name),
-    );
+    const access = await this.familyAccess(name, options.credentials);
     return this.inner.getFamily(name, { ...options, access });
   }
 
@@ -80,38 +87,45 @@ export class AuthorizedApiPortalService implements ApiPortalService {
     page: { cursor?: string; limit?: number },
     options: CallOptions,
   ) {
-    await requireOnEntity(this.permissions, options.credentials, {
+    const read = await requireOnEntity(this.permissions, options.credentials, {
       permission: apiPortalEntityReadPermission,
       read: apiPortalEntityReadPermission,
       entityRef,
       what: 'read the API definitions',
       notFound: definitionsNotFound(entityRef),
     });
-    return this.inner.listRevisions(entityRef, page);
+    return this.inner.listRevisions(entityRef, page, {
+      ...options,
+      access: { read, lint: NOTHING },
+    });
   }
 
   async getRevision(revisionId: string, options: CallOptions) {
-    const revision = await this.inner.getRevision(revisionId);
-    await requireOnEntity(this.permissions, options.credentials, {
+    const read = await requireOnEntity(this.permissions, options.credentials, {
       permission: apiPortalEntityReadPermission,
       read: apiPortalEntityReadPermission,
-      entityRef: revision.entityRef,
+      entityRef: await this.revisionEntityRef(revisionId),
       what: 'read the API definitions',
       notFound: revisionNotFound(revisionId),
     });
-    return revision;
+    return this.inner.getRevision(revisionId, {
+      ...options,
+      access: { read, lint: NOTHING },
+    });
   }
 
   async getRevisionLint(revisionId: string, options: CallOptions) {
-    const revision = await this.inner.getRevision(revisionId);
-    await requireOnEntity(this.permissions, options.credentials, {
+    const lint = await requireOnEntity(this.permissions, options.credentials, {
       permission: apiPortalLintReadPermission,
       read: apiPortalEntityReadPermission,
-      entityRef: revision.entityRef,
+      entityRef: await this.revisionEntityRef(revisionId),
       what: 'read the lint results',
       notFound: revisionNotFound(revisionId),
     });
-    return this.inner.getRevisionLint(revisionId);
+    return this.inner.getRevisionLint(revisionId, {
+      ...options,
+      access: { read: NOTHING, lint },
+    });
   }
 
   async listChangelog(
@@ -119,11 +133,7 @@ export class AuthorizedApiPortalService implements ApiPortalService {
     page: { cursor?: string; limit?: number },
     options: CallOptions,
   ) {
-    const access = await this.access(options.credentials, () =>
-      filter.family
-        ? this.inner.familyEntityRefs(filter.family)
-        : this.inner.entityRefs(),
-    );
+    const access = await this.changelogAccess(filter, options.credentials);
     return this.inner.listChangelog(filter, page, { ...options, access });
   }
 
@@ -132,11 +142,7 @@ export class AuthorizedApiPortalService implements ApiPortalService {
     filter: { family?: string },
     options: CallOptions,
   ) {
-    const access = await this.access(options.credentials, () =>
-      filter.family
-        ? this.inner.familyEntityRefs(filter.family)
-        : this.inner.entityRefs(),
-    );
+    const access = await this.changelogAccess(filter, options.credentials);
     return this.inner.renderFeed(format, filter, { ...options, access });
   }
 
@@ -149,6 +155,40 @@ export class AuthorizedApiPortalService implements ApiPortalService {
       notFound: catalogEntityNotFound(entityRef),
     });
     return this.inner.refresh(entityRef);
+  }
+
+  /** The entity of a revision, to authorize; an absent revision is a 404. */
+  private async revisionEntityRef(revisionId: string): Promise<string> {
+    const entityRef = await this.inner.revisionEntityRef(revisionId);
+    if (!entityRef) throw revisionNotFound(revisionId);
+    return entityRef;
+  }
+
+  /**
+   * What the caller may see of a family. A family none of whose APIs the
+   * caller may read does not exist for them.
+   */
+  private async familyAccess(
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<Access> {
+    const access = await this.access(credentials, () =>
+      this.inner.familyEntityRefs(name),
+    );
+    if (!access.read.all && access.read.entityRefs.size === 0) {
+      throw familyNotFound(name);
+    }
+    return access;
+  }
+
+  /** What the caller may see of the changelog of one family or of all. */
+  private changelogAccess(
+    filter: { family?: string },
+    credentials: BackstageCredentials,
+  ): Promise<Access> {
+    return filter.family
+      ? this.familyAccess(filter.family, credentials)
+      : this.access(credentials, () => this.inner.entityRefs());
   }
 
   /** What the caller may read among the candidates, and whose lint. */
