@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Entity } from '@backstage/catalog-model';
 import { permissionRules } from '@backstage/plugin-catalog-backend/alpha';
 import {
@@ -6,11 +8,14 @@ import {
   catalogEntityReadPermission,
   catalogLocationReadPermission,
 } from '@backstage/plugin-catalog-common/alpha';
+import * as catalogCommon from '@backstage/plugin-catalog-common/alpha';
 import {
   AuthorizeResult,
   createPermission,
+  Permission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
+import * as techdocsCommon from '@backstage/plugin-techdocs-common/alpha';
 import {
   createConditionAuthorizer,
   PolicyQueryUser,
@@ -20,6 +25,7 @@ import {
   PARTNER_RELIABILITY_ANNOTATION,
 } from '@readiness/plugin-partner-common';
 import { AudiencePermissionPolicy } from './AudiencePermissionPolicy';
+import { PARTNER_RULES, partnerRulesByName } from './partnerRules';
 
 const policy = new AudiencePermissionPolicy();
 const authorize = createConditionAuthorizer<Entity, unknown>(
@@ -257,5 +263,102 @@ describe('AudiencePermissionPolicy', () => {
     for (const target of Object.values(entities)) {
       await expect(canRead(undefined, target)).resolves.toBe(false);
     }
+  });
+});
+
+/** Every permission a module exports, alone or in a list, once by name. */
+function permissionsOf(module: Record<string, unknown>): Permission[] {
+  const isPermission = (value: any): value is Permission =>
+    typeof value === 'object' &&
+    value !== null &&
+    (value.type === 'basic' || value.type === 'resource') &&
+    typeof value.name === 'string' &&
+    typeof value.attributes === 'object';
+  const found = Object.values(module)
+    .flatMap(value => (Array.isArray(value) ? value : [value]))
+    .filter(isPermission);
+  return [...new Map(found.map(p => [p.name, p])).values()];
+}
+
+/** The common package of every plugin family in the workspace. */
+function workspaceCommonPackages(): Array<[string, Record<string, unknown>]> {
+  const plugins = resolve(__dirname, '../..');
+  return readdirSync(plugins)
+    .filter(dir => dir.endsWith('-common'))
+    .map(dir => {
+      const pkg = JSON.parse(
+        readFileSync(resolve(plugins, dir, 'package.json'), 'utf8'),
+      );
+      return [pkg.name, jest.requireActual(resolve(plugins, dir, pkg.main))];
+    });
+}
+
+describe('partner rules', () => {
+  const rules = partnerRulesByName(PARTNER_RULES);
+  const sources: Array<[string, Record<string, unknown>]> = [
+    ['@backstage/plugin-catalog-common/alpha', catalogCommon],
+    ['@backstage/plugin-techdocs-common/alpha', techdocsCommon],
+    ...workspaceCommonPackages(),
+  ];
+
+  it('reads the permissions of every family', () => {
+    const names = sources.flatMap(([, module]) =>
+      permissionsOf(module).map(p => p.name),
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'catalog.entity.read',
+        'techdocs.actions.read',
+        'reliability.entity.read',
+        'reliability.run.publish',
+        'api-portal.entity.read',
+        'api-portal.entity.refresh',
+      ]),
+    );
+  });
+
+  it.each(sources)(
+    'decides for partners on every permission %s exports',
+    (_name, module) => {
+      const undecided = permissionsOf(module)
+        .map(p => p.name)
+        .filter(name => !rules.has(name));
+      expect(undecided).toEqual([]);
+    },
+  );
+
+  it('gives partners what the table says', async () => {
+    const table = PARTNER_RULES.flatMap(family => family.rules);
+    const decided = await Promise.all(
+      table.map(async ({ permission }) => {
+        const decision = await policy.handle({ permission }, callers.acme);
+        return [permission.name, decision.result];
+      }),
+    );
+    expect(decided).toEqual(
+      table.map(({ permission, partners }) => [
+        permission.name,
+        partners === 'deny'
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.CONDITIONAL,
+      ]),
+    );
+  });
+
+  it('refuses a table that names a permission twice', () => {
+    expect(() =>
+      partnerRulesByName([
+        ...PARTNER_RULES,
+        {
+          family: 'copy',
+          rules: [
+            {
+              permission: catalogCommon.catalogEntityDeletePermission,
+              partners: 'deny',
+            },
+          ],
+        },
+      ]),
+    ).toThrow('copy: catalog.entity.delete already has a partner rule');
   });
 });
