@@ -4,7 +4,8 @@
  * elements of its scope. The walk only descends into elements present in
  * both versions, so a removed path is one change, not one per operation.
  */
-import { ApiDocument, HTTP_METHODS, HttpMethod, OperationModel } from './model';
+import { HTTP_METHODS, HttpMethod, Located } from '../reader';
+import { ApiDocument, OperationModel } from './model';
 import { pairParameters } from './parameters';
 import { RuleSet, RuleFinding } from './ruleSet';
 import { API_DIFF_RULES } from './rules';
@@ -17,7 +18,6 @@ import type {
   OperationPair,
   SchemaOrigin,
 } from './types';
-import type { Located } from './pointer';
 
 const DEFAULT_MAX_DEPTH = 64;
 const DEFAULT_MAX_SCHEMA_COMPARISONS = 500_000;

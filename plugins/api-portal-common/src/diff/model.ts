@@ -5,32 +5,25 @@
  * parameters become a request body (one media type per `consumes` entry),
  * response schemas get one media type per `produces` entry, and `formData`
  * parameters stay parameters (`in: formData`) whose schema is the parameter
- * itself. Every part keeps the JSON pointer it was read from.
+ * itself. Every part keeps the JSON pointer it was read from. The document
+ * is read with the portal's one reader (`../reader`).
  */
-import { childPointer, isObject, Located } from './pointer';
-import { RefResolver, UnresolvedRef } from './refs';
-
-/** The HTTP methods an OpenAPI path item can hold, lower case. @public */
-export const HTTP_METHODS = [
-  'get',
-  'put',
-  'post',
-  'delete',
-  'options',
-  'head',
-  'patch',
-  'trace',
-] as const;
-
-/** An HTTP method as written in a path item. @public */
-export type HttpMethod = (typeof HTTP_METHODS)[number];
+import {
+  ApiDialect,
+  childPointer,
+  HttpMethod,
+  isJsonObject as isObject,
+  Located,
+  OpenApiReader,
+  OpenApiReaderOptions,
+  ParameterSite,
+  PathItemSite,
+  RefResolver,
+  UnresolvedRef,
+} from '../reader';
 
 /** The dialect of an API description. @public */
-export type ApiDocumentKind =
-  | 'openapi-3.0'
-  | 'openapi-3.1'
-  | 'swagger-2.0'
-  | 'unknown';
+export type ApiDocumentKind = ApiDialect | 'unknown';
 
 /** One media type of a request body or response, with its schema. @public */
 export type MediaTypeModel = {
@@ -77,12 +70,7 @@ export type ResponseModel = {
 };
 
 /** A path item, resolved when it is a local `$ref`. @public */
-export type PathModel = {
-  key: string;
-  pointer: string;
-  item?: Located<Record<string, unknown>>;
-  unresolved?: UnresolvedRef;
-};
+export type PathModel = PathItemSite;
 
 /** One operation of a path. @public */
 export type OperationModel = {
@@ -104,111 +92,66 @@ function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function stringList(
-  owner: Record<string, unknown>,
-  ownerPointer: string,
-  key: string,
-): Located<string>[] | undefined {
-  const list = owner[key];
-  if (!Array.isArray(list)) {
-    return undefined;
-  }
-  return list.flatMap((entry, i) =>
-    typeof entry === 'string'
-      ? [{ value: entry, pointer: childPointer(ownerPointer, key, i) }]
-      : [],
-  );
-}
-
 function templateNames(path: string): string[] {
   return [...path.matchAll(/\{([^}]*)\}/g)].map(m => m[1]);
 }
+
+/**
+ * How the diff reads documents: external `$ref`s are findings, not a
+ * refusal, and `$ref` chains are not cut short (a chain ends at a cycle;
+ * the comparison has its own budget, `maxSchemaComparisons`).
+ */
+const DIFF_READER_OPTIONS: OpenApiReaderOptions = {
+  externalRefs: 'report',
+  maxHops: Number.POSITIVE_INFINITY,
+  maxResolutions: Number.POSITIVE_INFINITY,
+};
 
 /** A parsed API description with lazily built operation models. @public */
 export class ApiDocument {
   readonly resolver: RefResolver;
   readonly kind: ApiDocumentKind;
+  private readonly reader: OpenApiReader;
   private readonly root: Record<string, unknown>;
-  /** Where each listed parameter is defined (after its `$ref`), by site. */
-  private readonly definitions = new Map<string, string>();
 
-  private constructor(root: Record<string, unknown>) {
-    this.root = root;
-    this.resolver = new RefResolver(root);
-    this.kind = ApiDocument.kindOf(root);
+  private constructor(value: unknown) {
+    this.reader = new OpenApiReader(value, DIFF_READER_OPTIONS);
+    this.root = this.reader.root;
+    this.resolver = this.reader.resolver;
+    this.kind = this.reader.dialect.dialect ?? 'unknown';
   }
 
   /** Wraps a parsed document; anything but an object reads as empty. */
   static read(value: unknown): ApiDocument {
-    return new ApiDocument(isObject(value) ? value : {});
-  }
-
-  private static kindOf(root: Record<string, unknown>): ApiDocumentKind {
-    const openapi = asString(root.openapi);
-    if (openapi?.startsWith('3.0')) {
-      return 'openapi-3.0';
-    }
-    if (openapi?.startsWith('3.')) {
-      return 'openapi-3.1';
-    }
-    if (String(root.swagger) === '2.0') {
-      return 'swagger-2.0';
-    }
-    return 'unknown';
+    return new ApiDocument(value);
   }
 
   get isSwagger(): boolean {
-    return this.kind === 'swagger-2.0';
+    return this.reader.isSwagger;
   }
 
   /** The keys of `paths`, in document order. */
   pathKeys(): string[] {
-    return isObject(this.root.paths) ? Object.keys(this.root.paths) : [];
+    return this.reader.pathKeys();
   }
 
   /** One path item, its `$ref` followed. */
   path(key: string): PathModel {
-    const pointer = childPointer('/paths', key);
-    const paths = isObject(this.root.paths) ? this.root.paths : {};
-    const resolution = this.resolver.resolve({ value: paths[key], pointer });
-    if (!resolution.ok) {
-      return { key, pointer, unresolved: resolution.unresolved };
-    }
-    const { value } = resolution.node;
-    return {
-      key,
-      pointer,
-      item: isObject(value)
-        ? { value, pointer: resolution.node.pointer }
-        : undefined,
-    };
+    return this.reader.pathItem(key);
   }
 
-  /** The methods a path item declares, in the order of {@link HTTP_METHODS}. */
+  /** The methods a path item declares, in the order of `HTTP_METHODS`. */
   methods(path: PathModel): HttpMethod[] {
-    const item = path.item?.value;
-    return item ? HTTP_METHODS.filter(m => isObject(item[m])) : [];
+    return this.reader.methods(path);
   }
 
   /** The model of one operation, or undefined when it is not declared. */
   operation(path: PathModel, method: HttpMethod): OperationModel | undefined {
-    const item = path.item;
-    const value = item?.value[method];
-    if (!item || !isObject(value)) {
+    const site = this.reader.operation(path, method);
+    if (!site) {
       return undefined;
     }
-    const pointer = childPointer(item.pointer, method);
-    const unresolved: UnresolvedRef[] = [];
-    const declared = [
-      ...this.parameterList(item.value, item.pointer, unresolved),
-      ...this.parameterList(value, pointer, unresolved),
-    ];
-    // Operation-level parameters override path-level ones (same in + name).
-    const byIdentity = new Map<string, Located<Record<string, unknown>>>();
-    for (const p of declared) {
-      byIdentity.set(`${p.value.in}\u0000${p.value.name}`, p);
-    }
-    const effective = [...byIdentity.values()];
+    const { operation: value, pointer, parameters: effective } = site;
     const body = effective.find(p => p.value.in === 'body');
     return {
       path: path.key,
@@ -227,7 +170,7 @@ export class ApiDocument {
       security: Array.isArray(value.security)
         ? { value: value.security, pointer: childPointer(pointer, 'security') }
         : undefined,
-      unresolved,
+      unresolved: site.unresolved,
     };
   }
 
@@ -240,64 +183,16 @@ export class ApiDocument {
 
   /** The security schemes by name (`securitySchemes` or `securityDefinitions`). */
   securitySchemes(): Map<string, Located> {
-    const schemes = new Map<string, Located>();
-    const holder = this.isSwagger
-      ? {
-          value: this.root.securityDefinitions,
-          pointer: '/securityDefinitions',
-        }
-      : {
-          value: isObject(this.root.components)
-            ? this.root.components.securitySchemes
-            : undefined,
-          pointer: '/components/securitySchemes',
-        };
-    if (isObject(holder.value)) {
-      for (const [name, value] of Object.entries(holder.value)) {
-        schemes.set(name, {
-          value,
-          pointer: childPointer(holder.pointer, name),
-        });
-      }
-    }
-    return schemes;
-  }
-
-  /** The resolved parameter objects of a path item or operation. */
-  private parameterList(
-    owner: Record<string, unknown>,
-    ownerPointer: string,
-    unresolved: UnresolvedRef[],
-  ): Located<Record<string, unknown>>[] {
-    const list = owner.parameters;
-    if (!Array.isArray(list)) {
-      return [];
-    }
-    const result: Located<Record<string, unknown>>[] = [];
-    list.forEach((entry, i) => {
-      const site = childPointer(ownerPointer, 'parameters', i);
-      const resolution = this.resolver.resolve({ value: entry, pointer: site });
-      if (!resolution.ok) {
-        unresolved.push(resolution.unresolved);
-        return;
-      }
-      const { value } = resolution.node;
-      if (
-        isObject(value) &&
-        typeof value.name === 'string' &&
-        typeof value.in === 'string'
-      ) {
-        // Keep the listing site: findings point where the operation uses it.
-        result.push({ value, pointer: site });
-        this.definitions.set(site, resolution.node.pointer);
-      }
-    });
-    return result;
+    return new Map(
+      this.reader
+        .components('securitySchemes')
+        .map(({ name, value, pointer }) => [name, { value, pointer }]),
+    );
   }
 
   private parameterModels(
     path: string,
-    params: Located<Record<string, unknown>>[],
+    params: ParameterSite[],
   ): ParameterModel[] {
     const names = templateNames(path);
     const seenPerLocation = new Map<string, number>();
@@ -321,7 +216,7 @@ export class ApiDocument {
         required: p.value.required === true,
         deprecated: p.value.deprecated === true,
         pointer: p.pointer,
-        definition: this.definitions.get(p.pointer) ?? p.pointer,
+        definition: p.definition,
         key,
         position,
         type: schema ? this.plainType(schema) : undefined,
@@ -330,10 +225,8 @@ export class ApiDocument {
     });
   }
 
-  private parameterSchema(
-    p: Located<Record<string, unknown>>,
-  ): Located | undefined {
-    const definition = this.definitions.get(p.pointer) ?? p.pointer;
+  private parameterSchema(p: ParameterSite): Located | undefined {
+    const { definition } = p;
     if (this.isSwagger) {
       return { value: p.value, pointer: definition };
     }
@@ -394,11 +287,11 @@ export class ApiDocument {
   }
 
   private swaggerBody(
-    param: Located<Record<string, unknown>>,
+    param: ParameterSite,
     operation: Record<string, unknown>,
     operationPointer: string,
   ): RequestBodyModel {
-    const definition = this.definitions.get(param.pointer) ?? param.pointer;
+    const { definition } = param;
     const schema =
       param.value.schema === undefined
         ? undefined
@@ -433,9 +326,10 @@ export class ApiDocument {
     operationPointer: string,
     fallbackPointer: string,
   ): Located<string>[] {
-    const own = stringList(operation, operationPointer, key);
-    const global = stringList(this.root, '', key);
-    const list = own ?? global;
+    const list = this.reader.swaggerMediaTypes(key, {
+      value: operation,
+      pointer: operationPointer,
+    });
     return list && list.length > 0
       ? list
       : [{ value: 'application/json', pointer: fallbackPointer }];

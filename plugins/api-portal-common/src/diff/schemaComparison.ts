@@ -9,8 +9,7 @@
  * and an operation's findings are everything reachable from its roots.
  */
 import type { ApiDocument } from './model';
-import { Located, lastToken } from './pointer';
-import { refOf, UnresolvedRef } from './refs';
+import { Located, lastToken, refOf, UnresolvedRef } from '../reader';
 import { RuleSet, RuleFinding } from './ruleSet';
 import { pairAlternatives, viewSchema } from './schemaView';
 import type { SchemaOrigin } from './types';

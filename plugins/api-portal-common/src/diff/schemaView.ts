@@ -6,8 +6,14 @@
  * that restrict values. Works for OpenAPI 3.x schemas and for Swagger 2.0
  * non-body parameters, whose type keywords sit on the parameter itself.
  */
-import { childPointer, isObject, Located } from './pointer';
-import { RefResolver, refOf, UnresolvedRef } from './refs';
+import {
+  childPointer,
+  isJsonObject as isObject,
+  Located,
+  RefResolver,
+  refOf,
+  UnresolvedRef,
+} from '../reader';
 
 /** A property of an object schema. @public */
 export type SchemaProperty = {

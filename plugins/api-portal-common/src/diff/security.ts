@@ -4,7 +4,7 @@
  * old alternative keeps working when some new alternative asks for no scheme
  * and no scope that the old one did not already have.
  */
-import { isObject, Located } from './pointer';
+import { isJsonObject as isObject, Located } from '../reader';
 
 /** One alternative: scheme name → required scopes. @public */
 export type SecurityAlternative = ReadonlyMap<string, ReadonlySet<string>>;

@@ -1,13 +1,12 @@
+import type { HttpMethod, UnresolvedRef } from '../reader';
 import type {
   ApiDocument,
-  HttpMethod,
   OperationModel,
   PathModel,
   RequestBodyModel,
   ResponseModel,
 } from './model';
 import type { ParameterPairing } from './parameters';
-import type { UnresolvedRef } from './refs';
 import type { SchemaView } from './schemaView';
 import type { SecurityRequirements } from './security';
 

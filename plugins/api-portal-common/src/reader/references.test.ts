@@ -119,6 +119,12 @@ describe('RefResolver', () => {
       ok: false,
       unresolved: { reason: 'missing' },
     });
+    expect(
+      at(new RefResolver(doc), '#/components/schemas/%E0%A4%A'),
+    ).toMatchObject({
+      ok: false,
+      unresolved: { reason: 'missing' },
+    });
   });
 
   it('never follows a $ref into another document', () => {

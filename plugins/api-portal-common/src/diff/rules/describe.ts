@@ -1,5 +1,6 @@
 /* Wording shared by the rules, so every message reads the same way. */
-import type { HttpMethod, MediaTypeModel } from '../model';
+import type { HttpMethod } from '../../reader';
+import type { MediaTypeModel } from '../model';
 import type { SchemaPair } from '../types';
 
 /** `GET /accounts/{id}` */

@@ -1,4 +1,5 @@
-import { childPointer } from '../pointer';
+// From the module itself: the check's source names it, and the rules' fingerprint holds that source.
+import { childPointer } from '../../reader/pointer';
 import type { DiffRuleOf } from '../types';
 import { coveredByRange, isSuccessStatus } from './statusClasses';
 

@@ -4,8 +4,7 @@
  * means the new schema admits values the old one did not (what breaks
  * clients reading responses).
  */
-import { lastToken } from '../pointer';
-import { refOf } from '../refs';
+import { lastToken, refOf } from '../../reader';
 import {
   admits,
   formatTypes,

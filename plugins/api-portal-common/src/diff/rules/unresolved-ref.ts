@@ -4,6 +4,7 @@ const REASONS = {
   external: 'points outside the document and is not fetched',
   missing: 'names nothing in the document',
   cycle: 'only leads to other $refs in a cycle',
+  budget: 'lies past the number of $refs a document may make the reader follow',
 } as const;
 
 /** Something could not be compared because a `$ref` cannot be followed. */
