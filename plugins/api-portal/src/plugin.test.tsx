@@ -1,10 +1,15 @@
 import { screen } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { Route, Routes } from 'react-router-dom';
 import { ledgerV2, mockApi } from './__testUtils__/apiPortal';
 import { apiPortalApiRef } from './api';
@@ -33,7 +38,13 @@ function renderLegacy(element: JSX.Element, entity?: Entity) {
     })),
   });
   return renderInTestApp(
-    <TestApiProvider apis={[[apiPortalApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [apiPortalApiRef, api],
+        // Apps provide it; the API Portal tab asks it whether to offer Refresh
+        [permissionApiRef, mockApis.permission()],
+      ]}
+    >
       {entity ? (
         <EntityProvider entity={entity}>{element}</EntityProvider>
       ) : (

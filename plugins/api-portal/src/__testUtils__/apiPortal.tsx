@@ -4,11 +4,14 @@
  */
 import { ReactElement } from 'react';
 import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { SWRConfig } from 'swr';
 import {
   ApiPortalApi,
   ChangelogItem,
@@ -318,14 +321,31 @@ export function mockApi(
 export function renderForEntity(
   element: ReactElement,
   api: ApiPortalApi,
-  options: { entity?: Entity; extraApis?: any[] } = {},
+  options: {
+    entity?: Entity;
+    extraApis?: any[];
+    /** What the permission API answers: allow everything by default. */
+    permission?: NonNullable<
+      Parameters<typeof mockApis.permission>[0]
+    >['authorize'];
+  } = {},
 ) {
+  const permissions = mockApis.permission({
+    authorize: options.permission ?? AuthorizeResult.ALLOW,
+  });
   return renderInTestApp(
-    <EntityProvider entity={options.entity ?? ledgerV2}>
-      {element}
-    </EntityProvider>,
+    // usePermission caches decisions in swr: each render starts without any
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <EntityProvider entity={options.entity ?? ledgerV2}>
+        {element}
+      </EntityProvider>
+    </SWRConfig>,
     {
-      apis: [[apiPortalApiRef, api], ...(options.extraApis ?? [])] as any,
+      apis: [
+        [apiPortalApiRef, api],
+        [permissionApiRef, permissions],
+        ...(options.extraApis ?? []),
+      ] as any,
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     },
   );

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { errorApiRef } from '@backstage/core-plugin-api';
 import { mockApis } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { useLocation } from 'react-router-dom';
 import {
   breakingEntry,
@@ -38,7 +39,7 @@ describe('EntityApiPortalContent', () => {
       await screen.findByText('This API is not in the portal yet'),
     ).toBeInTheDocument();
     expect(screen.getByText(/readiness\.dev\/api-family/)).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Refresh' }));
     // The family is read again once the refresh is done.
     await waitFor(() => expect(api.getFamily).toHaveBeenCalledTimes(2));
     expect(api.refreshEntity).toHaveBeenCalledWith({
@@ -70,6 +71,48 @@ describe('EntityApiPortalContent', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     await waitFor(() => expect(api.refreshEntity).toHaveBeenCalledTimes(2));
+  });
+
+  it('offers Refresh to callers who may refresh this entity', async () => {
+    renderForEntity(<EntityApiPortalContent />, mockApi(), {
+      permission: request =>
+        request.permission.name === 'api-portal.entity.refresh' &&
+        'resourceRef' in request &&
+        request.resourceRef === 'api:default/ledger-api-v2'
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+    });
+    expect(
+      await screen.findByRole('button', { name: 'Refresh' }),
+    ).toBeInTheDocument();
+  });
+
+  it('hides Refresh from callers who may not refresh', async () => {
+    renderForEntity(<EntityApiPortalContent />, mockApi(), {
+      permission: AuthorizeResult.DENY,
+    });
+    expect(await screen.findByText('ledger-api')).toBeInTheDocument();
+    expect(await screen.findByText('/accounts')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Refresh' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('does not offer a refresh of an API not collected yet to callers who may not refresh', async () => {
+    renderForEntity(
+      <EntityApiPortalContent />,
+      mockApi({ getFamily: jest.fn(async () => Promise.reject(notFound())) }),
+      { permission: AuthorizeResult.DENY },
+    );
+    expect(
+      await screen.findByText('This API is not in the portal yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/readiness\.dev\/api-family/),
+    ).not.toHaveTextContent('Refresh');
+    expect(
+      screen.queryByRole('button', { name: 'Refresh' }),
+    ).not.toBeInTheDocument();
   });
 
   it('opens the API Portal tab of the version picked', async () => {

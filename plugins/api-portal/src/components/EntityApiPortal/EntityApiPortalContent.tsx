@@ -8,8 +8,12 @@ import {
 } from '@backstage/core-components';
 import { errorApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
 import { Box, Button, Grid, Typography } from '@material-ui/core';
-import { familyOf } from '@readiness/plugin-api-portal-common';
+import {
+  apiPortalEntityRefreshPermission,
+  familyOf,
+} from '@readiness/plugin-api-portal-common';
 import { isNotFound } from '@readiness/portal-react';
 import { useNavigate } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -42,6 +46,11 @@ export function EntityApiPortalContent() {
     name: entity.metadata.name,
   };
   const state = useAsyncRetry(() => api.getFamily(family), [api, family]);
+  // Offered only to callers the backend lets refresh (it refuses the others)
+  const { allowed: mayRefresh } = usePermission({
+    permission: apiPortalEntityRefreshPermission,
+    resourceRef: entityRef,
+  });
 
   const definition = entity.spec?.definition;
 
@@ -64,16 +73,20 @@ export function EntityApiPortalContent() {
       <EmptyState
         missing="data"
         title="This API is not in the portal yet"
-        description={`The api-portal backend collects API entities on its schedule and files them under the family "${family}" (annotation readiness.dev/api-family, or the name without its -vN suffix). Refresh collects this one now.`}
+        description={`The api-portal backend collects API entities on its schedule and files them under the family "${family}" (annotation readiness.dev/api-family, or the name without its -vN suffix).${
+          mayRefresh ? ' Refresh collects this one now.' : ''
+        }`}
         action={
-          <Button
-            variant="contained"
-            color="primary"
-            onClick={refresh}
-            disabled={refreshing}
-          >
-            Refresh
-          </Button>
+          mayRefresh ? (
+            <Button
+              variant="contained"
+              color="primary"
+              onClick={refresh}
+              disabled={refreshing}
+            >
+              Refresh
+            </Button>
+          ) : undefined
         }
       />
     );
@@ -103,9 +116,11 @@ export function EntityApiPortalContent() {
           )}
           <Box flexGrow={1} />
           <ChangelogFeeds family={detail.name} label="Follow the changelog: " />
-          <Button size="small" onClick={refresh} disabled={refreshing}>
-            Refresh
-          </Button>
+          {mayRefresh && (
+            <Button size="small" onClick={refresh} disabled={refreshing}>
+              Refresh
+            </Button>
+          )}
         </Box>
       </Grid>
       <Grid item xs={12}>
