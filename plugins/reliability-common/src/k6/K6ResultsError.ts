@@ -16,4 +16,3 @@ export class K6ResultsError extends InputError {
     this.path = path;
   }
 }
-

@@ -53,9 +53,7 @@ function rowsOf(slos: EntitySlo[]): ObjectiveRow[] {
   );
 }
 
-function ObjectiveStatusChip(props: {
-  evaluation?: ObjectiveEvaluation;
-}) {
+function ObjectiveStatusChip(props: { evaluation?: ObjectiveEvaluation }) {
   switch (props.evaluation?.status) {
     case 'met':
       return <StatusChip tone="ok" label="met" />;
