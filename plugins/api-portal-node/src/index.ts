@@ -28,12 +28,7 @@ export {
   type SpecSummary,
   type SpecVersion,
 } from './sdk/openapi/document';
-export {
-  assertSelfContained,
-  findExternalReferences,
-  isInternalReference,
-  type ExternalReference,
-} from './sdk/openapi/references';
+export { assertSelfContained } from './sdk/openapi/references';
 export { childProcessEnv } from './sdk/childEnv';
 export {
   apiPortalArtifactStoreExtensionPoint,

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { findExternalReferences } from '@readiness/plugin-api-portal-node';
+import { findExternalReferences } from '@readiness/plugin-api-portal-common';
 import fs from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';

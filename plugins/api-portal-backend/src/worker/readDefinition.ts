@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { findExternalReferences } from '@readiness/plugin-api-portal-node';
+import { findExternalReferences } from '@readiness/plugin-api-portal-common';
 import { refusalOf } from './referencePolicy';
 import { RawLintProblem, WorkerPool } from './runWorker';
 

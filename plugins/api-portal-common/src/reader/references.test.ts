@@ -227,6 +227,12 @@ describe('external references', () => {
     expect(findExternalReferences(spec, 2)).toHaveLength(2);
   });
 
+  it('walks deep documents without running out of stack', () => {
+    let deep: Record<string, unknown> = { $ref: 'deep.yaml' };
+    for (let i = 0; i < 50_000; i++) deep = { d: deep };
+    expect(findExternalReferences(deep)).toHaveLength(1);
+  });
+
   it('tells local pointers from everything else', () => {
     expect(isLocalRef('#/components/schemas/A')).toBe(true);
     expect(isLocalRef('#')).toBe(true);

@@ -1,7 +1,14 @@
 import { InputError } from '@backstage/errors';
+import {
+  ApiDialect,
+  isJsonObject as isObject,
+  JsonObject,
+  OpenApiReader,
+  readDialect,
+} from '@readiness/plugin-api-portal-common';
+import { assertSelfContained } from './references';
 
-/** A JSON object of unknown shape. */
-export type JsonObject = Record<string, unknown>;
+export { isObject, type JsonObject };
 
 /**
  * The OpenAPI major.minor versions generators understand.
@@ -9,6 +16,12 @@ export type JsonObject = Record<string, unknown>;
  * @public
  */
 export type SpecVersion = '2.0' | '3.0' | '3.1';
+
+const SPEC_VERSIONS: Record<ApiDialect, SpecVersion> = {
+  'swagger-2.0': '2.0',
+  'openapi-3.0': '3.0',
+  'openapi-3.1': '3.1',
+};
 
 /**
  * What generators need to know about a document before reading it.
@@ -21,10 +34,6 @@ export interface SpecSummary {
   apiVersion: string;
   summary?: string;
   description?: string;
-}
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function asString(value: unknown): string | undefined {
@@ -56,25 +65,20 @@ export function describeSpec(spec: unknown): SpecSummary {
     summary: asString(info.summary),
     description: asString(info.description),
   };
-  const swagger = spec.swagger;
-  if (swagger !== undefined) {
-    if (String(swagger).trim() === '2.0') return { version: '2.0', ...base };
+  const { dialect, field, version, problem } = readDialect(spec);
+  if (dialect) return { version: SPEC_VERSIONS[dialect], ...base };
+  if (field === 'swagger') {
     throw new InputError(
-      `Swagger ${String(
-        swagger,
-      )} is not supported; only Swagger 2.0 and OpenAPI 3.0/3.1 are`,
+      `Swagger ${version} is not supported; only Swagger 2.0 and OpenAPI 3.0/3.1 are`,
     );
   }
-  const openapi = asString(spec.openapi);
-  if (openapi === undefined) {
+  if (problem === 'unsupported-version') {
     throw new InputError(
-      "Not an OpenAPI document: it has neither an 'openapi' nor a 'swagger' field",
+      `OpenAPI ${version} is not supported; only Swagger 2.0 and OpenAPI 3.0/3.1 are`,
     );
   }
-  if (/^3\.0(\.|$)/.test(openapi)) return { version: '3.0', ...base };
-  if (/^3\.1(\.|$)/.test(openapi)) return { version: '3.1', ...base };
   throw new InputError(
-    `OpenAPI ${openapi} is not supported; only Swagger 2.0 and OpenAPI 3.0/3.1 are`,
+    "Not an OpenAPI document: it has neither an 'openapi' nor a 'swagger' field",
   );
 }
 
@@ -83,8 +87,9 @@ export function describeSpec(spec: unknown): SpecSummary {
  * Swagger 2.0 `schemes`/`host`/`basePath` URL. Relative URLs are returned as
  * they are; an empty string means the document names no server.
  */
-export function defaultServerUrl(spec: JsonObject): string {
-  if (spec.swagger !== undefined) {
+export function defaultServerUrl(reader: OpenApiReader): string {
+  const spec = reader.root;
+  if (reader.isSwagger) {
     const host = asString(spec.host);
     const basePath = asString(spec.basePath) ?? '';
     if (!host) return basePath === '/' ? '' : basePath;
@@ -109,47 +114,18 @@ export function apiLabel(title: string): string {
   return /\bapi$/i.test(title.trim()) ? title.trim() : `${title.trim()} API`;
 }
 
-const MAX_REF_HOPS = 32;
+/**
+ * How generators read a document: the portal's one reader, refusing any
+ * `$ref` into another document (the SDK policy's message names them).
+ * A chain of 32 `$ref`s has always been too long for the generators.
+ */
+const SDK_READER_LIMITS = { maxHops: 31 };
 
 /**
- * Follows internal `$ref`s (`#/...`) to the object they point at. Returns
- * `undefined` for external, missing or cyclic references.
+ * Reads a self-contained document for a generator; throws an `InputError`
+ * naming its external `$ref`s otherwise.
  */
-export function resolveLocalRef(
-  spec: JsonObject,
-  value: unknown,
-): JsonObject | undefined {
-  let current = value;
-  for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
-    if (!isObject(current)) return undefined;
-    const ref = current.$ref;
-    if (typeof ref !== 'string') return current;
-    current = readPointer(spec, ref);
-  }
-  return undefined;
-}
-
-/** Reads an internal JSON pointer such as `#/components/schemas/Money`. */
-export function readPointer(spec: JsonObject, ref: string): unknown {
-  if (!ref.startsWith('#')) return undefined;
-  const pointer = ref.slice(1);
-  if (pointer === '') return spec;
-  if (!pointer.startsWith('/')) return undefined;
-  let current: unknown = spec;
-  for (const raw of pointer.slice(1).split('/')) {
-    let key: string;
-    try {
-      key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    } catch {
-      return undefined;
-    }
-    if (Array.isArray(current)) {
-      current = current[Number(key)];
-    } else if (isObject(current) && Object.hasOwn(current, key)) {
-      current = current[key];
-    } else {
-      return undefined;
-    }
-  }
-  return current;
+export function specReader(spec: unknown): OpenApiReader {
+  assertSelfContained(spec);
+  return new OpenApiReader(spec, SDK_READER_LIMITS);
 }

@@ -1,23 +1,9 @@
 import {
-  asArray,
-  asObject,
-  asString,
-  isObject,
-  JsonObject,
-  resolveLocalRef,
-} from './document';
+  OpenApiReader,
+  OperationSite,
+} from '@readiness/plugin-api-portal-common';
+import { asObject, asString, isObject, JsonObject } from './document';
 import { securityRequirementsOf } from './security';
-
-const METHODS = [
-  'get',
-  'put',
-  'post',
-  'delete',
-  'options',
-  'head',
-  'patch',
-  'trace',
-];
 
 /** Where a parameter is sent. */
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
@@ -100,13 +86,13 @@ function stringList(value: unknown): string[] | undefined {
   return value.filter((v): v is string => typeof v === 'string');
 }
 
-function exampleOf(spec: JsonObject, media: JsonObject): unknown {
+function exampleOf(reader: OpenApiReader, media: JsonObject): unknown {
   if (media.example !== undefined) return media.example;
   for (const example of Object.values(asObject(media.examples))) {
-    const resolved = resolveLocalRef(spec, example);
+    const resolved = reader.resolveObject(example);
     if (resolved && resolved.value !== undefined) return resolved.value;
   }
-  const schema = resolveLocalRef(spec, media.schema);
+  const schema = reader.resolveObject(media.schema);
   return schema?.example;
 }
 
@@ -125,22 +111,13 @@ interface RawParameter {
   in: string;
 }
 
-function mergeParameters(
-  spec: JsonObject,
-  pathLevel: unknown,
-  operationLevel: unknown,
-): RawParameter[] {
-  const merged = new Map<string, RawParameter>();
-  for (const list of [pathLevel, operationLevel]) {
-    for (const value of asArray(list)) {
-      const raw = resolveLocalRef(spec, value);
-      const name = asString(raw?.name);
-      const location = asString(raw?.in);
-      if (!raw || !name || !location) continue;
-      merged.set(`${location}\u0000${name}`, { raw, name, in: location });
-    }
-  }
-  return [...merged.values()];
+/** The effective parameters with a name and a place (`in`). */
+function rawParameters(site: OperationSite): RawParameter[] {
+  return site.parameters.flatMap(({ value: raw }) => {
+    const name = asString(raw.name);
+    const location = asString(raw.in);
+    return name && location ? [{ raw, name, in: location }] : [];
+  });
 }
 
 function openApiParameter(param: RawParameter): OperationParameter | undefined {
@@ -178,35 +155,35 @@ function openApiParameter(param: RawParameter): OperationParameter | undefined {
 }
 
 function openApiBody(
-  spec: JsonObject,
+  reader: OpenApiReader,
   value: unknown,
 ): OperationBody | undefined {
-  const body = resolveLocalRef(spec, value);
+  const body = reader.resolveObject(value);
   if (!body) return undefined;
   const content = asObject(body.content);
   const mediaType = pickMediaType(Object.keys(content));
   if (!mediaType) return undefined;
-  const media = asObject(resolveLocalRef(spec, content[mediaType]));
+  const media = asObject(reader.resolveObject(content[mediaType]));
   return {
     required: body.required === true,
     mediaType,
     encoding: encodingOf(mediaType),
     schema: media.schema,
     description: asString(body.description),
-    example: exampleOf(spec, media),
+    example: exampleOf(reader, media),
   };
 }
 
 function openApiResults(
-  spec: JsonObject,
+  reader: OpenApiReader,
   responses: JsonObject,
 ): OperationResult[] {
   return successStatuses(responses).map(status => {
-    const response = asObject(resolveLocalRef(spec, responses[status]));
+    const response = asObject(reader.resolveObject(responses[status]));
     const content = asObject(response.content);
     const mediaType = pickMediaType(Object.keys(content));
     if (!mediaType) return { status, encoding: 'empty' };
-    const media = asObject(resolveLocalRef(spec, content[mediaType]));
+    const media = asObject(reader.resolveObject(content[mediaType]));
     return isJsonMedia(mediaType)
       ? { status, encoding: 'json', schema: media.schema }
       : { status, encoding: 'raw' };
@@ -220,14 +197,18 @@ function successStatuses(responses: JsonObject): string[] {
 }
 
 function swaggerOperationParts(
-  spec: JsonObject,
-  operation: JsonObject,
+  reader: OpenApiReader,
+  site: OperationSite,
   params: RawParameter[],
 ): Pick<ApiOperation, 'parameters' | 'body' | 'results'> {
-  const consumes = stringList(operation.consumes) ??
-    stringList(spec.consumes) ?? ['application/json'];
-  const produces = stringList(operation.produces) ??
-    stringList(spec.produces) ?? ['application/json'];
+  const { operation } = site;
+  const located = { value: operation, pointer: site.pointer };
+  const mediaTypes = (key: 'consumes' | 'produces') =>
+    reader.swaggerMediaTypes(key, located)?.map(m => m.value) ?? [
+      'application/json',
+    ];
+  const consumes = mediaTypes('consumes');
+  const produces = mediaTypes('produces');
   const parameters: OperationParameter[] = [];
   let body: OperationBody | undefined;
   const formFields: RawParameter[] = [];
@@ -244,7 +225,7 @@ function swaggerOperationParts(
         description: asString(param.raw.description),
         example:
           Object.values(asObject(param.raw['x-examples']))[0] ??
-          resolveLocalRef(spec, schema)?.example,
+          reader.resolveObject(schema)?.example,
       };
     } else if (param.in === 'formData') {
       formFields.push(param);
@@ -281,7 +262,7 @@ function swaggerOperationParts(
   const responses = asObject(operation.responses);
   const jsonResponses = produces.length === 0 || produces.some(isJsonMedia);
   const results = successStatuses(responses).map((status): OperationResult => {
-    const response = asObject(resolveLocalRef(spec, responses[status]));
+    const response = asObject(reader.resolveObject(responses[status]));
     if (response.schema === undefined) return { status, encoding: 'empty' };
     const fileSchema = asObject(response.schema).type === 'file';
     return jsonResponses && !fileSchema
@@ -295,33 +276,25 @@ function swaggerOperationParts(
  * The operations under `paths`, in document order. Broken parts (a path
  * item that is not an object, a parameter without a name, ...) are skipped.
  */
-export function listOperations(spec: JsonObject): ApiOperation[] {
-  const swagger = spec.swagger !== undefined;
-  const globalSecurity = securityRequirementsOf(spec.security) ?? [];
-  const operations: ApiOperation[] = [];
-  for (const [path, value] of Object.entries(asObject(spec.paths))) {
-    const pathItem = resolveLocalRef(spec, value);
-    if (!pathItem || !path.startsWith('/')) continue;
-    for (const method of METHODS) {
-      const operation = pathItem[method];
-      if (!isObject(operation)) continue;
-      const params = mergeParameters(
-        spec,
-        pathItem.parameters,
-        operation.parameters,
-      );
-      const parts = swagger
-        ? swaggerOperationParts(spec, operation, params)
-        : {
-            parameters: params
-              .map(openApiParameter)
-              .filter((p): p is OperationParameter => p !== undefined),
-            body: openApiBody(spec, operation.requestBody),
-            results: openApiResults(spec, asObject(operation.responses)),
-          };
-      operations.push({
-        method: method.toLocaleUpperCase('en-US'),
-        path,
+export function listOperations(reader: OpenApiReader): ApiOperation[] {
+  const globalSecurity = securityRequirementsOf(reader.root.security) ?? [];
+  return reader.operations().flatMap((site): ApiOperation[] => {
+    if (!site.path.startsWith('/')) return [];
+    const { operation } = site;
+    const params = rawParameters(site);
+    const parts = reader.isSwagger
+      ? swaggerOperationParts(reader, site, params)
+      : {
+          parameters: params
+            .map(openApiParameter)
+            .filter((p): p is OperationParameter => p !== undefined),
+          body: openApiBody(reader, operation.requestBody),
+          results: openApiResults(reader, asObject(operation.responses)),
+        };
+    return [
+      {
+        method: site.method.toLocaleUpperCase('en-US'),
+        path: site.path,
         operationId: asString(operation.operationId)?.trim() || undefined,
         summary: asString(operation.summary),
         description: asString(operation.description),
@@ -329,8 +302,7 @@ export function listOperations(spec: JsonObject): ApiOperation[] {
         tags: stringList(operation.tags) ?? [],
         ...parts,
         security: securityRequirementsOf(operation.security) ?? globalSecurity,
-      });
-    }
-  }
-  return operations;
+      },
+    ];
+  });
 }

@@ -1,11 +1,5 @@
-import {
-  asArray,
-  asObject,
-  asString,
-  isObject,
-  JsonObject,
-  resolveLocalRef,
-} from './document';
+import type { OpenApiReader } from '@readiness/plugin-api-portal-common';
+import { asArray, asObject, asString, isObject, JsonObject } from './document';
 
 /**
  * How a client sends a credential: a bearer token (HTTP bearer, OAuth 2.0,
@@ -108,14 +102,10 @@ function normalize(name: string, raw: JsonObject): SecurityScheme {
 }
 
 /** The security schemes a document defines, in document order. */
-export function securitySchemesOf(spec: JsonObject): SecurityScheme[] {
-  const raw =
-    spec.swagger !== undefined
-      ? asObject(spec.securityDefinitions)
-      : asObject(asObject(spec.components).securitySchemes);
+export function securitySchemesOf(reader: OpenApiReader): SecurityScheme[] {
   const schemes: SecurityScheme[] = [];
-  for (const [name, value] of Object.entries(raw)) {
-    const scheme = resolveLocalRef(spec, value);
+  for (const { name, value } of reader.components('securitySchemes')) {
+    const scheme = reader.resolveObject(value);
     if (scheme) schemes.push(normalize(name, scheme));
   }
   return schemes;

@@ -5,13 +5,13 @@
  * that cannot be typed (external or broken `$ref`s, `not`, intersections of
  * non-objects) becomes `Any` rather than an error.
  */
+import type { OpenApiReader } from '@readiness/plugin-api-portal-common';
 import {
   asArray,
   asObject,
   asString,
   isObject,
   JsonObject,
-  readPointer,
 } from '../openapi/document';
 import { NameScope, toPascalCase } from './naming';
 import { ANY, LiteralValue, optionalOf, PyType, unionOf } from './pyTypes';
@@ -52,10 +52,6 @@ export const TYPING_NAMES = [
 const MAX_DEPTH = 40;
 const MAX_WARNINGS = 20;
 
-function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 function isLiteralValue(value: unknown): value is LiteralValue {
   return (
     value === null ||
@@ -80,7 +76,7 @@ function typesOf(schema: JsonObject): { types: string[]; nullable: boolean } {
 /** Builds the models of one document; see the module note. */
 export class ModelBuilder {
   readonly definitions: ModelDefinition[] = [];
-  readonly #spec: JsonObject;
+  readonly #reader: OpenApiReader;
   readonly #names: NameScope;
   readonly #log: (line: string) => void;
   /** Pointer of each named schema → its model name. */
@@ -91,17 +87,14 @@ export class ModelBuilder {
   readonly #hoisted = new WeakMap<object, PyType>();
   #warnings = 0;
 
-  constructor(spec: JsonObject, log: (line: string) => void) {
-    this.#spec = spec;
+  constructor(reader: OpenApiReader, log: (line: string) => void) {
+    this.#reader = reader;
     this.#log = log;
     this.#names = new NameScope(TYPING_NAMES);
-    const swagger = spec.swagger !== undefined;
-    const schemas = swagger
-      ? asObject(spec.definitions)
-      : asObject(asObject(spec.components).schemas);
-    const prefix = swagger ? '#/definitions/' : '#/components/schemas/';
-    for (const [key, schema] of Object.entries(schemas)) {
-      const pointer = prefix + escapePointer(key);
+    for (const component of reader.components('schemas')) {
+      const { name: key, value: schema } = component;
+      // `#/components/schemas/A`, as a `$ref` names it
+      const pointer = `#${component.pointer}`;
       const name = this.#names.claim(toPascalCase(key));
       this.#components.set(pointer, name);
       this.#componentSchemas.push([pointer, name, schema]);
@@ -235,15 +228,19 @@ export class ModelBuilder {
       return ANY;
     }
     if (this.#resolving.has(ref)) return ANY;
-    const target = readPointer(this.#spec, ref);
-    if (target === undefined) {
+    const target = this.#reader.resolver.lookUp(ref);
+    if (target === 'budget') {
+      this.#warn(`$ref '${ref}' is past the document's budget; typed as Any`);
+      return ANY;
+    }
+    if (typeof target === 'string') {
       this.#warn(`$ref '${ref}' points at nothing; typed as Any`);
       return ANY;
     }
     this.#resolving.add(ref);
     const segments = ref.split('/');
     const hint = toPascalCase(segments.slice(-2).join('_'));
-    const type = this.typeOf(target, hint, depth + 1);
+    const type = this.typeOf(target.value, hint, depth + 1);
     this.#resolving.delete(ref);
     this.#pointerTypes.set(ref, type);
     return type;
@@ -259,7 +256,8 @@ export class ModelBuilder {
       const ref = target.$ref;
       if (seen.has(ref)) return undefined;
       seen.add(ref);
-      target = readPointer(this.#spec, ref);
+      const found = this.#reader.resolver.lookUp(ref);
+      target = typeof found === 'string' ? undefined : found.value;
     }
     if (!isObject(target)) return undefined;
     const { types } = typesOf(target);

@@ -2,10 +2,9 @@ import { createCheckpoint } from '../checkpoint';
 import {
   defaultServerUrl,
   describeSpec,
-  JsonObject,
+  specReader,
 } from '../openapi/document';
 import { listOperations } from '../openapi/operations';
-import { assertSelfContained } from '../openapi/references';
 import { securitySchemesOf } from '../openapi/security';
 import type { SdkFiles, SdkGenerationInput, SdkGenerator } from '../types';
 import { planCredentials, planMethods } from './clientPlan';
@@ -55,8 +54,7 @@ export class PythonSdkGenerator implements SdkGenerator {
     const { signal, log } = input;
     signal?.throwIfAborted();
     const summary = describeSpec(input.spec);
-    assertSelfContained(input.spec);
-    const spec = input.spec as JsonObject;
+    const reader = specReader(input.spec);
     const identity = pythonPackageIdentity(
       input.packageName,
       input.packageVersion,
@@ -71,15 +69,15 @@ export class PythonSdkGenerator implements SdkGenerator {
     );
     const checkpoint = createCheckpoint(signal);
 
-    const models = new ModelBuilder(spec, log);
+    const models = new ModelBuilder(reader, log);
     for (const [pointer, name, schema] of models.componentSchemas) {
       await checkpoint();
       models.defineComponent(pointer, name, schema);
     }
-    const schemes = securitySchemesOf(spec);
+    const schemes = securitySchemesOf(reader);
     const credentials = planCredentials(schemes);
     const methods = await planMethods(
-      listOperations(spec),
+      listOperations(reader),
       schemes,
       models,
       checkpoint,
@@ -90,7 +88,7 @@ export class PythonSdkGenerator implements SdkGenerator {
       );
     }
 
-    const serverUrl = defaultServerUrl(spec);
+    const serverUrl = defaultServerUrl(reader);
     const baseUrl = /^https?:\/\//i.test(serverUrl) ? serverUrl : '';
     if (!baseUrl) {
       log(
@@ -128,7 +126,7 @@ export class PythonSdkGenerator implements SdkGenerator {
       {
         path: 'README.md',
         content: renderReadme({
-          spec,
+          reader,
           title: summary.title,
           apiVersion: summary.apiVersion,
           summary: summary.summary,

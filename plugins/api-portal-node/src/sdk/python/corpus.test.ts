@@ -1,9 +1,9 @@
+import { findExternalReferences } from '@readiness/plugin-api-portal-common';
 import { corpusPath } from '@readiness/test-corpus';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { runPython } from '../../__testUtils__/python';
 import { corpusSpecFiles, readSpec, writeSdk } from '../../__testUtils__/specs';
-import { findExternalReferences } from '../openapi/references';
 import type { SdkFiles } from '../types';
 import { PythonSdkGenerator } from './PythonSdkGenerator';
 

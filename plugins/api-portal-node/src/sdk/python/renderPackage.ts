@@ -1,11 +1,5 @@
-import {
-  apiLabel,
-  asArray,
-  asObject,
-  isObject,
-  JsonObject,
-  resolveLocalRef,
-} from '../openapi/document';
+import type { OpenApiReader } from '@readiness/plugin-api-portal-common';
+import { apiLabel, asArray, asObject, isObject } from '../openapi/document';
 import { SecurityScheme } from '../openapi/security';
 import { ClientMethod, CredentialArgument } from './clientPlan';
 import {
@@ -85,12 +79,12 @@ const MAX_EXAMPLE_CHARS = 1200;
 
 /** A plausible value for a schema, for README examples. */
 function sampleValue(
-  spec: JsonObject,
+  reader: OpenApiReader,
   value: unknown,
   name: string,
   depth = 0,
 ): unknown {
-  const schema = resolveLocalRef(spec, value);
+  const schema = reader.resolveObject(value);
   if (!schema || depth > 3) return `<${name}>`;
   if (schema.example !== undefined) return schema.example;
   const examples = asArray(schema.examples);
@@ -109,7 +103,7 @@ function sampleValue(
     case 'boolean':
       return true;
     case 'array':
-      return [sampleValue(spec, schema.items, name, depth + 1)];
+      return [sampleValue(reader, schema.items, name, depth + 1)];
     case 'string':
       return `<${name}>`;
     default: {
@@ -120,19 +114,22 @@ function sampleValue(
       if (required.length === 0 && !isObject(schema.properties))
         return `<${name}>`;
       return Object.fromEntries(
-        required.map(k => [k, sampleValue(spec, properties[k], k, depth + 1)]),
+        required.map(k => [
+          k,
+          sampleValue(reader, properties[k], k, depth + 1),
+        ]),
       );
     }
   }
 }
 
-function exampleCall(spec: JsonObject, method: ClientMethod): string {
+function exampleCall(reader: OpenApiReader, method: ClientMethod): string {
   const args: string[] = [];
   for (const p of method.parameters.filter(x => x.required)) {
     const param = method.operation.parameters.find(
       x => x.name === p.wireName && x.in === p.in,
     );
-    args.push(pyLiteral(sampleValue(spec, param?.schema, p.wireName), 4));
+    args.push(pyLiteral(sampleValue(reader, param?.schema, p.wireName), 4));
   }
   const body = method.body;
   if (body?.required) {
@@ -140,7 +137,7 @@ function exampleCall(spec: JsonObject, method: ClientMethod): string {
     let literal = pyLiteral(
       raw?.example !== undefined
         ? raw.example
-        : sampleValue(spec, raw?.schema, 'body'),
+        : sampleValue(reader, raw?.schema, 'body'),
       4,
     );
     if (literal.length > MAX_EXAMPLE_CHARS) literal = '{...}';
@@ -256,7 +253,7 @@ function authSection(
 
 /** The source of `README.md`: install, authentication, examples, errors. */
 export function renderReadme(options: {
-  spec: JsonObject;
+  reader: OpenApiReader;
   title: string;
   apiVersion: string;
   summary?: string;
@@ -267,7 +264,7 @@ export function renderReadme(options: {
   methods: ClientMethod[];
   tokenUrl?: string;
 }): string {
-  const { spec, title, apiVersion, summary, identity, baseUrl, methods } =
+  const { reader, title, apiVersion, summary, identity, baseUrl, methods } =
     options;
   const { module } = identity;
   const lines: string[] = [
@@ -314,7 +311,7 @@ export function renderReadme(options: {
       method.operation.summary ??
       `${method.operation.method} ${method.operation.path}`;
     lines.push('', `# ${cleanText(heading).replace(/\s+/g, ' ').trim()}`);
-    lines.push(`result = ${exampleCall(spec, method)}`);
+    lines.push(`result = ${exampleCall(reader, method)}`);
   }
   lines.push('```', '');
   if (methods.length === 0) {
@@ -336,7 +333,7 @@ export function renderReadme(options: {
     '',
     'try:',
     methods[0]
-      ? `    ${exampleCall(spec, methods[0]).replace(/\n/g, '\n    ')}`
+      ? `    ${exampleCall(reader, methods[0]).replace(/\n/g, '\n    ')}`
       : '    ...',
     'except ApiError as error:',
     '    print(error.status, error.body)',

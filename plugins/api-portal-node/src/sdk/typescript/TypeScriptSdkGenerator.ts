@@ -1,7 +1,7 @@
 import {
   defaultServerUrl,
   describeSpec,
-  JsonObject,
+  specReader,
 } from '../openapi/document';
 import { securitySchemesOf } from '../openapi/security';
 import type { SdkFiles, SdkGenerationInput, SdkGenerator } from '../types';
@@ -82,7 +82,9 @@ export class TypeScriptSdkGenerator implements SdkGenerator {
     if (!sources.has('index.ts')) {
       throw new Error('The TypeScript generator wrote no index.ts');
     }
-    const serverUrl = defaultServerUrl(spec as JsonObject);
+    // hey-api was given the document once it was self-contained
+    const reader = specReader(spec);
+    const serverUrl = defaultServerUrl(reader);
     const functions = sdkFunctions(sources.get('sdk.gen.ts') ?? '');
     log(
       `${sources.size} source files, ${functions.length} operation functions`,
@@ -107,7 +109,7 @@ export class TypeScriptSdkGenerator implements SdkGenerator {
           title: summary.title,
           apiVersion: summary.apiVersion,
           baseUrl: /^https?:\/\//i.test(serverUrl) ? serverUrl : '',
-          schemes: securitySchemesOf(spec as JsonObject),
+          schemes: securitySchemesOf(reader),
           functions,
         }),
       },
