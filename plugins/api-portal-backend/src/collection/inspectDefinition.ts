@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  readDialect,
   RevisionStatus,
   SpecFormat,
 } from '@readiness/plugin-api-portal-common';
@@ -59,11 +60,10 @@ function describe(top: DefinitionTop, specType: string) {
     ...(top.infoVersion !== undefined && { version: top.infoVersion }),
     ...(top.infoTitle !== undefined && { title: top.infoTitle }),
   };
-  if (top.openapi !== undefined) {
-    return { format: 'openapi' as const, specVersion: top.openapi, ...about };
-  }
-  if (top.swagger !== undefined) {
-    return { format: 'swagger' as const, specVersion: top.swagger, ...about };
+  // The field that declares the dialect, as the portal's reader reads it
+  const { field, version } = readDialect(top);
+  if (field !== undefined) {
+    return { format: field, specVersion: version, ...about };
   }
   if (top.asyncapi !== undefined) {
     return { format: 'asyncapi' as const, specVersion: top.asyncapi, ...about };

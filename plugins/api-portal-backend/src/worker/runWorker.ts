@@ -56,13 +56,16 @@ export type BundleTask = {
   allowRemoteRefs: boolean;
 };
 
-/** The top-level fields that tell what a parsed definition is. */
+/**
+ * The top-level fields that tell what a parsed definition is: `openapi` and
+ * `swagger` as written (a string or a number), the others as text.
+ */
 export type DefinitionTop =
   | { mapping: false; type: string }
   | {
       mapping: true;
-      openapi?: string;
-      swagger?: string;
+      openapi?: string | number;
+      swagger?: string | number;
       asyncapi?: string;
       infoVersion?: string;
       infoTitle?: string;

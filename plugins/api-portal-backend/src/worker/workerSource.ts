@@ -5,7 +5,9 @@
  * runs the same from TypeScript sources, in tests and in a built backend; it
  * loads `yaml` and `@redocly/openapi-core` from paths the main thread
  * resolved. It holds no logic beyond calling those two libraries: what the
- * results mean is decided in the typed modules that start it. Every document
+ * results mean is decided in the typed modules that start it (the dialect
+ * of a definition, for one, by the portal's OpenAPI reader from the
+ * top-level fields the worker hands back as written). Every document
  * a `$ref` names is asked of the main thread, which answers under the
  * reference policy (referencePolicy.ts); the worker reads no file and opens
  * no connection itself.
@@ -20,10 +22,12 @@ function topLevel(value) {
   }
   const info = value.info && typeof value.info === 'object' ? value.info : {};
   const text = v => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+  // As written: the main thread reads the dialect from them with the portal's reader
+  const declared = v => (typeof v === 'string' || typeof v === 'number' ? v : undefined);
   return {
     mapping: true,
-    openapi: text(value.openapi),
-    swagger: text(value.swagger),
+    openapi: declared(value.openapi),
+    swagger: declared(value.swagger),
     asyncapi: text(value.asyncapi),
     infoVersion: text(info.version),
     infoTitle: text(info.title),
