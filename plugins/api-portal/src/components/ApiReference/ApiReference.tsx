@@ -1,4 +1,5 @@
 import {
+  Component,
   Fragment,
   ReactNode,
   useCallback,
@@ -179,6 +180,35 @@ function Overview(props: { document: ApiDocument }) {
   );
 }
 
+/**
+ * A large YAML definition is read section by section as it is shown, so a
+ * section that cannot be read fails where it is shown, not the whole page.
+ */
+class UnreadableSection extends Component<
+  { children: ReactNode },
+  { error?: Error }
+> {
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  state: { error?: Error } = {};
+
+  render() {
+    const { error } = this.state;
+    if (error) {
+      return (
+        <WarningPanel
+          severity="error"
+          title="This part of the API definition cannot be shown"
+          message={error.message}
+        />
+      );
+    }
+    return this.props.children;
+  }
+}
+
 function ApiReferenceView(props: {
   document: ApiDocument;
   apiDocsLink?: ReactNode;
@@ -224,11 +254,13 @@ function ApiReferenceView(props: {
           />
         </nav>
         <section aria-label="Operation details" className={classes.details}>
-          {selected ? (
-            <OperationDetails document={document} entry={selected} />
-          ) : (
-            <Overview document={document} />
-          )}
+          <UnreadableSection key={selected?.key ?? ''}>
+            {selected ? (
+              <OperationDetails document={document} entry={selected} />
+            ) : (
+              <Overview document={document} />
+            )}
+          </UnreadableSection>
         </section>
       </div>
     </section>

@@ -1,6 +1,8 @@
+import { useEffect, useState } from 'react';
 import { MarkdownContent } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
+import { plainText } from './model/operations';
 import { markdownLinkUri } from './SafeLink';
 
 const useStyles = makeStyles((theme: Theme) => ({
@@ -21,29 +23,45 @@ const useStyles = makeStyles((theme: Theme) => ({
 const MARKUP = /[[\]*_`<#|]|\n\s*\n|^\s*[-+]\s/m;
 
 /**
- * A description from the API definition: markdown, or plain text. The
- * summary variant is the larger first line of an operation.
+ * False until the browser has painted what was rendered with it: the
+ * markdown renderer (and, the first time, its code) then waits for the
+ * operation list or the operation's outline to be on screen.
  */
-export function Description(props: {
-  text?: string;
-  variant?: 'summary' | 'description';
-}) {
+function usePainted(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
+
+function PlainDescription(props: { text: string; summary: boolean }) {
+  const { text, summary } = props;
+  return (
+    <Typography
+      variant={summary ? 'subtitle1' : 'body2'}
+      color={summary ? 'textPrimary' : 'textSecondary'}
+      component="p"
+    >
+      {text}
+    </Typography>
+  );
+}
+
+function MarkdownDescription(props: { text: string; summary: boolean }) {
   const classes = useStyles();
-  const { text, variant = 'description' } = props;
-  if (!text || text.trim().length === 0) {
-    return null;
-  }
-  const summary = variant === 'summary';
-  if (!MARKUP.test(text)) {
-    return (
-      <Typography
-        variant={summary ? 'subtitle1' : 'body2'}
-        color={summary ? 'textPrimary' : 'textSecondary'}
-        component="p"
-      >
-        {text}
-      </Typography>
-    );
+  const { text, summary } = props;
+  const painted = usePainted();
+  if (!painted) {
+    // the same words without their markup (and without links) for a frame
+    return <PlainDescription text={plainText(text)} summary={summary} />;
   }
   return (
     <MarkdownContent
@@ -51,5 +69,25 @@ export function Description(props: {
       transformLinkUri={markdownLinkUri}
       className={`${classes.markdown} ${summary ? classes.summary : ''}`}
     />
+  );
+}
+
+/**
+ * A description from the API definition: markdown, or plain text. The
+ * summary variant is the larger first line of an operation.
+ */
+export function Description(props: {
+  text?: string;
+  variant?: 'summary' | 'description';
+}) {
+  const { text, variant = 'description' } = props;
+  if (!text || text.trim().length === 0) {
+    return null;
+  }
+  const summary = variant === 'summary';
+  return MARKUP.test(text) ? (
+    <MarkdownDescription text={text} summary={summary} />
+  ) : (
+    <PlainDescription text={text} summary={summary} />
   );
 }

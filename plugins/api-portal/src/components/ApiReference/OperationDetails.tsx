@@ -417,12 +417,32 @@ function OperationBody(props: { document: ApiDocument; view: OperationView }) {
   );
 }
 
+// Operations read once per document: opening one again costs nothing
+const readOperations = new WeakMap<ApiDocument, Map<string, OperationView>>();
+
+function operationView(
+  document: ApiDocument,
+  entry: OperationEntry,
+): OperationView {
+  let views = readOperations.get(document);
+  if (!views) {
+    views = new Map();
+    readOperations.set(document, views);
+  }
+  let view = views.get(entry.key);
+  if (!view) {
+    view = readOperation(document, entry);
+    views.set(entry.key, view);
+  }
+  return view;
+}
+
 /** Everything about one operation, read from the document when opened. */
 export function OperationDetails(props: {
   document: ApiDocument;
   entry: OperationEntry;
 }) {
   const { document, entry } = props;
-  const view = useMemo(() => readOperation(document, entry), [document, entry]);
+  const view = useMemo(() => operationView(document, entry), [document, entry]);
   return <OperationBody key={entry.key} document={document} view={view} />;
 }

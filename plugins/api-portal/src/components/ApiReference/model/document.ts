@@ -1,7 +1,14 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { isJsonObject, JsonObject, objectField, stringField } from './json';
+import {
+  isJsonObject,
+  JsonObject,
+  JsonValue,
+  objectField,
+  stringField,
+} from './json';
 import { listOperations, OperationEntry } from './operations';
 import { ReferenceResolver } from './references';
+import { readYamlSections } from './yamlSections';
 
 export type SpecificationVersion =
   | 'swagger-2.0'
@@ -10,6 +17,11 @@ export type SpecificationVersion =
 
 /** A parsed API definition, with its operations listed and nothing else. */
 export interface ApiDocument {
+  /**
+   * The definition. A large YAML one is read section by section on first
+   * access (see yamlSections.ts): reading a property may throw an
+   * `ApiDefinitionError` when that part is not valid YAML.
+   */
   root: JsonObject;
   specification: SpecificationVersion;
   title: string;
@@ -27,6 +39,24 @@ export class ApiDefinitionError extends Error {
   }
 }
 
+/**
+ * YAML definitions from this size on are read section by section, as the
+ * reference needs them; smaller ones parse whole in a few milliseconds.
+ */
+const READ_IN_SECTIONS_FROM = 256 * 1024;
+
+function parseYaml(text: string): unknown {
+  try {
+    // CORE_SCHEMA keeps dates as strings; `json` lets duplicate keys override
+    return load(text, { schema: CORE_SCHEMA, json: true });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ApiDefinitionError(
+      `The API definition is neither valid JSON nor valid YAML: ${reason}`,
+    );
+  }
+}
+
 function parseText(text: string): unknown {
   const trimmed = text.trimStart();
   if (trimmed.length === 0) {
@@ -39,15 +69,27 @@ function parseText(text: string): unknown {
       // not JSON after all; YAML is a superset, and its errors say where
     }
   }
-  try {
-    // CORE_SCHEMA keeps dates as strings; `json` lets duplicate keys override
-    return load(text, { schema: CORE_SCHEMA, json: true });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ApiDefinitionError(
-      `The API definition is neither valid JSON nor valid YAML: ${reason}`,
-    );
+  if (text.length >= READ_IN_SECTIONS_FROM) {
+    // parsed at most once, and only if a section cannot be read on its own
+    let whole: { value?: unknown; error?: unknown } | undefined;
+    const sections = readYamlSections(text, () => {
+      if (!whole) {
+        try {
+          whole = { value: parseYaml(text) };
+        } catch (error) {
+          whole = { error };
+        }
+      }
+      if (whole.error) {
+        throw whole.error;
+      }
+      return whole.value as JsonValue;
+    });
+    if (sections) {
+      return sections;
+    }
   }
+  return parseYaml(text);
 }
 
 function specificationOf(root: JsonObject): SpecificationVersion {

@@ -47,7 +47,7 @@ export interface OperationGroup {
 const SUMMARY_LENGTH = 120;
 
 /** Markdown or HTML as one line of plain text. */
-function plainText(text: string): string {
+export function plainText(text: string): string {
   return text
     .replace(/<[^>]*>/g, ' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -79,9 +79,12 @@ function entryOf(
   operation: JsonObject,
 ): OperationEntry {
   const operationId = stringField(operation, 'operationId');
-  const description = stringField(operation, 'description');
   const ownSummary = stringField(operation, 'summary');
-  // some definitions write whole paragraphs of markdown as the summary
+  // some definitions write whole paragraphs of markdown as the summary; the
+  // description is read only for operations without one
+  const description = ownSummary
+    ? undefined
+    : stringField(operation, 'description');
   const summary = ownSummary
     ? truncated(plainText(ownSummary))
     : description && firstSentence(description);
