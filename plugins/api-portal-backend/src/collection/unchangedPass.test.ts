@@ -3,6 +3,9 @@ import { apiEntity, openapi, startPortal } from '../__testUtils__/portal';
 
 const databases = createStoreTestDatabases();
 
+// Each test runs whole collection passes over 40 entities on a real database
+jest.setTimeout(60_000);
+
 // How much faster an unchanged pass is on 1,000 entities is measured by
 // `yarn bench:api-portal`; these tests prove what makes it cheap.
 describe.each(databases.eachSupportedId())(
