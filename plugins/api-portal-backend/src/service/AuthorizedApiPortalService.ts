@@ -9,6 +9,7 @@ import {
   apiPortalLintReadPermission,
 } from '@readiness/plugin-api-portal-common';
 import {
+  allowedEntities,
   entityScopeOf,
   requireOnEntity,
   scopeOf,
@@ -71,7 +72,16 @@ export class AuthorizedApiPortalService implements ApiPortalService {
       what: 'read',
       notFound: entityNotFound(entityRef),
     });
-    const apiRefs = await this.inner.providedApiRefs(entityRef, options);
+    // Only APIs the caller may see in the catalog are counted, shown or
+    // hidden: a partner learns nothing of internal APIs, not even how many
+    const provided = await this.inner.providedApiRefs(entityRef, options);
+    const known = await allowedEntities(
+      this.permissions,
+      options.credentials,
+      catalogEntityReadPermission,
+      provided,
+    );
+    const apiRefs = provided.filter(ref => known.has(ref));
     const members = await this.inner.familyMembersOf(apiRefs);
     const access = await this.access(options.credentials, async () => [
       ...new Set([...apiRefs, ...members.map(m => m.entityRef)]),

@@ -851,7 +851,7 @@ export const spec = {
       get: {
         operationId: 'GetEntityDrills',
         description:
-          "The DR drills that name the entity, newest first, with achieved RTO and RPO against the entity's targets, when the next drill is due, and the problems found in the drill records. A drill shows only the entities whose reliability record the caller may read (the others are counted in entitiesNotShown); problems show only for records about entities the caller may all read. Notes, and problems of records that name no entity, need reliability.drill.details.read.",
+          "The DR drills that name the entity, newest first, with achieved RTO and RPO against the entity's targets, when the next drill is due, and the problems found in the drill records. A drill shows only the entities whose reliability record the caller may read (the others the caller may see in the catalog are counted in entitiesNotShown; entities the caller may not see are not counted); problems show only for records about entities the caller may all read. Notes, and problems of records that name no entity, need reliability.drill.details.read.",
         security: [
           {},
           {

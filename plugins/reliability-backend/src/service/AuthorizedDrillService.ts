@@ -9,6 +9,7 @@ import {
   reliabilityDrillPublishPermission,
   reliabilityEntityReadPermission,
 } from '@readiness/plugin-reliability-common';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import {
   allowedEntities,
   isAllowed,
@@ -22,8 +23,9 @@ import { DrillService } from './DrillService';
  * pushing a drill needs `reliability.drill.publish`.
  *
  * A drill names several entities, and a drill folder holds files about many:
- * a reader sees only the entities whose record they may read (the others are
- * counted), the problems of records about those entities only, and notes and
+ * a reader sees only the entities whose record they may read (the others
+ * they may see in the catalog are counted; entities they may not see are not
+ * even counted), the problems of records about those entities only, and notes and
  * the problems of records that name no entity only with
  * `reliability.drill.details.read`.
  */
@@ -40,15 +42,22 @@ export class AuthorizedDrillService implements DrillService {
     const { credentials } = options;
     await requireRecordRead(this.permissions, credentials, entityRef);
     const record = await this.inner.getEntityDrills(entityRef, options);
-    const [readable, details] = await Promise.all([
+    const named = [
+      ...record.drills.flatMap(d => d.entities),
+      ...record.problems.flatMap(p => p.entities ?? []),
+    ];
+    const [readable, known, details] = await Promise.all([
       allowedEntities(
         this.permissions,
         credentials,
         reliabilityEntityReadPermission,
-        [
-          ...record.drills.flatMap(d => d.entities),
-          ...record.problems.flatMap(p => p.entities ?? []),
-        ],
+        named,
+      ),
+      allowedEntities(
+        this.permissions,
+        credentials,
+        catalogEntityReadPermission,
+        named,
       ),
       isAllowed(this.permissions, credentials, {
         permission: reliabilityDrillDetailsReadPermission,
@@ -63,12 +72,13 @@ export class AuthorizedDrillService implements DrillService {
       drills: record.drills.map(
         ({ notes, entities, entitiesNotShown: _, ...drill }) => {
           const shown = entities.filter(ref => readable.has(ref));
+          const notShown = entities.filter(
+            ref => known.has(ref) && !readable.has(ref),
+          ).length;
           return {
             ...drill,
             entities: shown,
-            ...(shown.length < entities.length && {
-              entitiesNotShown: entities.length - shown.length,
-            }),
+            ...(notShown > 0 && { entitiesNotShown: notShown }),
             ...(details && notes !== undefined && { notes }),
           };
         },

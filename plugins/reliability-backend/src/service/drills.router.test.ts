@@ -333,9 +333,11 @@ describe.each(databases.eachSupportedId())(
             d.entitiesNotShown,
           ]),
         ).toEqual([
-          ['2026-11-22T10:00:00.000Z', [WEBHOOKS], 2],
+          // Internal entities are not even counted; a partner-facing one
+          // whose record is not published is counted, without its name
+          ['2026-11-22T10:00:00.000Z', [WEBHOOKS], undefined],
           ['2026-11-21T10:00:00.000Z', [WEBHOOKS], 1],
-          ['2026-11-20T10:00:00.000Z', [WEBHOOKS], 1],
+          ['2026-11-20T10:00:00.000Z', [WEBHOOKS], undefined],
         ]);
         // Problems of the records about the published entity alone, and of
         // its own annotation
