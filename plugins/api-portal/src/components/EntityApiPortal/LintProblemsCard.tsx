@@ -153,7 +153,7 @@ export function LintProblemsCard(props: { revisionId?: string }) {
       <EmptyState
         missing="data"
         title="No revision of this definition yet"
-        description="The api-portal backend collects API entities on its schedule; Refresh on this tab collects this one now."
+        description="The api-portal backend collects API entities on its schedule (every 10 minutes by default); the revision and its lint show here once it has."
       />
     );
   } else if (state.loading) {

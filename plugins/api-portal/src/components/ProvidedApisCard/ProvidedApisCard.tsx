@@ -27,7 +27,7 @@ import { lintText } from '../format';
 import { apiPortalTabOf } from '../paths';
 
 export const NOT_COLLECTED_TEXT =
-  'Not collected yet: the api-portal backend collects API definitions on a schedule; Refresh on the API Portal tab collects this one now.';
+  'Not collected yet: the api-portal backend collects API definitions on a schedule (every 10 minutes by default).';
 
 /** The one-line reading of a provided API's current revision, when not ok. */
 export function revisionProblem(item: ProvidedApi): string | undefined {
