@@ -7,7 +7,7 @@ import {
   useMemo,
   useState,
 } from 'react';
-import { Progress, WarningPanel } from '@backstage/core-components';
+import { WarningPanel } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import { Description } from './Description';
@@ -277,9 +277,6 @@ function ApiReferenceView(props: {
 export function ApiReference(props: ApiReferenceProps) {
   const { definition, apiDocsLink, listHeight = 640 } = props;
   const state = useApiDocument(definition);
-  if (state.status === 'loading') {
-    return <Progress />;
-  }
   if (state.status === 'failed') {
     return (
       <WarningPanel

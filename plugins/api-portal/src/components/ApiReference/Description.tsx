@@ -22,24 +22,39 @@ const useStyles = makeStyles((theme: Theme) => ({
 // Plain prose is most descriptions; it skips the markdown parser
 const MARKUP = /[[\]*_`<#|]|\n\s*\n|^\s*[-+]\s/m;
 
+/** A busy page still shows formatted descriptions after this long. */
+const IDLE_AT_MOST_MS = 500;
+
 /**
- * False until the browser has painted what was rendered with it: the
- * markdown renderer (and, the first time, its code) then waits for the
- * operation list or the operation's outline to be on screen.
+ * False until the browser has painted what was rendered with it and has a
+ * moment to spare: each markdown description (and, the first time, the
+ * markdown renderer's code) waits for the operation list or the operation's
+ * outline to be on screen, and one description's rendering does not hold up
+ * another's or the reader's next click.
  */
-function usePainted(): boolean {
-  const [painted, setPainted] = useState(false);
+function useIdleAfterPaint(): boolean {
+  const [idle, setIdle] = useState(false);
   useEffect(() => {
+    let idleCallback: number | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPainted(true), 0);
+      if (typeof window.requestIdleCallback === 'function') {
+        idleCallback = window.requestIdleCallback(() => setIdle(true), {
+          timeout: IDLE_AT_MOST_MS,
+        });
+      } else {
+        timer = setTimeout(() => setIdle(true), 0);
+      }
     });
     return () => {
       cancelAnimationFrame(frame);
+      if (idleCallback !== undefined) {
+        window.cancelIdleCallback(idleCallback);
+      }
       clearTimeout(timer);
     };
   }, []);
-  return painted;
+  return idle;
 }
 
 function PlainDescription(props: { text: string; summary: boolean }) {
@@ -58,8 +73,8 @@ function PlainDescription(props: { text: string; summary: boolean }) {
 function MarkdownDescription(props: { text: string; summary: boolean }) {
   const classes = useStyles();
   const { text, summary } = props;
-  const painted = usePainted();
-  if (!painted) {
+  const idle = useIdleAfterPaint();
+  if (!idle) {
     // the same words without their markup (and without links) for a frame
     return <PlainDescription text={plainText(text)} summary={summary} />;
   }

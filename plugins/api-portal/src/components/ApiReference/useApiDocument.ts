@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { ApiDocument, readApiDocument } from './model/document';
 
 export type ApiDocumentState =
-  | { status: 'loading' }
   | { status: 'ready'; document: ApiDocument }
   | { status: 'failed'; error: Error };
 
@@ -17,31 +16,22 @@ function read(definition: string | object): ApiDocumentState {
   }
 }
 
-// The last definition read: coming back to the same tab costs no second parse
+// The last definition read: coming back to the same tab costs no second read
 let lastRead:
   | { definition: string | object; state: ApiDocumentState }
   | undefined;
 
 /**
- * Parses a definition after the first paint, so a progress indicator shows
- * while a multi-megabyte document is read.
+ * Reads a definition as the reference first renders. Reading lists the
+ * operations only (a large YAML definition's other sections are parsed when
+ * shown), which is quick even for Stripe's: a progress indicator first would
+ * only add a render and a task before the list.
  */
 export function useApiDocument(definition: string | object): ApiDocumentState {
-  const [result, setResult] = useState(() =>
-    lastRead?.definition === definition ? lastRead : undefined,
-  );
-  useEffect(() => {
-    if (lastRead?.definition === definition) {
-      setResult(lastRead);
-      return undefined;
-    }
-    const timer = setTimeout(() => {
+  return useMemo(() => {
+    if (lastRead?.definition !== definition) {
       lastRead = { definition, state: read(definition) };
-      setResult(lastRead);
-    }, 0);
-    return () => clearTimeout(timer);
+    }
+    return lastRead.state;
   }, [definition]);
-  return result?.definition === definition
-    ? result.state
-    : { status: 'loading' };
 }

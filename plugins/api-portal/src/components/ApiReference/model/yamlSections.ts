@@ -30,29 +30,15 @@ const MAYBE_NO_STRING =
 /** Plain scalars js-yaml is left to read: indicators, comments, colons, tabs. */
 const NOT_SIMPLY_PLAIN = /^[-?:,[\]{}#&*!|>'"%@`]|\s#|:(?:\s|$)|\t/;
 
-/** Lines indented by exactly n spaces that hold something, by n. */
-const lineAtIndent = new Map<number, RegExp>();
-/** Lines indented by less than n spaces that hold more than a comment, by n. */
-const lineBelowIndent = new Map<number, RegExp>();
-
-function cached(
-  map: Map<number, RegExp>,
-  indent: number,
-  source: () => string,
-): RegExp {
-  let pattern = map.get(indent);
-  if (!pattern) {
-    pattern = new RegExp(source(), 'g');
-    map.set(indent, pattern);
-  }
-  return pattern;
-}
+/** Lines indented by n spaces or less that hold something, by n. */
+const linesUpToIndent = new Map<number, RegExp>();
 
 /** A line, from `from` (its first character after the indentation) to `end`. */
 interface Line {
   start: number;
   from: number;
   end: number;
+  indent: number;
 }
 
 interface Entry {
@@ -80,57 +66,40 @@ class YamlText {
     return newline < 0 ? this.text.length : newline;
   }
 
-  /** The lines of start..end indented by exactly `indent` spaces. */
-  *linesAt(start: number, end: number, indent: number): Generator<Line> {
-    const pattern = cached(
-      lineAtIndent,
-      indent,
-      () => `(?:^|\\n) {${indent}}(?=[^ \\r\\n])`,
-    );
+  /**
+   * The lines of start..end indented by `indent` spaces or less that hold
+   * something, found by one regular expression over the text.
+   */
+  *linesUpTo(start: number, end: number, indent: number): Generator<Line> {
+    let pattern = linesUpToIndent.get(indent);
+    if (!pattern) {
+      pattern = new RegExp(`\\n( {0,${indent}})(?=[^ \\r\\n])`, 'g');
+      linesUpToIndent.set(indent, pattern);
+    }
+    const text = this.text;
+    if (start === 0) {
+      // the first line has no line break before it
+      let at = 0;
+      while (text[at] === ' ') at++;
+      const code = text.charCodeAt(at);
+      if (at <= indent && at < text.length && code !== 10 && code !== 13) {
+        yield { start: 0, from: at, end: this.lineEnd(0), indent: at };
+      }
+    }
     pattern.lastIndex = start === 0 ? 0 : start - 1;
     for (;;) {
-      const match = pattern.exec(this.text);
-      if (!match) {
-        return;
-      }
-      const lineStart = match[0].startsWith('\n')
-        ? match.index + 1
-        : match.index;
-      if (lineStart >= end) {
-        return;
-      }
-      if (lineStart >= start) {
-        yield {
-          start: lineStart,
-          from: lineStart + indent,
-          end: this.lineEnd(lineStart),
-        };
-      }
-      pattern.lastIndex = Math.max(pattern.lastIndex, lineStart + 1);
-    }
-  }
-
-  /** Whether a line of start..end holds more than a comment left of `indent`. */
-  hasLineBelow(start: number, end: number, indent: number): boolean {
-    if (indent === 0) {
-      return false;
-    }
-    const pattern = cached(
-      lineBelowIndent,
-      indent,
-      () => `\\n {0,${indent - 1}}(?=[^ \\r\\n#])`,
-    );
-    pattern.lastIndex = start === 0 ? 0 : start - 1;
-    for (;;) {
-      const match = pattern.exec(this.text);
+      const match = pattern.exec(text);
       if (!match || match.index + 1 >= end) {
-        return false;
+        return;
       }
-      // a line of only tabs and spaces is blank
       const lineStart = match.index + 1;
-      if (this.text.slice(lineStart, this.lineEnd(lineStart)).trim() !== '') {
-        return true;
-      }
+      const lineIndent = match[1].length;
+      yield {
+        start: lineStart,
+        from: lineStart + lineIndent,
+        end: this.lineEnd(lineStart),
+        indent: lineIndent,
+      };
     }
   }
 
@@ -293,14 +262,14 @@ class SectionReader {
   private entriesOf(start: number, end: number, indent: number): Entry[] {
     const { yaml } = this;
     const text = yaml.text;
-    if (yaml.hasLineBelow(start, end, indent)) {
-      throw new UnsupportedLayout('a line left of the mapping’s indentation');
-    }
     const entries: Entry[] = [];
-    for (const line of yaml.linesAt(start, end, indent)) {
+    for (const line of yaml.linesUpTo(start, end, indent)) {
       const first = text[line.from];
       if (first === '#' || text.slice(line.from, line.end).trim() === '') {
         continue;
+      }
+      if (line.indent < indent) {
+        throw new UnsupportedLayout('a line left of the mapping’s indentation');
       }
       if (first === '-' && isBlank(text.charCodeAt(line.from + 1))) {
         if (entries.length === 0) {
