@@ -1,5 +1,5 @@
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import { HttpMethod } from './model/operations';
+import type { HttpMethod } from '@readiness/plugin-api-portal-common';
 
 function colored(theme: Theme, color: string) {
   return {

@@ -6,20 +6,11 @@ import {
   objectField,
   stringField,
 } from './json';
+import {
+  HTTP_METHODS,
+  type HttpMethod,
+} from '@readiness/plugin-api-portal-common';
 import { ReferenceResolver } from './references';
-
-export const HTTP_METHODS = [
-  'get',
-  'put',
-  'post',
-  'delete',
-  'options',
-  'head',
-  'patch',
-  'trace',
-] as const;
-
-export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** One operation as the list shows it; its details are read on demand. */
 export interface OperationEntry {
