@@ -17,10 +17,17 @@ exports.up = async function up(knex) {
       .defaultTo('')
       .comment('Digest of the diff rules and limits that made the diff');
   });
+  // Entries are found by their pair of texts when a pair is compared again
+  await knex.schema.alterTable('api_changelog', table => {
+    table.index(['from_hash', 'to_hash'], 'api_changelog_hashes_idx');
+  });
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
+  await knex.schema.alterTable('api_changelog', table => {
+    table.dropIndex(['from_hash', 'to_hash'], 'api_changelog_hashes_idx');
+  });
   await knex.schema.alterTable('api_spec_diffs', table => {
     table.dropColumn('rules_digest');
   });
