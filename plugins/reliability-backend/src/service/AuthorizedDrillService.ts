@@ -19,22 +19,6 @@ import { requireRecordRead } from './recordAccess';
 import { DrillService } from './DrillService';
 
 /**
- * Where a drill record came from, as a reader without
- * `reliability.drill.details.read` sees it: the file's name, not the
- * backend's folders, repository URLs or pipeline keys.
- */
-function sourceName(source: string): string {
-  if (source.startsWith('annotation ')) return source;
-  if (source.startsWith('push:')) return 'pushed by a pipeline';
-  return (
-    source
-      .split(/[\\/ ]/)
-      .filter(Boolean)
-      .at(-1) ?? source
-  );
-}
-
-/**
  * Reading an entity's drills needs `reliability.entity.read` on the entity;
  * pushing a drill needs `reliability.drill.publish`.
  *
@@ -86,27 +70,20 @@ export class AuthorizedDrillService implements DrillService {
     return {
       ...record,
       drills: record.drills.map(
-        ({ notes, entities, entitiesNotShown: _, source, ...drill }) => {
+        ({ notes, entities, entitiesNotShown: _, ...drill }) => {
           const shown = entities.filter(ref => readable.has(ref));
           const notShown = entities.filter(
             ref => known.has(ref) && !readable.has(ref),
           ).length;
           return {
             ...drill,
-            source: details ? source : sourceName(source),
             entities: shown,
             ...(notShown > 0 && { entitiesNotShown: notShown }),
             ...(details && notes !== undefined && { notes }),
           };
         },
       ),
-      problems: record.problems
-        .filter(visible)
-        .map(problem =>
-          details
-            ? problem
-            : { ...problem, source: sourceName(problem.source) },
-        ),
+      problems: record.problems.filter(visible),
     };
   }
 

@@ -339,15 +339,6 @@ describe.each(databases.eachSupportedId())(
           ['2026-11-21T10:00:00.000Z', [WEBHOOKS], 1],
           ['2026-11-20T10:00:00.000Z', [WEBHOOKS], undefined],
         ]);
-        // Where a record came from is named, not the backend's folders
-        for (const item of [
-          ...response.body.drills,
-          ...response.body.problems,
-        ]) {
-          expect(item.source.replace('readiness.dev/', '')).not.toMatch(
-            /[\\/]/,
-          );
-        }
         // Problems of the records about the published entity alone, and of
         // its own annotation
         expect(
