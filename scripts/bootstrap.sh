@@ -113,7 +113,7 @@ stamp_input() {
   {
     node -v
     cat "$ROOT/yarn.lock"
-    find "$ROOT/packages" "$ROOT/plugins" -maxdepth 2 -name package.json -not -path '*/node_modules/*' -print0 | sort -z | xargs -0 cat
+    find "$ROOT/packages" "$ROOT/foundation" "$ROOT/plugins" -maxdepth 2 -name package.json -not -path '*/node_modules/*' -print0 | sort -z | xargs -0 cat
     cat "$ROOT/package.json"
   } | sha256sum | cut -d' ' -f1
 }

@@ -1,6 +1,6 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
-  createAuditedRunner,
+  createAuditedWriteHandlers,
   createCallerCredentials,
   entityReadHandler,
   entityRefOfPath,
@@ -28,7 +28,7 @@ export async function createRouter(options: {
   const router = await createOpenApiRouter({
     middleware: [(_req, _res, next) => next()],
   });
-  const audited = createAuditedRunner(auditor);
+  const write = createAuditedWriteHandlers({ httpAuth, auditor });
   const caller = createCallerCredentials(httpAuth);
   const page = (query: { cursor?: string; limit?: number | string }) => ({
     cursor: query.cursor,
@@ -86,27 +86,19 @@ export async function createRouter(options: {
 
   router.post(
     '/v1/entities/:kind/:namespace/:name/refresh',
-    async (req, res) => {
-      const entityRef = entityRefOfPath(req.params);
-      const refreshed = await audited(
-        {
-          eventId: 'entity-refresh',
-          severityLevel: 'medium',
-          request: req,
-          meta: { entityRef },
-        },
-        async () => {
-          const credentials = await caller(req);
-          return apiPortal.refresh(entityRef, { credentials });
-        },
-        r => ({
-          revisionId: r.revision.id,
-          changed: r.changed,
-          status: r.revision.status,
-        }),
-      );
-      res.json(refreshed);
-    },
+    write({
+      eventId: 'entity-refresh',
+      allow: ['user', 'service'],
+      meta: req => ({ entityRef: entityRefOfPath(req.params) }),
+      write: (req, credentials) =>
+        apiPortal.refresh(entityRefOfPath(req.params), { credentials }),
+      result: r => ({
+        revisionId: r.revision.id,
+        changed: r.changed,
+        status: r.revision.status,
+      }),
+      status: 200,
+    }),
   );
 
   router.get(
@@ -135,24 +127,21 @@ export async function createRouter(options: {
 
   router.post(
     '/v1/entities/:kind/:namespace/:name/sdks/:language/build',
-    async (req, res) => {
-      const entityRef = entityRefOfPath(req.params);
-      const { language } = req.params;
-      const queued = await audited(
-        {
-          eventId: 'sdk-build',
-          severityLevel: 'low',
-          request: req,
-          meta: { entityRef, language },
-        },
-        async () => {
-          const credentials = await caller(req);
-          return sdks.build(entityRef, language, { credentials });
-        },
-        r => ({ status: r.status, generatorVersion: r.generatorVersion }),
-      );
-      res.status(202).json(queued);
-    },
+    write({
+      eventId: 'sdk-build',
+      severityLevel: 'low',
+      allow: ['user', 'service'],
+      meta: req => ({
+        entityRef: entityRefOfPath(req.params),
+        language: req.params.language,
+      }),
+      write: (req, credentials) =>
+        sdks.build(entityRefOfPath(req.params), req.params.language, {
+          credentials,
+        }),
+      result: r => ({ status: r.status, generatorVersion: r.generatorVersion }),
+      status: 202,
+    }),
   );
 
   router.get(

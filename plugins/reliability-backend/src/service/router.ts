@@ -1,6 +1,7 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
-  createAuditedRunner,
+  createAuditedWriteHandlers,
+  createdOrExisting,
   createCallerCredentials,
   entityReadHandler,
   entityRefOfPath,
@@ -39,7 +40,7 @@ export async function createRouter(options: {
   const router = await createOpenApiRouter({
     middleware: [(_req, _res, next) => next()],
   });
-  const audited = createAuditedRunner(auditor);
+  const write = createAuditedWriteHandlers({ httpAuth, auditor });
   const caller = createCallerCredentials(httpAuth);
 
   const publishedMeta = (published: {
@@ -50,59 +51,48 @@ export async function createRouter(options: {
     created: published.created,
   });
 
-  router.post('/v1/runs', async (req, res) => {
-    const published = await audited(
-      {
-        eventId: 'run-publish',
-        severityLevel: 'medium',
-        request: req,
-        meta: {
-          entityRef: String(req.body?.run?.entityRef ?? ''),
-          idempotencyKey: String(req.body?.run?.idempotencyKey ?? ''),
-        },
-      },
-      async () => {
-        const credentials = await httpAuth.credentials(req, {
-          allow: ['service'],
-        });
-        return perfRuns.publishRun(req.body, { credentials });
-      },
-      publishedMeta,
-    );
-    res.status(published.created ? 201 : 200).json(published);
-  });
+  router.post(
+    '/v1/runs',
+    write({
+      eventId: 'run-publish',
+      allow: ['service'],
+      meta: req => ({
+        entityRef: String(req.body?.run?.entityRef ?? ''),
+        idempotencyKey: String(req.body?.run?.idempotencyKey ?? ''),
+      }),
+      write: (req, credentials) =>
+        perfRuns.publishRun(req.body, { credentials }),
+      result: publishedMeta,
+      status: createdOrExisting,
+    }),
+  );
 
-  router.post('/v1/runs/stream', async (req, res) => {
-    const { k6ExitCode, ...query } = req.query;
-    const run = {
-      ...query,
-      ...(k6ExitCode !== undefined && { k6ExitCode: Number(k6ExitCode) }),
-    };
-    const published = await audited(
-      {
-        eventId: 'run-publish',
-        severityLevel: 'medium',
-        request: req,
-        meta: {
-          queryType: 'stream',
-          entityRef: String(query.entityRef ?? ''),
-          idempotencyKey: String(query.idempotencyKey ?? ''),
-        },
-      },
-      async () => {
-        const credentials = await httpAuth.credentials(req, {
-          allow: ['service'],
-        });
+  router.post(
+    '/v1/runs/stream',
+    write({
+      eventId: 'run-publish',
+      allow: ['service'],
+      meta: req => ({
+        queryType: 'stream',
+        entityRef: String(req.query.entityRef ?? ''),
+        idempotencyKey: String(req.query.idempotencyKey ?? ''),
+      }),
+      write: (req, credentials) => {
+        const { k6ExitCode, ...query } = req.query;
+        const run = {
+          ...query,
+          ...(k6ExitCode !== undefined && { k6ExitCode: Number(k6ExitCode) }),
+        };
         const length = Number(req.headers['content-length']);
         return perfRuns.publishRunStream(run, req, {
           credentials,
           ...(Number.isFinite(length) && { declaredBytes: length }),
         });
       },
-      publishedMeta,
-    );
-    res.status(published.created ? 201 : 200).json(published);
-  });
+      result: publishedMeta,
+      status: createdOrExisting,
+    }),
+  );
 
   router.get('/v1/runs', async (req, res) => {
     const credentials = await caller(req);
@@ -131,46 +121,36 @@ export async function createRouter(options: {
     ),
   );
 
-  router.post('/v1/drills', async (req, res) => {
-    const published = await audited(
-      {
-        eventId: 'drill-publish',
-        severityLevel: 'medium',
-        request: req,
-        meta: { idempotencyKey: String(req.body?.idempotencyKey ?? '') },
-      },
-      async () => {
-        const credentials = await httpAuth.credentials(req, {
-          allow: ['service'],
-        });
-        return drills.publishDrill(req.body, { credentials });
-      },
-      p => ({ created: p.created, entities: p.drill.entities }),
-    );
-    res.status(published.created ? 201 : 200).json(published);
-  });
+  router.post(
+    '/v1/drills',
+    write({
+      eventId: 'drill-publish',
+      allow: ['service'],
+      meta: req => ({
+        idempotencyKey: String(req.body?.idempotencyKey ?? ''),
+      }),
+      write: (req, credentials) =>
+        drills.publishDrill(req.body, { credentials }),
+      result: p => ({ created: p.created, entities: p.drill.entities }),
+      status: createdOrExisting,
+    }),
+  );
 
-  router.post('/v1/backups', async (req, res) => {
-    const published = await audited(
-      {
-        eventId: 'backup-publish',
-        severityLevel: 'medium',
-        request: req,
-        meta: {
-          entityRef: String(req.body?.entityRef ?? ''),
-          idempotencyKey: String(req.body?.idempotencyKey ?? ''),
-        },
-      },
-      async () => {
-        const credentials = await httpAuth.credentials(req, {
-          allow: ['service'],
-        });
-        return backups.publishVerification(req.body, { credentials });
-      },
-      p => ({ created: p.created, verificationId: p.verification.id }),
-    );
-    res.status(published.created ? 201 : 200).json(published);
-  });
+  router.post(
+    '/v1/backups',
+    write({
+      eventId: 'backup-publish',
+      allow: ['service'],
+      meta: req => ({
+        entityRef: String(req.body?.entityRef ?? ''),
+        idempotencyKey: String(req.body?.idempotencyKey ?? ''),
+      }),
+      write: (req, credentials) =>
+        backups.publishVerification(req.body, { credentials }),
+      result: p => ({ created: p.created, verificationId: p.verification.id }),
+      status: createdOrExisting,
+    }),
+  );
 
   router.get(
     '/v1/entities/:kind/:namespace/:name/trend',
@@ -215,30 +195,23 @@ export async function createRouter(options: {
     }),
   );
 
-  router.post('/v1/gates/:kind/:namespace/:name', async (req, res) => {
-    const entityRef = entityRefOfPath(req.params);
-    const verdict = await audited(
-      {
-        eventId: 'gate-record',
-        severityLevel: 'medium',
-        request: req,
-        meta: { entityRef },
-      },
-      async () => {
-        const credentials = await httpAuth.credentials(req, {
-          allow: ['service'],
-        });
-        return gates.record(entityRef, req.body, { credentials });
-      },
-      v => ({
+  router.post(
+    '/v1/gates/:kind/:namespace/:name',
+    write({
+      eventId: 'gate-record',
+      allow: ['service'],
+      meta: req => ({ entityRef: entityRefOfPath(req.params) }),
+      write: (req, credentials) =>
+        gates.record(entityRefOfPath(req.params), req.body, { credentials }),
+      result: v => ({
         verdictId: v.id,
         status: v.status,
         release: v.release,
         environment: v.environment,
       }),
-    );
-    res.status(201).json(verdict);
-  });
+      status: 201,
+    }),
+  );
 
   router.get(
     '/v1/gates/:kind/:namespace/:name/history',
@@ -252,45 +225,33 @@ export async function createRouter(options: {
     }),
   );
 
-  router.put('/v1/runs/:runId/baseline', async (req, res) => {
-    const baseline = await audited(
-      {
-        eventId: 'baseline-pin',
-        severityLevel: 'medium',
-        request: req,
-        meta: { runId: req.params.runId },
-      },
-      async () => {
-        const credentials = await httpAuth.credentials(req, {
-          allow: ['user'],
-        });
-        return perfRuns.pinBaseline(req.params.runId, {
+  router.put(
+    '/v1/runs/:runId/baseline',
+    write({
+      eventId: 'baseline-pin',
+      allow: ['user'],
+      meta: req => ({ runId: req.params.runId }),
+      write: (req, credentials) =>
+        perfRuns.pinBaseline(req.params.runId, {
           credentials,
           actor: credentials.principal.userEntityRef,
-        });
-      },
-    );
-    res.json(baseline);
-  });
+        }),
+      status: 200,
+    }),
+  );
 
-  router.delete('/v1/runs/:runId/baseline', async (req, res) => {
-    const result = await audited(
-      {
-        eventId: 'baseline-unpin',
-        severityLevel: 'medium',
-        request: req,
-        meta: { runId: req.params.runId },
-      },
-      async () => {
-        const credentials = await httpAuth.credentials(req, {
-          allow: ['user'],
-        });
-        return perfRuns.unpinBaseline(req.params.runId, { credentials });
-      },
-      removed => removed,
-    );
-    res.json(result);
-  });
+  router.delete(
+    '/v1/runs/:runId/baseline',
+    write({
+      eventId: 'baseline-unpin',
+      allow: ['user'],
+      meta: req => ({ runId: req.params.runId }),
+      write: (req, credentials) =>
+        perfRuns.unpinBaseline(req.params.runId, { credentials }),
+      result: removed => removed,
+      status: 200,
+    }),
+  );
 
   router.get('/v1/runs/:runId/regression', async (req, res) => {
     const credentials = await caller(req);

@@ -5,6 +5,8 @@ import express from 'express';
 import request from 'supertest';
 import {
   createAuditedRunner,
+  createAuditedWriteHandlers,
+  createdOrExisting,
   createCallerCredentials,
   entityReadHandler,
   entityRefOfPath,
@@ -81,6 +83,104 @@ describe('createAuditedRunner', () => {
     ).rejects.toBe(failure);
     expect(event.fail).toHaveBeenCalledWith({ error: failure });
     expect(event.success).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('createAuditedWriteHandlers', () => {
+  function setup() {
+    const auditor = mockServices.auditor.mock();
+    const event = { success: jest.fn(), fail: jest.fn() };
+    auditor.createEvent.mockResolvedValue(event);
+    const write = createAuditedWriteHandlers({
+      httpAuth: mockServices.httpAuth({
+        defaultCredentials: mockCredentials.service('ci'),
+      }),
+      auditor,
+    });
+    const stored = new Map<string, { id: string }>();
+    const router = express.Router();
+    router.use(express.json());
+    router.post(
+      '/v1/things',
+      write({
+        eventId: 'thing-publish',
+        allow: ['service'],
+        meta: req => ({ key: String(req.body?.key ?? '') }),
+        write: async req => {
+          if (!req.body?.key) throw new InputError('key: required');
+          const existing = stored.get(req.body.key);
+          if (existing) return { created: false, thing: existing };
+          const thing = { id: `t${stored.size + 1}` };
+          stored.set(req.body.key, thing);
+          return { created: true, thing };
+        },
+        result: r => ({ created: r.created, thingId: r.thing.id }),
+        status: createdOrExisting,
+      }),
+    );
+    router.post(
+      '/v1/people-only',
+      write({
+        eventId: 'thing-pin',
+        severityLevel: 'low',
+        allow: ['user'],
+        write: async (_req, credentials) => ({
+          by: credentials.principal.userEntityRef,
+        }),
+        status: 202,
+      }),
+    );
+    return { app: appWith(router), auditor, event };
+  }
+
+  it('answers 201 for a new publication and 200 for the same one again, auditing both', async () => {
+    const { app, auditor, event } = setup();
+    const first = await request(app).post('/v1/things').send({ key: 'k1' });
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({ created: true, thing: { id: 't1' } });
+    const again = await request(app).post('/v1/things').send({ key: 'k1' });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ created: false, thing: { id: 't1' } });
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'thing-publish',
+        severityLevel: 'medium',
+        meta: { key: 'k1' },
+      }),
+    );
+    expect(event.success).toHaveBeenNthCalledWith(1, {
+      meta: { created: true, thingId: 't1' },
+    });
+    expect(event.success).toHaveBeenNthCalledWith(2, {
+      meta: { created: false, thingId: 't1' },
+    });
+  });
+
+  it('passes a failed write to the error handler and audits the failure', async () => {
+    const { app, event } = setup();
+    const res = await request(app).post('/v1/things').send({});
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('key: required');
+    expect(event.fail).toHaveBeenCalledTimes(1);
+    expect(event.success).not.toHaveBeenCalled();
+  });
+
+  it('refuses a caller of a type the route does not allow, before writing', async () => {
+    const { app, event } = setup();
+    const res = await request(app).post('/v1/people-only').send({});
+    expect(res.status).toBe(403);
+    expect(event.success).not.toHaveBeenCalled();
+    expect(event.fail).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers with the fixed status of the route', async () => {
+    const { app } = setup();
+    const res = await request(app)
+      .post('/v1/people-only')
+      .set('Authorization', mockCredentials.user.header('user:default/ada'))
+      .send({});
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ by: 'user:default/ada' });
   });
 });
 
