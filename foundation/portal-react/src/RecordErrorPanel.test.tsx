@@ -4,6 +4,7 @@ import { screen } from '@testing-library/react';
 import {
   isForbidden,
   isNotFound,
+  createRecordErrorPanel,
   RecordErrorPanel,
   statusOf,
 } from './RecordErrorPanel';
@@ -64,5 +65,43 @@ describe('RecordErrorPanel', () => {
     expect(isNotFound(await responseError(403, 'x'))).toBe(false);
     expect(isForbidden(await responseError(404, 'x'))).toBe(false);
     expect(isNotFound(new Error('plain'))).toBe(false);
+  });
+});
+
+describe('createRecordErrorPanel', () => {
+  const FamilyPanel = createRecordErrorPanel({
+    internalTitle: 'This compliance record is internal',
+    record: 'compliance record',
+    subject: 'this entity',
+  });
+
+  it("words a refusal in the family's words, naming the part when given", async () => {
+    await renderInTestApp(
+      <>
+        <FamilyPanel
+          error={await responseError(403, 'denied')}
+          what="evidence"
+        />
+        <FamilyPanel error={await responseError(403, 'denied')} />
+      </>,
+    );
+    expect(
+      screen.getAllByText('This compliance record is internal'),
+    ).toHaveLength(2);
+    expect(
+      screen.getByText('The evidence of this entity is not published to you.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'The compliance record of this entity is not published to you.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it("shows other failures with the server's answer", async () => {
+    await renderInTestApp(
+      <FamilyPanel error={await responseError(502, 'upstream timed out')} />,
+    );
+    expect(screen.getAllByText(/upstream timed out/).length).toBeGreaterThan(0);
   });
 });

@@ -58,3 +58,39 @@ export function RecordErrorPanel(props: {
   }
   return <ResponseErrorPanel error={props.error} />;
 }
+
+/**
+ * The props of a family's record error panel: the error, and what part of
+ * the record was asked for (e.g. "SLOs").
+ *
+ * @public
+ */
+export type FamilyRecordErrorPanelProps = { error: Error; what?: string };
+
+/**
+ * A family's {@link RecordErrorPanel}: a refusal is worded once for the whole
+ * family ("This reliability record is internal", "The SLOs of this entity are
+ * not published to you."), so every card of it says the same.
+ *
+ * @public
+ */
+export function createRecordErrorPanel(wording: {
+  /** The title of a refusal. */
+  internalTitle: string;
+  /** What a refused part is called when a card does not say, e.g. "reliability record". */
+  record: string;
+  /** Whose record it is in the description, e.g. "this entity". */
+  subject: string;
+}): (props: FamilyRecordErrorPanelProps) => JSX.Element {
+  return function FamilyRecordErrorPanel(props: FamilyRecordErrorPanelProps) {
+    return (
+      <RecordErrorPanel
+        error={props.error}
+        internalTitle={wording.internalTitle}
+        internalDescription={`The ${props.what ?? wording.record} of ${
+          wording.subject
+        } is not published to you.`}
+      />
+    );
+  };
+}

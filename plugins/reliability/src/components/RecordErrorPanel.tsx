@@ -1,4 +1,4 @@
-import { RecordErrorPanel as SharedRecordErrorPanel } from '@readiness/portal-react';
+import { createRecordErrorPanel } from '@readiness/portal-react';
 
 export { isForbidden } from '@readiness/portal-react';
 
@@ -8,14 +8,8 @@ export const INTERNAL_RECORD_TITLE = 'This reliability record is internal';
  * Why a part of the reliability record could not be read: a refusal says the
  * record is internal, anything else shows the server's answer.
  */
-export function RecordErrorPanel(props: { error: Error; what?: string }) {
-  return (
-    <SharedRecordErrorPanel
-      error={props.error}
-      internalTitle={INTERNAL_RECORD_TITLE}
-      internalDescription={`The ${
-        props.what ?? 'reliability record'
-      } of this entity is not published to you.`}
-    />
-  );
-}
+export const RecordErrorPanel = createRecordErrorPanel({
+  internalTitle: INTERNAL_RECORD_TITLE,
+  record: 'reliability record',
+  subject: 'this entity',
+});
