@@ -57,6 +57,7 @@ export function afterCursor(
   query: Knex.QueryBuilder,
   timeColumn: string,
   cursor: string | undefined,
+  idColumn: string = 'id',
 ): void {
   if (!cursor) {
     return;
@@ -67,7 +68,54 @@ export function afterCursor(
     inner
       .where(timeColumn, '<', at)
       .orWhere(same =>
-        same.where(timeColumn, '=', at).andWhere('id', '<', after.id),
+        same.where(timeColumn, '=', at).andWhere(idColumn, '<', after.id),
       ),
   );
+}
+
+/** How {@link keysetPage} reads one page of a newest-first list. */
+export interface KeysetPageOptions<Row, Item> {
+  /** The time the list is ordered by, newest first (qualified when the query joins). */
+  timeColumn: string;
+  /** The id that orders items of the same time; `id` when not given. */
+  idColumn?: string;
+  /** The cursor the previous page returned, if any. */
+  cursor?: string;
+  /** The page size asked for; {@link DEFAULT_PAGE_SIZE} when not given. */
+  limit?: number;
+  /** A stored row as the item the list answers. */
+  toItem: (row: Row) => Item;
+  /** Where an item stands in the list: its time and id. */
+  positionOf: (item: Item) => Position;
+}
+
+/**
+ * One page of a newest-first list: orders the (already filtered) query by
+ * time and id, starts after the cursor, and reads one row more than the page
+ * to know whether a next page exists. A bad limit or cursor is a 400 naming
+ * it.
+ */
+export async function keysetPage<Row, Item>(
+  query: Knex.QueryBuilder,
+  options: KeysetPageOptions<Row, Item>,
+): Promise<{ items: Item[]; nextCursor?: string }> {
+  const limit = pageSize(options.limit);
+  const idColumn = options.idColumn ?? 'id';
+  query
+    .orderBy([
+      { column: options.timeColumn, order: 'desc' },
+      { column: idColumn, order: 'desc' },
+    ])
+    .limit(limit + 1);
+  afterCursor(query, options.timeColumn, options.cursor, idColumn);
+  const rows: Row[] = await query;
+  const items = rows.slice(0, limit).map(options.toItem);
+  const last = items[items.length - 1];
+  return {
+    items,
+    ...(rows.length > limit &&
+      last !== undefined && {
+        nextCursor: encodeCursor(options.positionOf(last)),
+      }),
+  };
 }

@@ -4,12 +4,7 @@ import {
   summarizeChanges,
   type ApiChange,
 } from '@readiness/plugin-api-portal-common';
-import {
-  afterCursor,
-  encodeCursor,
-  isoTime,
-  pageSize,
-} from '@readiness/store-utils';
+import { isoTime, keysetPage } from '@readiness/store-utils';
 import { ChangelogItem, Page } from '@readiness/plugin-api-portal-common';
 import { DiffRecord } from './DatabaseSpecStore';
 import { migratedClient } from './migrations';
@@ -141,7 +136,6 @@ export class DatabaseChangelogStore {
     filter: ChangelogFilter,
     options: { cursor?: string; limit?: number },
   ): Promise<Page<ChangelogItem>> {
-    const limit = pageSize(options.limit);
     const query = this.db('api_changelog as c')
       .leftJoin('api_spec_diffs as d', join =>
         join
@@ -162,12 +156,7 @@ export class DatabaseChangelogStore {
         'c.summary',
         'c.at',
         'd.changes',
-      )
-      .orderBy([
-        { column: 'c.at', order: 'desc' },
-        { column: 'c.id', order: 'desc' },
-      ])
-      .limit(limit + 1);
+      );
     if (filter.family) query.where('c.family', filter.family);
     if (filter.breakingOnly) query.where('c.breaking', true);
     if (filter.entityRefs) {
@@ -175,10 +164,12 @@ export class DatabaseChangelogStore {
         .whereIn('c.entity_ref', filter.entityRefs)
         .whereIn('c.from_entity_ref', filter.entityRefs);
     }
-    afterCursor(query, 'c.at', options.cursor);
-    const rows = await query;
-    const items = rows.slice(0, limit).map(
-      (row): ChangelogItem => ({
+    return keysetPage(query, {
+      timeColumn: 'c.at',
+      idColumn: 'c.id',
+      cursor: options.cursor,
+      limit: options.limit,
+      toItem: (row: EntryRow): ChangelogItem => ({
         id: row.id,
         family: row.family,
         kind: row.kind as ChangelogItem['kind'],
@@ -193,13 +184,8 @@ export class DatabaseChangelogStore {
         summary: row.summary,
         changes: row.changes ? (JSON.parse(row.changes) as ApiChange[]) : [],
       }),
-    );
-    const last = items[items.length - 1];
-    return {
-      items,
-      ...(rows.length > limit &&
-        last && { nextCursor: encodeCursor({ at: last.at, id: last.id }) }),
-    };
+      positionOf: item => ({ at: item.at, id: item.id }),
+    });
   }
 
   /** Breaking entries per family since a time, counting only these entities when given. */

@@ -1,12 +1,6 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import {
-  afterCursor,
-  encodeCursor,
-  isoTime,
-  isUniqueViolation,
-  pageSize,
-} from '@readiness/store-utils';
+import { isoTime, isUniqueViolation, keysetPage } from '@readiness/store-utils';
 import {
   ChangelogItem,
   Page,
@@ -279,26 +273,17 @@ export class DatabaseSpecStore {
     entityRef: string,
     options: { cursor?: string; limit?: number },
   ): Promise<Page<SpecRevision>> {
-    const limit = pageSize(options.limit);
     const query = this.db('api_spec_revisions as r')
       .select<RevisionRow[]>(REVISION_COLUMNS)
-      .where('r.entity_ref', entityRef)
-      .orderBy([
-        { column: 'r.first_seen_at', order: 'desc' },
-        { column: 'r.id', order: 'desc' },
-      ])
-      .limit(limit + 1);
-    afterCursor(query, 'r.first_seen_at', options.cursor);
-    const rows = await query;
-    const items = rows.slice(0, limit).map(toRevision);
-    const last = items[items.length - 1];
-    return {
-      items,
-      ...(rows.length > limit &&
-        last && {
-          nextCursor: encodeCursor({ at: last.firstSeenAt, id: last.id }),
-        }),
-    };
+      .where('r.entity_ref', entityRef);
+    return keysetPage(query, {
+      timeColumn: 'r.first_seen_at',
+      idColumn: 'r.id',
+      cursor: options.cursor,
+      limit: options.limit,
+      toItem: toRevision,
+      positionOf: revision => ({ at: revision.firstSeenAt, id: revision.id }),
+    });
   }
 
   /** The kept text of a content hash. */

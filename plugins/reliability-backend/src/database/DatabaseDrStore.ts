@@ -10,12 +10,10 @@ import {
   Page,
 } from '@readiness/plugin-reliability-common';
 import {
-  afterCursor,
   contentHash,
-  encodeCursor,
   isoTime,
   isUniqueViolation,
-  pageSize,
+  keysetPage,
 } from '@readiness/store-utils';
 import { Knex } from 'knex';
 import { migratedClient } from './migrations';
@@ -214,26 +212,21 @@ export class DatabaseDrStore {
     entityRef: string,
     options: { kind?: BackupKind; cursor?: string; limit?: number } = {},
   ): Promise<Page<BackupVerification>> {
-    const limit = pageSize(options.limit);
-    const query = this.db<BackupRow>('backup_verifications')
-      .where('entity_ref', entityRef)
-      .orderBy([
-        { column: 'taken_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(limit + 1);
+    const query = this.db<BackupRow>('backup_verifications').where(
+      'entity_ref',
+      entityRef,
+    );
     if (options.kind) query.where('kind', options.kind);
-    afterCursor(query, 'taken_at', options.cursor);
-    const rows = await query;
-    const items = rows.slice(0, limit).map(toVerification);
-    const last = items[items.length - 1];
-    return {
-      items,
-      ...(rows.length > limit &&
-        last && {
-          nextCursor: encodeCursor({ at: last.takenAt, id: last.id }),
-        }),
-    };
+    return keysetPage(query, {
+      timeColumn: 'taken_at',
+      cursor: options.cursor,
+      limit: options.limit,
+      toItem: toVerification,
+      positionOf: verification => ({
+        at: verification.takenAt,
+        id: verification.id,
+      }),
+    });
   }
 
   /**

@@ -3,7 +3,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { GateVerdict, Page } from '@readiness/plugin-reliability-common';
 import { Knex } from 'knex';
 import { migratedClient } from './migrations';
-import { afterCursor, encodeCursor, pageSize } from '@readiness/store-utils';
+import { keysetPage } from '@readiness/store-utils';
 
 /** A verdict as kept. */
 export type StoredGateVerdict = GateVerdict & { id: string; decidedAt: string };
@@ -50,34 +50,23 @@ export class DatabaseGateStore {
     entityRef: string,
     options: { release?: string; cursor?: string; limit?: number } = {},
   ): Promise<Page<StoredGateVerdict>> {
-    const limit = pageSize(options.limit);
-    const query = this.db<Row>('gate_verdicts')
-      .where('entity_ref', entityRef)
-      .orderBy([
-        { column: 'decided_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(limit + 1);
+    const query = this.db<Row>('gate_verdicts').where('entity_ref', entityRef);
     if (options.release) query.where('release', options.release);
-    afterCursor(query, 'decided_at', options.cursor);
-    const rows = await query;
-    const items = rows.slice(0, limit).map(row => ({
-      id: row.id,
-      entityRef: row.entity_ref,
-      release: row.release,
-      environment: row.environment,
-      status: row.status as GateVerdict['status'],
-      reasons: JSON.parse(row.reasons),
-      runIds: JSON.parse(row.run_ids),
-      decidedAt: new Date(row.decided_at).toISOString(),
-    }));
-    const last = items[items.length - 1];
-    return {
-      items,
-      ...(rows.length > limit &&
-        last && {
-          nextCursor: encodeCursor({ at: last.decidedAt, id: last.id }),
-        }),
-    };
+    return keysetPage(query, {
+      timeColumn: 'decided_at',
+      cursor: options.cursor,
+      limit: options.limit,
+      toItem: (row: Row): StoredGateVerdict => ({
+        id: row.id,
+        entityRef: row.entity_ref,
+        release: row.release,
+        environment: row.environment,
+        status: row.status as GateVerdict['status'],
+        reasons: JSON.parse(row.reasons),
+        runIds: JSON.parse(row.run_ids),
+        decidedAt: new Date(row.decided_at).toISOString(),
+      }),
+      positionOf: verdict => ({ at: verdict.decidedAt, id: verdict.id }),
+    });
   }
 }

@@ -13,12 +13,10 @@ import { Knex } from 'knex';
 import { migratedClient } from './migrations';
 import { LRUCache } from 'lru-cache';
 import {
-  afterCursor,
   contentHash as hashOf,
-  encodeCursor,
   isoTime as iso,
   isUniqueViolation,
-  pageSize,
+  keysetPage,
 } from '@readiness/store-utils';
 
 type RunRow = {
@@ -221,29 +219,19 @@ export class DatabasePerfRunStore {
     filter: PerfRunFilter,
     options: { cursor?: string; limit?: number } = {},
   ): Promise<Page<PerfRunSummary>> {
-    const limit = pageSize(options.limit);
     const query = this.db<RunRow>('perf_runs')
       .select(...SUMMARY_COLUMNS)
-      .where('entity_ref', filter.entityRef.toLocaleLowerCase('en-US'))
-      .orderBy([
-        { column: 'started_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(limit + 1);
+      .where('entity_ref', filter.entityRef.toLocaleLowerCase('en-US'));
     if (filter.scenario) query.where('scenario', filter.scenario);
     if (filter.environment) query.where('environment', filter.environment);
     if (filter.release) query.where('release', filter.release);
-    afterCursor(query, 'started_at', options.cursor);
-    const rows = await query;
-    const items = rows.slice(0, limit).map(row => this.toSummary(row));
-    const last = items[items.length - 1];
-    return {
-      items,
-      ...(rows.length > limit &&
-        last && {
-          nextCursor: encodeCursor({ at: last.startedAt, id: last.id }),
-        }),
-    };
+    return keysetPage(query, {
+      timeColumn: 'started_at',
+      cursor: options.cursor,
+      limit: options.limit,
+      toItem: (row: RunRow) => this.toSummary(row),
+      positionOf: run => ({ at: run.startedAt, id: run.id }),
+    });
   }
 
   /** Runs of an entity that started at or after `since`, newest first, with results. */
