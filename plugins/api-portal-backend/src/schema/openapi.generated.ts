@@ -848,6 +848,7 @@ export const spec = {
     '/v1/families': {
       get: {
         operationId: 'ListFamilies',
+        summary: 'List API families',
         description:
           'The API families the caller may read, by name, with their latest version, how many versions they had, the lint totals of the latest version (when the caller may read lint results) and the breaking changes of the last 30 days.',
         security: [
@@ -890,6 +891,7 @@ export const spec = {
     '/v1/families/{family}': {
       get: {
         operationId: 'GetFamily',
+        summary: 'Get an API family',
         description:
           'One family with every version it had (per entity), newest first, the latest one flagged.',
         security: [
@@ -929,6 +931,7 @@ export const spec = {
     '/v1/families/{family}/changelog': {
       get: {
         operationId: 'GetFamilyChangelog',
+        summary: "List a family's changelog",
         description: 'The changelog of one family, newest first.',
         security: [
           {},
@@ -979,6 +982,7 @@ export const spec = {
     '/v1/changelog': {
       get: {
         operationId: 'GetChangelog',
+        summary: 'List the changelog of every family',
         description:
           'The changelog of every family the caller may read, newest first.',
         security: [
@@ -1024,6 +1028,7 @@ export const spec = {
     '/v1/entities/{kind}/{namespace}/{name}/revisions': {
       get: {
         operationId: 'ListEntityRevisions',
+        summary: "List an API entity's spec revisions",
         description: 'The spec revisions of one API entity, newest first.',
         security: [
           {},
@@ -1077,6 +1082,7 @@ export const spec = {
     '/v1/entities/{kind}/{namespace}/{name}/refresh': {
       post: {
         operationId: 'RefreshEntity',
+        summary: "Collect an API entity's definition now",
         description:
           "Collects the entity's definition now (then lints a new text) instead of waiting for the schedule. Needs api-portal.entity.refresh; audited.",
         security: [
@@ -1128,6 +1134,7 @@ export const spec = {
     '/v1/entities/{kind}/{namespace}/{name}/provided-apis': {
       get: {
         operationId: 'GetProvidedApis',
+        summary: 'Get the APIs a component provides',
         description:
           'The APIs an entity provides (its providesApi relations) that the caller may read: current and latest version of each family, lint totals (when the caller may read them), breaking changes of the last 30 days, and how many provided APIs are hidden from the caller. 404 when the caller may not see the entity in the catalog.',
         security: [
@@ -1173,6 +1180,7 @@ export const spec = {
     '/v1/entities/{kind}/{namespace}/{name}/sdks': {
       get: {
         operationId: 'ListEntitySdks',
+        summary: "List an API entity's SDKs",
         description:
           "The SDKs of the entity's current definition, one per language, with build status, size and download counts. Queues the builds that are missing. Needs api-portal.entity.read.",
         security: [
@@ -1218,6 +1226,7 @@ export const spec = {
     '/v1/entities/{kind}/{namespace}/{name}/sdks/{language}/download': {
       get: {
         operationId: 'DownloadEntitySdk',
+        summary: 'Download an SDK archive',
         description:
           'Streams the SDK archive (.tar.gz) and counts the download. 409 while the build is pending, building or failed; 404 when there is no build. Needs api-portal.sdk.download.',
         security: [
@@ -1273,6 +1282,7 @@ export const spec = {
     '/v1/entities/{kind}/{namespace}/{name}/sdks/{language}/build': {
       post: {
         operationId: 'BuildEntitySdk',
+        summary: 'Build an SDK',
         description:
           "Queues the SDK build of a language for the entity's current definition (again, when it failed or was built). Needs api-portal.entity.refresh; audited.",
         security: [
@@ -1324,6 +1334,7 @@ export const spec = {
     '/v1/entities/{kind}/{namespace}/{name}/postman': {
       get: {
         operationId: 'GetEntityPostmanCollection',
+        summary: 'Get a Postman collection',
         description:
           "The Postman collection (v2.1) of the entity's current definition. Needs api-portal.sdk.download.",
         security: [
@@ -1376,6 +1387,7 @@ export const spec = {
     '/v1/revisions/{revisionId}': {
       get: {
         operationId: 'GetRevision',
+        summary: 'Get a spec revision',
         description: 'One spec revision.',
         security: [
           {},
@@ -1417,6 +1429,7 @@ export const spec = {
     '/v1/revisions/{revisionId}/lint': {
       get: {
         operationId: 'GetRevisionLint',
+        summary: "Get a revision's lint problems",
         description:
           "The lint result of a revision's definition: totals, problems with their rule, JSON pointer, line and column and the rule's documentation, and counts per rule. Needs api-portal.lint.read.",
         security: [
@@ -1462,6 +1475,7 @@ export const spec = {
     '/v1/feeds/families/{family}.rss': {
       get: {
         operationId: 'GetFamilyRssFeed',
+        summary: "A family's changelog as RSS",
         description: "The family's changelog as RSS 2.0 (application/rss+xml).",
         security: [
           {},
@@ -1493,6 +1507,7 @@ export const spec = {
     '/v1/feeds/families/{family}.atom': {
       get: {
         operationId: 'GetFamilyAtomFeed',
+        summary: "A family's changelog as Atom",
         description:
           "The family's changelog as Atom 1.0 (application/atom+xml).",
         security: [
@@ -1525,6 +1540,7 @@ export const spec = {
     '/v1/feeds/all.rss': {
       get: {
         operationId: 'GetAllRssFeed',
+        summary: 'The whole changelog as RSS',
         description:
           'The changelog of every family the caller may read, as RSS 2.0.',
         security: [
@@ -1549,6 +1565,7 @@ export const spec = {
     '/v1/feeds/all.atom': {
       get: {
         operationId: 'GetAllAtomFeed',
+        summary: 'The whole changelog as Atom',
         description:
           'The changelog of every family the caller may read, as Atom 1.0.',
         security: [

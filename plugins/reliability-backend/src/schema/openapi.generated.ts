@@ -494,6 +494,7 @@ export const spec = {
     '/v1/runs': {
       post: {
         operationId: 'PublishRun',
+        summary: 'Publish a perf run',
         description:
           'Publishes a run and its k6 summary. Service credentials only. Publishing the same idempotency key with the same content again answers 200 with the stored run; with different content, 409.',
         security: [
@@ -555,6 +556,7 @@ export const spec = {
       },
       get: {
         operationId: 'ListRuns',
+        summary: "List an entity's perf runs",
         description: 'The runs of an entity, newest first.',
         security: [
           {},
@@ -626,6 +628,7 @@ export const spec = {
     '/v1/runs/stream': {
       post: {
         operationId: 'PublishRunStream',
+        summary: 'Publish a perf run as a k6 output stream',
         description:
           "Publishes a run from k6's `--out json` stream (one JSON object per line), plain or gzip, summarised on the way in. The run's metadata is in the query. Service credentials only; idempotent like PublishRun.",
         security: [
@@ -787,6 +790,7 @@ export const spec = {
     '/v1/entities/{kind}/{namespace}/{name}/slos': {
       get: {
         operationId: 'GetEntitySlos',
+        summary: "Get an entity's SLOs",
         description:
           "The entity's OpenSLO objectives (from the files its readiness.dev/openslo annotation names), each judged on the newest perf run it applies to, with compliance and error budget over its time window, plus every problem found in the files.",
         security: [
@@ -850,6 +854,7 @@ export const spec = {
     '/v1/entities/{kind}/{namespace}/{name}/drills': {
       get: {
         operationId: 'GetEntityDrills',
+        summary: "Get an entity's DR drills",
         description:
           "The DR drills that name the entity, newest first, with achieved RTO and RPO against the entity's targets, when the next drill is due, and the problems found in the drill records. A drill shows only the entities whose reliability record the caller may read (the others the caller may see in the catalog are counted in entitiesNotShown; entities the caller may not see are not counted); problems show only for records about entities the caller may all read. Notes, and problems of records that name no entity, need reliability.drill.details.read.",
         security: [
@@ -914,6 +919,7 @@ export const spec = {
     '/v1/entities/{kind}/{namespace}/{name}/trend': {
       get: {
         operationId: 'GetEntityTrend',
+        summary: "Get an entity's perf trend",
         description:
           'The p95, p99 and error rate of the newest runs of one scenario in one environment (by default the series of the newest run), oldest first, with queue metrics, the baseline and the SLO objective lines.',
         security: [
@@ -991,6 +997,7 @@ export const spec = {
     '/v1/entities/{kind}/{namespace}/{name}/backups': {
       get: {
         operationId: 'GetEntityBackups',
+        summary: "Get an entity's backup state",
         description:
           'The state of each kind of backup of the entity from its newest verification: verified, failed or stale.',
         security: [
@@ -1042,6 +1049,7 @@ export const spec = {
     '/v1/entities/{kind}/{namespace}/{name}/backups/verifications': {
       get: {
         operationId: 'ListBackupVerifications',
+        summary: "List an entity's backup verifications",
         description:
           'The backup verifications of the entity, newest backup first.',
         security: [
@@ -1108,6 +1116,7 @@ export const spec = {
     '/v1/drills': {
       post: {
         operationId: 'PublishDrill',
+        summary: 'Publish a drill record',
         description:
           'Pushes a drill record from a restore-drill pipeline. Service credentials with reliability.drill.publish only. The same idempotency key with the same drill answers 200; with another drill, 409.',
         security: [
@@ -1171,6 +1180,7 @@ export const spec = {
     '/v1/backups': {
       post: {
         operationId: 'PublishBackupVerification',
+        summary: 'Publish a backup verification',
         description:
           'Pushes what a backup-verify job found. Service credentials with reliability.backup.publish only. The same idempotency key with the same content answers 200; with other content, 409.',
         security: [
@@ -1234,6 +1244,7 @@ export const spec = {
     '/v1/gates/{kind}/{namespace}/{name}': {
       get: {
         operationId: 'GetGateVerdict',
+        summary: 'Ask the release gate',
         description:
           "The release gate of an entity's release in an environment: pass, fail or unknown, with a reason per input (required scenarios, k6 thresholds, regressions against the baseline, SLO objectives). Computed for the caller and not kept; RecordGateVerdict keeps one.",
         security: [
@@ -1300,6 +1311,7 @@ export const spec = {
       },
       post: {
         operationId: 'RecordGateVerdict',
+        summary: 'Record a release gate verdict',
         description:
           'Decides the release gate like GetGateVerdict and keeps the verdict in the gate history. Service credentials with reliability.gate.record and reliability.entity.read on the entity only; the caller is checked before the body is read. Audited.',
         security: [
@@ -1365,6 +1377,7 @@ export const spec = {
     '/v1/gates/{kind}/{namespace}/{name}/history': {
       get: {
         operationId: 'GateHistory',
+        summary: "List an entity's gate verdicts",
         description: 'The kept verdicts of an entity, newest first.',
         security: [
           {},
@@ -1445,6 +1458,7 @@ export const spec = {
     '/v1/runs/{runId}/baseline': {
       put: {
         operationId: 'PinBaseline',
+        summary: 'Pin a run as baseline',
         description:
           'Pins the run as the baseline of its entity, scenario and environment, replacing an earlier pin. Users with reliability.baseline.manage only; a run the user may not read is answered 404 like an unknown one.',
         security: [
@@ -1486,6 +1500,7 @@ export const spec = {
       },
       delete: {
         operationId: 'UnpinBaseline',
+        summary: 'Unpin a baseline',
         description:
           "Removes the pin of the run's entity, scenario and environment; the baseline is the median of the last passing runs again.",
         security: [
@@ -1529,6 +1544,7 @@ export const spec = {
     '/v1/runs/{runId}/regression': {
       get: {
         operationId: 'GetRunRegression',
+        summary: "Get a run's regression verdict",
         description:
           "The run judged against its baseline, the median of the earlier passing runs of the same entity, scenario and environment: p95/p99 latency and error rate, each with the tolerance it was held to. A run whose entity's reliability record the caller may not read is answered 404 like an unknown one.",
         security: [
@@ -1569,6 +1585,7 @@ export const spec = {
     '/v1/runs/{runId}/compare/{otherRunId}': {
       get: {
         operationId: 'CompareRuns',
+        summary: 'Compare two runs',
         description:
           "Every statistic the two runs share, with its change from the first to the second. A run whose entity's reliability record the caller may not read is answered 404 like an unknown one.",
         security: [
@@ -1618,6 +1635,7 @@ export const spec = {
     '/v1/runs/{runId}': {
       get: {
         operationId: 'GetRun',
+        summary: 'Get a perf run',
         description:
           "One run with its normalised results. A run whose entity's reliability record the caller may not read is answered 404 like an unknown one.",
         security: [
