@@ -1,18 +1,26 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { repositoryPath } from '@readiness/test-corpus';
 import { connectLocalPostgres } from './postgres.mjs';
 import { PRODUCTION_CI_TOKEN, PRODUCTION_DR_PUBLISH_TOKEN } from '../constants';
-import {
-  compareFingerprints,
-  fingerprint,
-} from '../../../../scripts/dr/fingerprint.mjs';
 
 const run = promisify(execFile);
 const ci = { Authorization: `Bearer ${PRODUCTION_CI_TOKEN}` };
 const script = repositoryPath('scripts', 'dr', 'restore-drill.mjs');
+
+type Fingerprint = Record<string, { rows: number; checksum: string }>;
+/** scripts/dr/fingerprint.mjs, the comparison the drill script uses. */
+async function fingerprints(): Promise<{
+  fingerprint(client: unknown): Promise<Fingerprint>;
+  compareFingerprints(source: Fingerprint, restored: Fingerprint): string[];
+}> {
+  return import(
+    pathToFileURL(repositoryPath('scripts', 'dr', 'fingerprint.mjs')).href
+  );
+}
 
 /*
  * The portal's own restore drill, as CI runs it: every database of this
@@ -88,6 +96,7 @@ test.describe("the portal's own restore drill", () => {
   });
 
   test('the comparison notices a changed row, a lost row and a lost table', async () => {
+    const { fingerprint, compareFingerprints } = await fingerprints();
     const client = await connectLocalPostgres('postgres');
     const name = 'readiness_drill_fixture';
     await client.query(`drop database if exists "${name}" with (force)`);
