@@ -8,3 +8,4 @@
 export * from './storeDatabases';
 export * from './audiencePermissions';
 export * from './sampleCallers';
+export * from './restrictedServices';

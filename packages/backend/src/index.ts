@@ -52,6 +52,9 @@ backend.add(import('@readiness/plugin-reliability-backend'));
 // (plugins/api-portal-backend)
 backend.add(import('@readiness/plugin-api-portal-backend'));
 
+// Partner tenant: partner apps and sandbox keys (plugins/partner-backend)
+backend.add(import('@readiness/plugin-partner-backend'));
+
 // User settings (starred entities, theme) are kept per user; signals push updates
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

@@ -7,3 +7,5 @@
 
 export * from './audience';
 export * from './partnerView';
+export * from './apps';
+export * from './permissions';

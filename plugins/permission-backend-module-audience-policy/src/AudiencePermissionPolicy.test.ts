@@ -23,6 +23,9 @@ import {
 import {
   AUDIENCE_ANNOTATION,
   PARTNER_RELIABILITY_ANNOTATION,
+  partnerAppAdminPermission,
+  partnerAppManagePermission,
+  partnerKeyVerifyPermission,
 } from '@readiness/plugin-partner-common';
 import { AudiencePermissionPolicy } from './AudiencePermissionPolicy';
 import { PARTNER_RULES, partnerRulesByName } from './partnerRules';
@@ -217,6 +220,31 @@ describe('AudiencePermissionPolicy', () => {
     });
   });
 
+  it("lets partners manage their own apps, never every org's or the gateway's check", async () => {
+    for (const caller of [callers.acme, callers.globex]) {
+      await expect(
+        policy.handle({ permission: partnerAppManagePermission }, caller),
+      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+      for (const permission of [
+        partnerAppAdminPermission,
+        partnerKeyVerifyPermission,
+      ]) {
+        await expect(policy.handle({ permission }, caller)).resolves.toEqual({
+          result: AuthorizeResult.DENY,
+        });
+      }
+    }
+    await expect(
+      policy.handle(
+        { permission: partnerAppAdminPermission },
+        callers.internal,
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    await expect(
+      policy.handle({ permission: partnerAppManagePermission }),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+  });
+
   it('denies users that belong to no group', async () => {
     await expect(
       policy.handle(
@@ -338,9 +366,10 @@ describe('partner rules', () => {
     expect(decided).toEqual(
       table.map(({ permission, partners }) => [
         permission.name,
-        partners === 'deny'
-          ? AuthorizeResult.DENY
-          : AuthorizeResult.CONDITIONAL,
+        {
+          deny: AuthorizeResult.DENY,
+          allow: AuthorizeResult.ALLOW,
+        }[String(partners)] ?? AuthorizeResult.CONDITIONAL,
       ]),
     );
   });

@@ -26,8 +26,10 @@ const PARTNER_RULES_BY_NAME = partnerRulesByName(PARTNER_RULES);
  *   plus their own User and Group entities; the reliability record of
  *   partner-facing entities that publish it
  *   (`readiness.dev/partner-reliability: published`); the API portal's
- *   record, lint results and SDKs of partner-facing entities. Everything else
- *   is denied, whether the table says so or does not name it;
+ *   record, lint results and SDKs of partner-facing entities; managing the
+ *   partner apps of their own organisations (the partner backend confines
+ *   them). Everything else is denied, whether the table says so or does not
+ *   name it;
  * - users in no group: deny.
  *
  * Service principals never reach a policy: the permissions service allows them.
@@ -52,8 +54,15 @@ export class AudiencePermissionPolicy implements PermissionPolicy {
     // Looked up by name: a request names its permission as JSON
     const rule = PARTNER_RULES_BY_NAME.get(request.permission.name);
     if (
+      rule?.partners === 'allow' &&
+      !isResourcePermission(request.permission)
+    ) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    if (
       !rule ||
       rule.partners === 'deny' ||
+      rule.partners === 'allow' ||
       !isResourcePermission(request.permission, RESOURCE_TYPE_CATALOG_ENTITY)
     ) {
       return { result: AuthorizeResult.DENY };

@@ -47,6 +47,11 @@ import {
   PUBLISHED,
 } from '@readiness/plugin-partner-common';
 import {
+  partnerAppAdminPermission,
+  partnerAppManagePermission,
+  partnerKeyVerifyPermission,
+} from '@readiness/plugin-partner-common';
+import {
   reliabilityBackupPublishPermission,
   reliabilityBaselineManagePermission,
   reliabilityDrillDetailsReadPermission,
@@ -67,6 +72,11 @@ export type PartnerCondition = (
 /** The decision partners get for one permission. */
 export type PartnerRule =
   | { permission: Permission; partners: 'deny' }
+  /**
+   * Allowed, for a permission whose plugin confines partners itself (for
+   * example to their own organisation's records, by their partner groups).
+   */
+  | { permission: Permission; partners: 'allow' }
   | {
       permission: ResourcePermission<'catalog-entity'>;
       partners: PartnerCondition;
@@ -179,6 +189,15 @@ export const PARTNER_RULES: readonly FamilyPartnerRules[] = [
         partners: partnerFacingOnly,
       },
       ...deny(apiPortalEntityRefreshPermission),
+    ],
+  },
+  {
+    // The partner backend confines a partner to the apps and keys of the
+    // orgs of their partner-<org> groups
+    family: 'partner (@readiness/plugin-partner-common)',
+    rules: [
+      { permission: partnerAppManagePermission, partners: 'allow' },
+      ...deny(partnerAppAdminPermission, partnerKeyVerifyPermission),
     ],
   },
 ];

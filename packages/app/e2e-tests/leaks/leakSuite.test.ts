@@ -18,7 +18,7 @@ import {
   test,
 } from '@playwright/test';
 import { discoverRoutes } from './routes';
-import { Fixtures, ROWS, Row, Target, refOf } from './rows';
+import { Fixtures, PARTNER_ORG, ROWS, Row, Target, refOf } from './rows';
 
 const BASE = 'http://localhost:7007';
 const root = path.resolve(__dirname, '../../../..');
@@ -87,7 +87,15 @@ function forbiddenFor(caller: CallerId): string[] {
   if (caller !== 'acme' && caller !== 'globex') {
     return [];
   }
-  return [...internalNames.filter(n => !own[caller].includes(n)), docsMarker];
+  const apps: Record<string, string[]> = {
+    acme: ['initech ocr bridge'],
+    globex: ['initech ocr bridge', 'acme invoicing sync'],
+  };
+  return [
+    ...internalNames.filter(n => !own[caller].includes(n)),
+    ...apps[caller],
+    docsMarker,
+  ];
 }
 
 // Names that are plain words (groups such as "security", the component
@@ -385,7 +393,58 @@ test.beforeAll(async () => {
     return (await response.json()).run.id as string;
   };
 
+  // Partner apps with a key each: Initech's (no test partner's org, made by
+  // an administrator) and Acme's (made by an Acme user)
+  const appWithKey = async (
+    headers: Record<string, string>,
+    org: string,
+    name: string,
+  ) => {
+    const created = await api.post(`${BASE}/api/partner/v1/apps`, {
+      headers,
+      data: { name, org },
+    });
+    expect(created.status(), `create the app ${name}`).toBe(201);
+    const appId = (await created.json()).id as string;
+    const key = await api.post(`${BASE}/api/partner/v1/apps/${appId}/keys`, {
+      headers,
+      data: { name: `${name} key` },
+    });
+    expect(key.status(), `create a key of ${name}`).toBe(201);
+    const body = await key.json();
+    return {
+      appId,
+      keyId: body.key.id as string,
+      secret: body.secret as string,
+    };
+  };
+  const initechApp = await appWithKey(
+    internal,
+    PARTNER_ORG.internal,
+    'initech ocr bridge',
+  );
+  const acmeApp = await appWithKey(
+    callers.find(c => c.id === 'acme')!.headers,
+    PARTNER_ORG.partner,
+    'acme invoicing sync',
+  );
+
   fixtures = {
+    appId: {
+      internal: initechApp.appId,
+      partner: acmeApp.appId,
+      missing: MISSING_UUID,
+    },
+    keyId: {
+      internal: initechApp.keyId,
+      partner: acmeApp.keyId,
+      missing: '00000000-0000-4000-8000-00000000beef',
+    },
+    keySecret: {
+      internal: initechApp.secret,
+      partner: acmeApp.secret,
+      missing: `rpsk_aaaaaaaaaa_${'A'.repeat(43)}`,
+    },
     uid: {
       internal: await uidOf('component/default/ocr'),
       partner: await uidOf('component/default/ledger'),

@@ -86,6 +86,7 @@ export function discoverRoutes(): RouteKey[] {
   return [
     ...ourSpec('api-portal', 'api-portal-backend'),
     ...ourSpec('reliability', 'reliability-backend'),
+    ...ourSpec('partner', 'partner-backend'),
     ...upstreamSpec('catalog', '@backstage/plugin-catalog-backend'),
     ...upstreamSpec('search', '@backstage/plugin-search-backend'),
     ...upstreamRouter(

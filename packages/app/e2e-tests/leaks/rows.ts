@@ -14,6 +14,11 @@ export type Fixtures = {
   locationId: Record<Target, string>;
   revisionId: Record<Target, string>;
   runId: Record<Target, string>;
+  /** Partner apps: of an org no test partner belongs to, of Acme, none. */
+  appId: Record<Target, string>;
+  keyId: Record<Target, string>;
+  /** The secret of the key of each target's app (missing: a well-formed unknown one). */
+  keySecret: Record<Target, string>;
 };
 
 type Values = Record<string, string>;
@@ -71,6 +76,19 @@ const DOCS: Record<Target, Values> = {
   missing: { namespace: 'default', kind: 'component', name: 'no-such-docs-x9' },
 };
 
+// Partner apps: an org no test partner belongs to, Acme, and none
+export const PARTNER_ORG: Record<Target, string> = {
+  internal: 'initech',
+  partner: 'acme',
+  missing: 'no-such-org-x9',
+};
+
+const app = (t: Target, f: Fixtures) => ({ appId: f.appId[t] });
+const appKey = (t: Target, f: Fixtures) => ({
+  appId: f.appId[t],
+  keyId: f.keyId[t],
+});
+
 export const refOf = (kind: string, name: string) => `${kind}:default/${name}`;
 
 const componentRef = (t: Target) => refOf('component', COMPONENT[t]);
@@ -100,6 +118,31 @@ const run = (t: Target) => ({
 });
 
 export const ROWS: Record<string, Row> = {
+  // --- partner apps and sandbox keys ---------------------------------------
+  'GET /api/partner/v1/apps': { query: t => ({ org: PARTNER_ORG[t] }) },
+  'POST /api/partner/v1/apps': {
+    body: t => ({ name: `leak-suite-${t}`, org: PARTNER_ORG[t] }),
+    writes: true,
+  },
+  'GET /api/partner/v1/apps/{appId}': { params: app },
+  'GET /api/partner/v1/apps/{appId}/keys': { params: app },
+  'POST /api/partner/v1/apps/{appId}/keys': {
+    params: app,
+    body: () => ({ name: 'leak-suite' }),
+    writes: true,
+  },
+  'POST /api/partner/v1/apps/{appId}/keys/{keyId}/revoke': {
+    params: appKey,
+    writes: true,
+  },
+  'POST /api/partner/v1/apps/{appId}/keys/{keyId}/rotate': {
+    params: appKey,
+    writes: true,
+  },
+  'POST /api/partner/v1/keys/verify': {
+    body: (t, f) => ({ key: f.keySecret[t] }),
+  },
+
   // --- catalog (and the API definitions api-docs renders from it) ---------
   'POST /api/catalog/refresh': {
     body: t => ({ entityRef: componentRef(t) }),

@@ -7,13 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Server } from 'node:http';
-import {
-  BackendFeature,
-  BackstageCredentials,
-  coreServices,
-  createServiceFactory,
-  HttpAuthService,
-} from '@backstage/backend-plugin-api';
+import { BackendFeature } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -24,7 +18,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { JsonObject } from '@backstage/types';
 import {
   audiencePermissionsServiceFactory,
+  restrictedServicesHttpAuthFactory as restrictedHttpAuth,
   SAMPLE_CALLERS,
+  serviceHeader,
 } from '@readiness/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -40,10 +36,7 @@ const RESTRICTED_SERVICES: Record<string, string[]> = {
 };
 
 function restrictedServiceHeader(subject: string) {
-  return mockCredentials.service.header({
-    onBehalfOf: mockCredentials.service(subject),
-    targetPluginId: 'reliability',
-  });
+  return serviceHeader(subject, 'reliability');
 }
 
 /** Authorization headers of the callers every endpoint is tested for. */
@@ -125,36 +118,7 @@ export function catalogFolder(files: Record<string, string>) {
  * {@link RESTRICTED_SERVICES} on their subjects' credentials.
  */
 export function restrictedServicesHttpAuthFactory() {
-  return createServiceFactory({
-    service: coreServices.httpAuth,
-    deps: { plugin: coreServices.pluginMetadata },
-    factory: ({ plugin }): HttpAuthService => {
-      const inner = mockServices.httpAuth({ pluginId: plugin.getId() });
-      return {
-        async credentials(req: any, options?: any) {
-          const credentials: BackstageCredentials = await inner.credentials(
-            req,
-            options,
-          );
-          const principal = credentials.principal as {
-            type: string;
-            subject?: string;
-          };
-          const names =
-            principal.type === 'service' &&
-            RESTRICTED_SERVICES[principal.subject ?? ''];
-          return (
-            names
-              ? mockCredentials.service(principal.subject, {
-                  permissionNames: names,
-                })
-              : credentials
-          ) as any;
-        },
-        issueUserCookie: (res, options) => inner.issueUserCookie(res, options),
-      };
-    },
-  });
+  return restrictedHttpAuth(RESTRICTED_SERVICES);
 }
 
 /** A test backend with the reliability plugin and the portal's policy. */

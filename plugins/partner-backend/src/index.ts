@@ -1,0 +1,7 @@
+/**
+ * Backend of the partner tenant: partner apps and their sandbox keys.
+ *
+ * @packageDocumentation
+ */
+
+export { partnerPlugin as default } from './plugin';
