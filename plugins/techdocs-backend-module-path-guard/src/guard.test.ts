@@ -91,7 +91,17 @@ describe('the TechDocs docs path guard', () => {
             },
             catalog: {
               rules: [
-                { allow: ['System', 'Component', 'User', 'Group', 'Location'] },
+                {
+                  allow: [
+                    'System',
+                    'Component',
+                    'API',
+                    'Resource',
+                    'User',
+                    'Group',
+                    'Location',
+                  ],
+                },
               ],
               processingInterval: { seconds: 1 },
               locations: [
