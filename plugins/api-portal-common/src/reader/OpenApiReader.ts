@@ -4,7 +4,7 @@
  * under the reference policy, named components and the operations. It is
  * isomorphic and does no I/O; a parsed document goes in.
  */
-import { DialectReading, readDialect } from './dialect';
+import { DialectOptions, DialectReading, readDialect } from './dialect';
 import {
   HTTP_METHODS,
   HttpMethod,
@@ -26,15 +26,16 @@ import {
  *
  * @public
  */
-export type OpenApiReaderOptions = ReferenceLimits & {
-  /**
-   * `$ref`s into other documents, which the reader never follows:
-   * `refuse` (default) rejects a document that has any with an
-   * `InputError` naming them; `report` accepts it, and resolving one
-   * reports it as unresolved with reason `external`.
-   */
-  externalRefs?: 'refuse' | 'report';
-};
+export type OpenApiReaderOptions = ReferenceLimits &
+  DialectOptions & {
+    /**
+     * `$ref`s into other documents, which the reader never follows:
+     * `refuse` (default) rejects a document that has any with an
+     * `InputError` naming them; `report` accepts it, and resolving one
+     * reports it as unresolved with reason `external`.
+     */
+    externalRefs?: 'refuse' | 'report';
+  };
 
 /** Named definitions a document can hold. @public */
 export type ComponentKind = 'schemas' | 'securitySchemes';
@@ -60,7 +61,7 @@ export class OpenApiReader {
       refuseExternalReferences(document);
     }
     this.root = isJsonObject(document) ? document : {};
-    this.dialect = readDialect(this.root);
+    this.dialect = readDialect(this.root, options);
     this.resolver = new RefResolver(this.root, options);
   }
 
@@ -108,6 +109,29 @@ export class OpenApiReader {
     }));
   }
 
+  /**
+   * One named schema or security scheme as written (see
+   * {@link OpenApiReader.components}), or undefined when there is none of
+   * that name. Only this one is read, not its neighbours.
+   */
+  component(
+    kind: ComponentKind,
+    name: string,
+  ): (Located & { name: string }) | undefined {
+    const [field, pointer] = this.isSwagger
+      ? [this.root[SWAGGER_COMPONENTS[kind]], `/${SWAGGER_COMPONENTS[kind]}`]
+      : [
+          isJsonObject(this.root.components)
+            ? this.root.components[kind]
+            : undefined,
+          `/components/${kind}`,
+        ];
+    if (!isJsonObject(field) || !Object.hasOwn(field, name)) {
+      return undefined;
+    }
+    return { name, value: field[name], pointer: childPointer(pointer, name) };
+  }
+
   /** The keys of `paths`, in document order. */
   pathKeys(): string[] {
     return isJsonObject(this.root.paths) ? Object.keys(this.root.paths) : [];
@@ -115,9 +139,36 @@ export class OpenApiReader {
 
   /** One path item, its `$ref` followed. */
   pathItem(key: string): PathItemSite {
-    const pointer = childPointer('/paths', key);
-    const paths = isJsonObject(this.root.paths) ? this.root.paths : {};
-    const resolution = this.resolver.resolve({ value: paths[key], pointer });
+    return this.pathItemIn('paths', key);
+  }
+
+  /**
+   * The names of `webhooks` (OpenAPI 3.1), in document order. They are read
+   * in any dialect the document declares: a reader shows what is written.
+   */
+  webhookNames(): string[] {
+    return isJsonObject(this.root.webhooks)
+      ? Object.keys(this.root.webhooks)
+      : [];
+  }
+
+  /**
+   * One webhook's path item, its `$ref` followed; its `key` is the
+   * webhook's name. {@link OpenApiReader.methods} and
+   * {@link OpenApiReader.operation} read it as they read a path's.
+   */
+  webhook(name: string): PathItemSite {
+    return this.pathItemIn('webhooks', name);
+  }
+
+  private pathItemIn(holder: 'paths' | 'webhooks', key: string): PathItemSite {
+    const pointer = childPointer(`/${holder}`, key);
+    const field = this.root[holder];
+    const items = isJsonObject(field) ? field : {};
+    const resolution = this.resolver.resolve({
+      value: Object.hasOwn(items, key) ? items[key] : undefined,
+      pointer,
+    });
     if (!resolution.ok) {
       return { key, pointer, unresolved: resolution.unresolved };
     }
@@ -180,14 +231,23 @@ export class OpenApiReader {
   /**
    * Swagger 2.0 `consumes` or `produces` of an operation: its own list, else
    * the document's (string entries, each where it is written); undefined
-   * when neither declares one.
+   * when neither declares one. An operation's empty list clears the
+   * document's, as Swagger 2.0 says; with `emptyList: 'inherits'` it reads
+   * as not written, as generators that write `consumes: []` on every
+   * operation of a document declaring its media types mean it (DocuSign's).
    */
   swaggerMediaTypes(
     key: 'consumes' | 'produces',
     operation: Located<JsonObject>,
+    options: { emptyList?: 'clears' | 'inherits' } = {},
   ): Located<string>[] | undefined {
+    const own = operation.value[key];
+    const inherits =
+      options.emptyList === 'inherits' && Array.isArray(own) && !own.length;
     return (
-      stringList(operation.value, operation.pointer, key) ??
+      (inherits
+        ? undefined
+        : stringList(operation.value, operation.pointer, key)) ??
       stringList(this.root, '', key)
     );
   }

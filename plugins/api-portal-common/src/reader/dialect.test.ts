@@ -83,6 +83,56 @@ describe('readDialect', () => {
     });
   });
 
+  describe('read leniently', () => {
+    const lenient = (document: unknown) =>
+      readDialect(document, { versions: 'lenient' });
+
+    it('reads any OpenAPI 3 version as the 3.x dialect it starts with', () => {
+      expect(lenient({ openapi: '3.2.0' })).toEqual({
+        dialect: 'openapi-3.1',
+        field: 'openapi',
+        version: '3.2.0',
+      });
+      expect(lenient({ openapi: '3.0-rc1' })).toMatchObject({
+        dialect: 'openapi-3.0',
+      });
+      expect(lenient({ openapi: '3.x', swagger: '2.0' })).toMatchObject({
+        dialect: 'openapi-3.1',
+      });
+      expect(lenient({ openapi: '3.1.1' })).toMatchObject({
+        dialect: 'openapi-3.1',
+      });
+    });
+
+    it('reads swagger 2.0 written as a number as Swagger 2.0', () => {
+      expect(lenient(parse('swagger: 2.0\n'))).toEqual({
+        dialect: 'swagger-2.0',
+        field: 'swagger',
+        version: '2',
+      });
+      expect(lenient({ openapi: '4.0.0', swagger: 2 })).toMatchObject({
+        dialect: 'swagger-2.0',
+      });
+    });
+
+    it('still names versions it cannot read', () => {
+      expect(lenient({ openapi: '4.0.0' })).toEqual({
+        field: 'openapi',
+        version: '4.0.0',
+        problem: 'unsupported-version',
+      });
+      expect(lenient({ swagger: '2' })).toMatchObject({
+        problem: 'unsupported-version',
+      });
+      expect(lenient({ swagger: 3 })).toMatchObject({
+        problem: 'version-not-a-string',
+      });
+      expect(lenient(parse('openapi: 3.1\n'))).toMatchObject({
+        problem: 'version-not-a-string',
+      });
+    });
+  });
+
   it('finds no dialect where no field declares one', () => {
     expect(readDialect({ info: {} })).toEqual({ problem: 'no-version-field' });
     expect(readDialect({ swagger: true })).toEqual({

@@ -5,7 +5,8 @@
  * document the reader does not understand, never Swagger; otherwise
  * `swagger: "2.0"` is Swagger 2.0. Versions must be strings, as the
  * specifications say: YAML reads `swagger: 2.0` as the number 2, which
- * declares no dialect.
+ * declares no dialect. A reader that only shows a document may read
+ * versions leniently instead (see {@link DialectOptions}).
  */
 import { isJsonObject } from './pointer';
 
@@ -34,17 +35,36 @@ export type DialectReading = {
   problem?: 'no-version-field' | 'version-not-a-string' | 'unsupported-version';
 };
 
+/**
+ * How strictly {@link readDialect} reads versions.
+ *
+ * @public
+ */
+export type DialectOptions = {
+  /**
+   * `strict` (default): versions as the specifications write them.
+   * `lenient`, for readers that only show a document: an `openapi` string
+   * starting with `3.0` reads as OpenAPI 3.0 and any other `3.` version
+   * (3.2 keeps 3.1's shape) as OpenAPI 3.1, and `swagger: 2.0` that YAML
+   * reads as the number 2 as Swagger 2.0.
+   */
+  versions?: 'strict' | 'lenient';
+};
+
 function declared(value: unknown): string | undefined {
   return typeof value === 'string' || typeof value === 'number'
     ? String(value)
     : undefined;
 }
 
-function openApiDialect(version: string): ApiDialect | undefined {
-  if (/^3\.0(\.|$)/.test(version)) {
+function openApiDialect(
+  version: string,
+  lenient: boolean,
+): ApiDialect | undefined {
+  if (lenient ? version.startsWith('3.0') : /^3\.0(\.|$)/.test(version)) {
     return 'openapi-3.0';
   }
-  if (/^3\.1(\.|$)/.test(version)) {
+  if (lenient ? version.startsWith('3.') : /^3\.1(\.|$)/.test(version)) {
     return 'openapi-3.1';
   }
   return undefined;
@@ -56,11 +76,15 @@ function openApiDialect(version: string): ApiDialect | undefined {
  *
  * @public
  */
-export function readDialect(document: unknown): DialectReading {
+export function readDialect(
+  document: unknown,
+  options: DialectOptions = {},
+): DialectReading {
+  const lenient = options.versions === 'lenient';
   const root = isJsonObject(document) ? document : {};
   const { openapi, swagger } = root;
   if (typeof openapi === 'string') {
-    const dialect = openApiDialect(openapi);
+    const dialect = openApiDialect(openapi, lenient);
     if (dialect) {
       return { dialect, field: 'openapi', version: openapi };
     }
@@ -72,8 +96,12 @@ export function readDialect(document: unknown): DialectReading {
       };
     }
   }
-  if (swagger === '2.0') {
-    return { dialect: 'swagger-2.0', field: 'swagger', version: swagger };
+  if (swagger === '2.0' || (lenient && swagger === 2)) {
+    return {
+      dialect: 'swagger-2.0',
+      field: 'swagger',
+      version: String(swagger),
+    };
   }
   for (const field of ['openapi', 'swagger'] as const) {
     const version = declared(root[field]);

@@ -1,12 +1,13 @@
 /*
  * The one reader of API descriptions (OpenAPI 3.0/3.1, Swagger 2.0) that
  * every api-portal consumer uses: dialect, JSON pointers, `$ref`s under
- * the reference policy, operations.
+ * the reference policy, operations and webhooks.
  */
 export {
   readDialect,
   type ApiDialect,
   type DialectField,
+  type DialectOptions,
   type DialectReading,
 } from './dialect';
 export {
@@ -23,9 +24,11 @@ export {
 export {
   DEFAULT_MAX_REF_HOPS,
   DEFAULT_MAX_REF_RESOLUTIONS,
+  decodeRefToken,
   findExternalReferences,
   isLocalRef,
   refOf,
+  refOverride,
   refuseExternalReferences,
   RefResolver,
   type ExternalReference,

@@ -1,6 +1,7 @@
 /*
- * The operations of a document as `paths` × methods, read the same way for
- * every dialect: path items behind a `$ref` are followed, and an
+ * The operations of a document as `paths` × methods (and `webhooks` ×
+ * methods, read alike), the same way for every dialect: path items behind
+ * a `$ref` are followed, and an
  * operation's effective parameters are its path item's with its own merged
  * in (same `in` and `name` overrides, keeping the first one's place).
  * Swagger 2.0 `body` and `formData` parameters are parameters like the
@@ -27,9 +28,9 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** A path item, resolved when it is a local `$ref`. @public */
 export type PathItemSite = {
-  /** The path template, the key under `paths`. */
+  /** The path template, the key under `paths` (or a webhook's name). */
   key: string;
-  /** Where it is listed under `paths`. */
+  /** Where it is listed under `paths` or `webhooks`. */
   pointer: string;
   /** The path item object and where it is written (after its `$ref`). */
   item?: Located<JsonObject>;
@@ -48,6 +49,7 @@ export type ParameterSite = {
 
 /** One operation of a path item, with its effective parameters. @public */
 export type OperationSite = {
+  /** The path template, or the webhook's name. */
   path: string;
   method: HttpMethod;
   /** Where the operation object is written. */

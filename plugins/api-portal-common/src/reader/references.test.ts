@@ -1,7 +1,9 @@
 import { InputError } from '@backstage/errors';
 import {
+  decodeRefToken,
   findExternalReferences,
   isLocalRef,
+  refOverride,
   refuseExternalReferences,
   RefResolver,
 } from './references';
@@ -35,6 +37,13 @@ describe('RefResolver', () => {
         value: { type: 'string' },
         pointer: '/components/schemas/Foo Bar',
       },
+      via: [
+        { value: { $ref: '#/components/schemas/Alias' }, pointer: '/x' },
+        {
+          value: { $ref: '#/components/schemas/Foo%20Bar' },
+          pointer: '/components/schemas/Alias',
+        },
+      ],
     });
     expect(at(resolver, '#')).toMatchObject({
       ok: true,
@@ -87,6 +96,7 @@ describe('RefResolver', () => {
       ok: true,
       viaRef: false,
       node: { value: { type: 'string' }, pointer: '/y' },
+      via: [],
     });
   });
 
@@ -99,6 +109,17 @@ describe('RefResolver', () => {
         pointer: '/x',
         reason: 'cycle',
       },
+      via: [
+        { value: { $ref: '#/components/schemas/Ping' }, pointer: '/x' },
+        {
+          value: { $ref: '#/components/schemas/Pong' },
+          pointer: '/components/schemas/Ping',
+        },
+        {
+          value: { $ref: '#/components/schemas/Ping' },
+          pointer: '/components/schemas/Pong',
+        },
+      ],
     });
     expect(at(resolver, '#/components/schemas/Self')).toMatchObject({
       ok: false,
@@ -114,6 +135,13 @@ describe('RefResolver', () => {
         pointer: '/components/schemas/Broken',
         reason: 'missing',
       },
+      via: [
+        { value: { $ref: '#/components/schemas/Broken' }, pointer: '/x' },
+        {
+          value: { $ref: '#/components/schemas/Nothing' },
+          pointer: '/components/schemas/Broken',
+        },
+      ],
     });
     expect(at(new RefResolver(doc), '#anchor')).toMatchObject({
       ok: false,
@@ -138,6 +166,7 @@ describe('RefResolver', () => {
       expect(at(resolver, ref)).toEqual({
         ok: false,
         unresolved: { ref, pointer: '/x', reason: 'external' },
+        via: [{ value: { $ref: ref }, pointer: '/x' }],
       });
     }
   });
@@ -151,26 +180,36 @@ describe('RefResolver', () => {
 
     it('follows a chain of at most maxHops $refs', () => {
       // '#/s1' … '#/s9', '#/end': ten $refs
-      expect(new RefResolver(chain, { maxHops: 10 }).resolve(start)).toEqual({
+      expect(
+        new RefResolver(chain, { maxHops: 10 }).resolve(start),
+      ).toMatchObject({
         ok: true,
         viaRef: true,
         node: { value: { type: 'string' }, pointer: '/end' },
       });
-      expect(new RefResolver(chain, { maxHops: 9 }).resolve(start)).toEqual({
+      const stopped = new RefResolver(chain, { maxHops: 9 }).resolve(start);
+      expect(stopped).toMatchObject({
         ok: false,
         unresolved: { ref: '#/end', pointer: '/s9', reason: 'budget' },
       });
+      // the nine followed and the one that was not
+      expect(stopped.via.map(v => v.pointer)).toEqual([
+        '/start',
+        ...Array.from({ length: 9 }, (_, i) => `/s${i + 1}`),
+      ]);
     });
 
     it('stops every resolution once a document used its budget', () => {
       const resolver = new RefResolver(chain, { maxResolutions: 12 });
       expect(resolver.resolve(start)).toMatchObject({ ok: true });
+      expect(resolver.exhausted).toBe(false);
       expect(
         resolver.resolve({ value: { $ref: '#/s8' }, pointer: '/a' }),
-      ).toEqual({
+      ).toMatchObject({
         ok: false,
         unresolved: { ref: '#/end', pointer: '/s9', reason: 'budget' },
       });
+      expect(resolver.exhausted).toBe(true);
       expect(resolver.lookUp('#/end')).toBe('budget');
       // Nodes without a $ref cost nothing
       expect(resolver.resolve({ value: 1, pointer: '/b' })).toMatchObject({
@@ -181,6 +220,42 @@ describe('RefResolver', () => {
     it('has defaults', () => {
       expect(new RefResolver(chain).resolve(start)).toMatchObject({ ok: true });
     });
+  });
+
+  it('reads the summary and description written beside a $ref, the outermost winning', () => {
+    const texts = new RefResolver({
+      components: {
+        schemas: {
+          Outer: { $ref: '#/components/schemas/Inner', summary: 'outer' },
+          Inner: {
+            $ref: '#/components/schemas/Target',
+            description: 'inner',
+            summary: 'inner',
+          },
+          Target: { type: 'string', description: 'target' },
+          Loop: { $ref: '#/components/schemas/Loop', description: 'loop' },
+        },
+      },
+    });
+    const { via } = at(texts, '#/components/schemas/Outer');
+    expect(refOverride(via, 'summary')).toBe('outer');
+    expect(refOverride(via, 'description')).toBe('inner');
+    expect(
+      refOverride(
+        texts.resolve({ value: { type: 'string' }, pointer: '' }).via,
+        'description',
+      ),
+    ).toBeUndefined();
+    const loop = at(texts, '#/components/schemas/Loop');
+    expect(loop.ok).toBe(false);
+    expect(refOverride(loop.via, 'description')).toBe('loop');
+  });
+
+  it('decodes the tokens of a $ref as it follows them', () => {
+    expect(decodeRefToken('Foo%20Bar')).toBe('Foo Bar');
+    expect(decodeRefToken('a~1b~0c')).toBe('a/b~c');
+    expect(decodeRefToken('%7E1')).toBe('/');
+    expect(decodeRefToken('100%')).toBe('100%');
   });
 
   it('looks up one $ref without following the value it finds', () => {

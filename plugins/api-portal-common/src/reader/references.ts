@@ -7,7 +7,13 @@
  * `$ref` into another document is only ever reported as external.
  */
 import { InputError } from '@backstage/errors';
-import { childPointer, isJsonObject, Located, unescapeToken } from './pointer';
+import {
+  childPointer,
+  isJsonObject,
+  JsonObject,
+  Located,
+  unescapeToken,
+} from './pointer';
 
 /** Why a `$ref` could not be followed. @public */
 export type UnresolvedRefReason = 'external' | 'missing' | 'cycle' | 'budget';
@@ -23,13 +29,25 @@ export type UnresolvedRef = {
 
 /**
  * The outcome of following a node's `$ref`s: the value they lead to and
- * where it sits, or the `$ref` that could not be followed.
+ * where it sits, or the `$ref` that could not be followed. `via` holds the
+ * reference objects met on the way, outermost first, each where it is
+ * written; when the resolution failed, the last one holds the `$ref` that
+ * could not be followed.
  *
  * @public
  */
 export type Resolution =
-  | { ok: true; node: Located; viaRef: boolean }
-  | { ok: false; unresolved: UnresolvedRef };
+  | {
+      ok: true;
+      node: Located;
+      viaRef: boolean;
+      via: ReadonlyArray<Located<JsonObject>>;
+    }
+  | {
+      ok: false;
+      unresolved: UnresolvedRef;
+      via: ReadonlyArray<Located<JsonObject>>;
+    };
 
 /**
  * How much following `$ref`s may cost.
@@ -65,8 +83,33 @@ export function isLocalRef(ref: string): boolean {
   return ref === '#' || ref.startsWith('#/');
 }
 
-/** A reference token of a `$ref` fragment: percent-decoded, then unescaped. */
-function decodeFragmentToken(token: string): string {
+/**
+ * A `summary` or `description` written beside a `$ref` on the way to a value
+ * ({@link Resolution}'s `via`): OpenAPI 3.1 lets it replace the target's,
+ * and along a chain the outermost one wins.
+ *
+ * @public
+ */
+export function refOverride(
+  via: ReadonlyArray<Located<JsonObject>>,
+  key: 'summary' | 'description',
+): string | undefined {
+  for (const { value } of via) {
+    const text = value[key];
+    if (typeof text === 'string') {
+      return text;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A reference token of a `$ref` fragment: percent-decoded (a malformed
+ * escape is kept as written), then unescaped.
+ *
+ * @public
+ */
+export function decodeRefToken(token: string): string {
   let decoded = token;
   try {
     decoded = decodeURIComponent(token);
@@ -75,6 +118,8 @@ function decodeFragmentToken(token: string): string {
   }
   return unescapeToken(decoded);
 }
+
+const NO_REFERENCES: ReadonlyArray<Located<JsonObject>> = Object.freeze([]);
 
 /**
  * Follows local `$ref`s inside one document, within its limits. Targets are
@@ -99,14 +144,18 @@ export class RefResolver {
    * written; a cycle where the caller started following it.
    */
   resolve(node: Located): Resolution {
+    if (refOf(node.value) === undefined) {
+      return { ok: true, node, viaRef: false, via: NO_REFERENCES };
+    }
     let current = node;
-    let viaRef = false;
+    const via: Located<JsonObject>[] = [];
     const seen = new Set<string>();
     for (;;) {
       const ref = refOf(current.value);
       if (ref === undefined) {
-        return { ok: true, node: current, viaRef };
+        return { ok: true, node: current, viaRef: via.length > 0, via };
       }
+      via.push(current as Located<JsonObject>);
       if (seen.has(ref)) {
         return {
           ok: false,
@@ -115,12 +164,14 @@ export class RefResolver {
             pointer: node.pointer,
             reason: 'cycle',
           },
+          via,
         };
       }
       if (seen.size >= this.maxHops) {
         return {
           ok: false,
           unresolved: { ref, pointer: current.pointer, reason: 'budget' },
+          via,
         };
       }
       seen.add(ref);
@@ -129,11 +180,19 @@ export class RefResolver {
         return {
           ok: false,
           unresolved: { ref, pointer: current.pointer, reason: target },
+          via,
         };
       }
       current = target;
-      viaRef = true;
     }
+  }
+
+  /**
+   * Whether the document's budget is used up: from now on every `$ref`
+   * fails with reason `budget`, however short its chain.
+   */
+  get exhausted(): boolean {
+    return this.resolutions >= this.maxResolutions;
   }
 
   /**
@@ -166,7 +225,7 @@ export class RefResolver {
     let pointer = '';
     const tokens = fragment === '' ? [] : fragment.slice(1).split('/');
     for (const raw of tokens) {
-      const token = decodeFragmentToken(raw);
+      const token = decodeRefToken(raw);
       if (Array.isArray(value)) {
         const index = Number(token);
         if (!/^\d+$/.test(token) || index >= value.length) {
