@@ -13,7 +13,8 @@ import { makeStyles, Theme } from '@material-ui/core/styles';
 import { Description } from './Description';
 import { OperationDetails } from './OperationDetails';
 import { OperationList } from './OperationList';
-import { ApiDocument, SpecificationVersion } from './model/document';
+import type { ApiDialect } from '@readiness/plugin-api-portal-common';
+import { ApiDocument } from './model/document';
 import {
   arrayField,
   isJsonObject,
@@ -24,7 +25,7 @@ import { mailtoHref, SafeLink } from './SafeLink';
 import { groupOperations, OperationEntry } from './model/operations';
 import { useApiDocument } from './useApiDocument';
 
-const SPECIFICATIONS: Record<SpecificationVersion, string> = {
+const SPECIFICATIONS: Record<ApiDialect, string> = {
   'swagger-2.0': 'Swagger 2.0',
   'openapi-3.0': 'OpenAPI 3.0',
   'openapi-3.1': 'OpenAPI 3.1',

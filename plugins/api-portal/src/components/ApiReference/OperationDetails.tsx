@@ -5,6 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import type { RefResolver } from '@readiness/plugin-api-portal-common';
 import { Description } from './Description';
 import { SafeLink } from './SafeLink';
 import { ExampleBlock } from './ExampleBlock';
@@ -20,7 +21,6 @@ import {
   SecurityRequirementView,
 } from './model/operationView';
 import { OperationEntry } from './model/operations';
-import { ReferenceResolver } from './model/references';
 
 const useStyles = makeStyles((theme: Theme) => ({
   heading: {
@@ -104,7 +104,7 @@ const LOCATIONS: Record<string, string> = {
 };
 
 function Parameters(props: {
-  resolver: ReferenceResolver;
+  resolver: RefResolver;
   parameters: ParameterView[];
 }) {
   const classes = useStyles();
@@ -147,7 +147,7 @@ function Parameters(props: {
 }
 
 function MediaTypes(props: {
-  resolver: ReferenceResolver;
+  resolver: RefResolver;
   content: MediaTypeView[];
   label: string;
 }) {
@@ -198,7 +198,7 @@ function MediaTypes(props: {
 }
 
 function Response(props: {
-  resolver: ReferenceResolver;
+  resolver: RefResolver;
   response: ResponseView;
   initiallyOpen: boolean;
 }) {
@@ -328,7 +328,7 @@ function OperationSection(props: {
 function OperationBody(props: { document: ApiDocument; view: OperationView }) {
   const classes = useStyles();
   const { document, view } = props;
-  const { resolver } = document;
+  const { resolver } = document.reader;
   const { entry } = view;
   const firstSuccess = view.responses.findIndex(r => /^2/.test(r.status));
   const openResponse = firstSuccess >= 0 ? firstSuccess : 0;

@@ -9,9 +9,9 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import type { RefResolver } from '@readiness/plugin-api-portal-common';
 import { Description } from './Description';
 import { isJsonObject, JsonValue } from './model/json';
-import { ReferenceResolver } from './model/references';
 import {
   SchemaChild,
   schemaChildren,
@@ -180,7 +180,7 @@ function SchemaTags(props: {
 
 interface NodeListProps {
   id?: string;
-  resolver: ReferenceResolver;
+  resolver: RefResolver;
   nodes: SchemaChild[];
   ancestors: readonly string[];
   nested: boolean;
@@ -213,7 +213,7 @@ function SchemaNodeList(props: NodeListProps) {
 }
 
 interface SchemaNodeProps {
-  resolver: ReferenceResolver;
+  resolver: RefResolver;
   node: SchemaChild;
   ancestors: readonly string[];
   /** Replaces the schema's own description (a parameter's, a header's). */
@@ -292,7 +292,7 @@ export function SchemaNode(props: SchemaNodeProps) {
 }
 
 export interface SchemaTreeProps {
-  resolver: ReferenceResolver;
+  resolver: RefResolver;
   schema: JsonValue | undefined;
   /** Names the tree for assistive technology, e.g. "Request body schema". */
   label: string;

@@ -1,5 +1,10 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import {
+  ApiDialect,
+  OpenApiReader,
+  OpenApiReaderOptions,
+} from '@readiness/plugin-api-portal-common';
+import {
   isJsonObject,
   JsonObject,
   JsonValue,
@@ -7,13 +12,8 @@ import {
   stringField,
 } from './json';
 import { listOperations, OperationEntry } from './operations';
-import { ReferenceResolver } from './references';
+import { MAX_REF_HOPS } from './references';
 import { readYamlSections } from './yamlSections';
-
-export type SpecificationVersion =
-  | 'swagger-2.0'
-  | 'openapi-3.0'
-  | 'openapi-3.1';
 
 /** A parsed API definition, with its operations listed and nothing else. */
 export interface ApiDocument {
@@ -23,13 +23,25 @@ export interface ApiDocument {
    * `ApiDefinitionError` when that part is not valid YAML.
    */
   root: JsonObject;
-  specification: SpecificationVersion;
+  specification: ApiDialect;
   title: string;
   version?: string;
   description?: string;
-  resolver: ReferenceResolver;
+  /** The portal's reader over `root`: `$ref`s, path items, components. */
+  reader: OpenApiReader;
   operations: OperationEntry[];
 }
+
+/**
+ * The reference shows what a definition says: versions are read leniently,
+ * `$ref`s into other documents are shown as such instead of refusing the
+ * definition (finding them would also read every section of a large one).
+ */
+const READER_OPTIONS: OpenApiReaderOptions = {
+  versions: 'lenient',
+  externalRefs: 'report',
+  maxHops: MAX_REF_HOPS,
+};
 
 /** Why a definition cannot be shown. */
 export class ApiDefinitionError extends Error {
@@ -92,21 +104,14 @@ function parseText(text: string): unknown {
   return parseYaml(text);
 }
 
-function specificationOf(root: JsonObject): SpecificationVersion {
-  const openapi = stringField(root, 'openapi');
-  if (openapi?.startsWith('3.0')) {
-    return 'openapi-3.0';
+function specificationOf(reader: OpenApiReader): ApiDialect {
+  const { dialect, field, version, problem } = reader.dialect;
+  if (dialect) {
+    return dialect;
   }
-  if (openapi?.startsWith('3.')) {
-    return 'openapi-3.1';
-  }
-  const swagger = root.swagger;
-  if (swagger === '2.0' || swagger === 2) {
-    return 'swagger-2.0';
-  }
-  if (openapi !== undefined) {
+  if (field === 'openapi' && problem === 'unsupported-version') {
     throw new ApiDefinitionError(
-      `OpenAPI ${openapi} is not supported; the reference shows OpenAPI 3.x and Swagger 2.0 documents.`,
+      `OpenAPI ${version} is not supported; the reference shows OpenAPI 3.x and Swagger 2.0 documents.`,
     );
   }
   throw new ApiDefinitionError(
@@ -127,16 +132,16 @@ export function readApiDocument(definition: string | object): ApiDocument {
     );
   }
   const root = parsed;
-  const specification = specificationOf(root);
+  const reader = new OpenApiReader(root, READER_OPTIONS);
+  const specification = specificationOf(reader);
   const info = objectField(root, 'info');
-  const resolver = new ReferenceResolver(root);
   return {
     root,
     specification,
     title: stringField(info, 'title') ?? 'API',
     version: stringField(info, 'version'),
     description: stringField(info, 'description'),
-    resolver,
-    operations: listOperations(root, resolver),
+    reader,
+    operations: listOperations(reader),
   };
 }

@@ -4,6 +4,12 @@
  * formData parameters become a request body) so one view shows both. Schemas
  * stay as written, `$ref`s included: the schema tree follows them when opened.
  */
+import type {
+  Located,
+  OpenApiReader,
+  ParameterSite,
+  RefResolver,
+} from '@readiness/plugin-api-portal-common';
 import { ApiDocument } from './document';
 import {
   arrayField,
@@ -15,7 +21,7 @@ import {
   stringField,
 } from './json';
 import { OperationEntry } from './operations';
-import { ReferenceResolver } from './references';
+import { resolveObject } from './references';
 
 export interface ExampleView {
   name: string;
@@ -86,17 +92,14 @@ export interface OperationView {
   externalDocs?: { url: string; description?: string };
 }
 
-function examplesOf(
-  resolver: ReferenceResolver,
-  holder: JsonObject,
-): ExampleView[] {
+function examplesOf(resolver: RefResolver, holder: JsonObject): ExampleView[] {
   const examples: ExampleView[] = [];
   if (holder.example !== undefined) {
     examples.push({ name: 'Example', value: holder.example });
   }
   const named = objectField(holder, 'examples');
   for (const [name, value] of Object.entries(named ?? {})) {
-    const example = resolver.resolveObject(value);
+    const example = resolveObject(resolver, value);
     if (example) {
       examples.push({
         name,
@@ -110,11 +113,11 @@ function examplesOf(
 }
 
 function contentOf(
-  resolver: ReferenceResolver,
+  resolver: RefResolver,
   content: JsonObject | undefined,
 ): MediaTypeView[] {
   return Object.entries(content ?? {}).map(([mediaType, value]) => {
-    const media = resolver.resolveObject(value) ?? {};
+    const media = resolveObject(resolver, value) ?? {};
     return {
       mediaType,
       schema: media.schema,
@@ -140,7 +143,7 @@ function serversOf(
   pathItem: JsonObject,
   operation: JsonObject,
 ): string[] {
-  if (document.specification === 'swagger-2.0') {
+  if (document.reader.isSwagger) {
     const host = stringField(document.root, 'host');
     const basePath = stringField(document.root, 'basePath') ?? '';
     if (!host) {
@@ -163,16 +166,16 @@ function serversOf(
   return [];
 }
 
+/** A Swagger 2.0 operation's media types; JSON when it declares none. */
 function mediaTypesOf(
-  document: ApiDocument,
-  operation: JsonObject,
+  reader: OpenApiReader,
+  operation: Located<JsonObject>,
   field: 'consumes' | 'produces',
 ): string[] {
-  const own = arrayField(operation, field);
-  const types = (
-    own.length > 0 ? own : arrayField(document.root, field)
-  ).filter((type): type is string => typeof type === 'string');
-  return types.length > 0 ? types : ['application/json'];
+  const types = reader.swaggerMediaTypes(field, operation, {
+    emptyList: 'inherits',
+  });
+  return types?.length ? types.map(type => type.value) : ['application/json'];
 }
 
 /** A Swagger 2.0 non-body parameter is its own schema. */
@@ -186,29 +189,20 @@ interface Parameters {
   requestBody?: RequestBodyView;
 }
 
+/** An operation's parameters: the path item's with the operation's merged in. */
 function parametersOf(
-  document: ApiDocument,
-  pathItem: JsonObject,
-  operation: JsonObject,
+  reader: OpenApiReader,
+  operation: Located<JsonObject>,
+  sites: ParameterSite[],
 ): Parameters {
-  const { resolver } = document;
-  const byKey = new Map<string, JsonObject>();
-  for (const holder of [pathItem, operation]) {
-    for (const value of arrayField(holder, 'parameters')) {
-      const parameter = resolver.resolveObject(value);
-      const name = stringField(parameter, 'name');
-      const location = stringField(parameter, 'in');
-      if (parameter && name !== undefined && location !== undefined) {
-        byKey.set(`${location} ${name}`, parameter);
-      }
-    }
-  }
-  const swagger = document.specification === 'swagger-2.0';
+  const { resolver } = reader;
+  const swagger = reader.isSwagger;
   const parameters: ParameterView[] = [];
   let requestBody: RequestBodyView | undefined;
   const formProperties: JsonObject = {};
   const formRequired: string[] = [];
-  for (const parameter of byKey.values()) {
+  for (const site of sites) {
+    const parameter = site.value as JsonObject;
     const name = stringField(parameter, 'name') ?? '';
     const location = stringField(parameter, 'in') ?? '';
     const required = booleanField(parameter, 'required');
@@ -216,7 +210,7 @@ function parametersOf(
       requestBody = {
         description: stringField(parameter, 'description'),
         required,
-        content: mediaTypesOf(document, operation, 'consumes').map(type => ({
+        content: mediaTypesOf(reader, operation, 'consumes').map(type => ({
           mediaType: type,
           schema: parameter.schema,
           examples: [],
@@ -245,7 +239,7 @@ function parametersOf(
     });
   }
   if (Object.keys(formProperties).length > 0) {
-    const consumes = mediaTypesOf(document, operation, 'consumes');
+    const consumes = mediaTypesOf(reader, operation, 'consumes');
     requestBody = {
       required: formRequired.length > 0,
       content: consumes.map(type => ({
@@ -263,17 +257,17 @@ function parametersOf(
 }
 
 function requestBodyOf(
-  document: ApiDocument,
+  resolver: RefResolver,
   operation: JsonObject,
 ): RequestBodyView | undefined {
-  const body = document.resolver.resolveObject(operation.requestBody);
+  const body = resolveObject(resolver, operation.requestBody);
   if (!body) {
     return undefined;
   }
   return {
     description: stringField(body, 'description'),
     required: booleanField(body, 'required'),
-    content: contentOf(document.resolver, objectField(body, 'content')),
+    content: contentOf(resolver, objectField(body, 'content')),
   };
 }
 
@@ -286,19 +280,21 @@ function statusOrder(status: string): number {
 }
 
 function responsesOf(
-  document: ApiDocument,
-  operation: JsonObject,
+  reader: OpenApiReader,
+  operation: Located<JsonObject>,
 ): ResponseView[] {
-  const { resolver } = document;
-  const swagger = document.specification === 'swagger-2.0';
-  const responses = Object.entries(objectField(operation, 'responses') ?? {})
+  const { resolver } = reader;
+  const swagger = reader.isSwagger;
+  const responses = Object.entries(
+    objectField(operation.value, 'responses') ?? {},
+  )
     .filter(([status]) => !status.startsWith('x-'))
     .map(([status, value]): ResponseView => {
-      const response = resolver.resolveObject(value) ?? {};
+      const response = resolveObject(resolver, value) ?? {};
       const headers = Object.entries(
         objectField(response, 'headers') ?? {},
       ).map(([name, headerValue]): HeaderView => {
-        const header = resolver.resolveObject(headerValue) ?? {};
+        const header = resolveObject(resolver, headerValue) ?? {};
         return {
           name,
           description: stringField(header, 'description'),
@@ -312,7 +308,7 @@ function responsesOf(
         content =
           response.schema === undefined
             ? []
-            : mediaTypesOf(document, operation, 'produces').map(type => ({
+            : mediaTypesOf(reader, operation, 'produces').map(type => ({
                 mediaType: type,
                 schema: response.schema,
                 examples:
@@ -364,20 +360,19 @@ function securityOf(
   document: ApiDocument,
   operation: JsonObject,
 ): SecurityRequirementView[] | undefined {
-  const { root, resolver } = document;
+  const { root, reader } = document;
   const declared = Array.isArray(operation.security)
     ? operation.security
     : root.security;
   if (!Array.isArray(declared)) {
     return undefined;
   }
-  const schemes =
-    document.specification === 'swagger-2.0'
-      ? objectField(root, 'securityDefinitions')
-      : objectField(objectField(root, 'components'), 'securitySchemes');
   return declared.filter(isJsonObject).map(requirement => ({
     schemes: Object.entries(requirement).map(([name, scopes]) => {
-      const scheme = resolver.resolveObject(schemes?.[name]);
+      const scheme = resolveObject(
+        reader.resolver,
+        reader.component('securitySchemes', name)?.value as JsonValue,
+      );
       return {
         name,
         kind: schemeKind(scheme),
@@ -395,14 +390,22 @@ export function readOperation(
   document: ApiDocument,
   entry: OperationEntry,
 ): OperationView {
-  const { root, resolver } = document;
-  const items = objectField(root, entry.kind === 'path' ? 'paths' : 'webhooks');
-  const pathItem = resolver.resolveObject(items?.[entry.path]) ?? {};
-  const operation = objectField(pathItem, entry.method) ?? {};
+  const { reader } = document;
+  const item =
+    entry.kind === 'path'
+      ? reader.pathItem(entry.path)
+      : reader.webhook(entry.path);
+  const site = reader.operation(item, entry.method);
+  const pathItem = (item.item?.value ?? {}) as JsonObject;
+  const located: Located<JsonObject> = {
+    value: (site?.operation ?? {}) as JsonObject,
+    pointer: site?.pointer ?? '',
+  };
+  const operation = located.value;
   const { parameters, requestBody } = parametersOf(
-    document,
-    pathItem,
-    operation,
+    reader,
+    located,
+    site?.parameters ?? [],
   );
   const externalDocs = objectField(operation, 'externalDocs');
   const externalUrl = stringField(externalDocs, 'url');
@@ -414,8 +417,8 @@ export function readOperation(
       stringField(pathItem, 'description'),
     servers: serversOf(document, pathItem, operation),
     parameters,
-    requestBody: requestBody ?? requestBodyOf(document, operation),
-    responses: responsesOf(document, operation),
+    requestBody: requestBody ?? requestBodyOf(reader.resolver, operation),
+    responses: responsesOf(reader, located),
     security: securityOf(document, operation),
     externalDocs: externalUrl
       ? {

@@ -3,14 +3,13 @@ import {
   booleanField,
   isJsonObject,
   JsonObject,
-  objectField,
   stringField,
 } from './json';
-import {
-  HTTP_METHODS,
-  type HttpMethod,
+import type {
+  HttpMethod,
+  OpenApiReader,
+  PathItemSite,
 } from '@readiness/plugin-api-portal-common';
-import { ReferenceResolver } from './references';
 
 /** One operation as the list shows it; its details are read on demand. */
 export interface OperationEntry {
@@ -98,25 +97,29 @@ function entryOf(
   };
 }
 
-/** Every operation of the document's paths and webhooks, in document order. */
-export function listOperations(
-  root: JsonObject,
-  resolver: ReferenceResolver,
-): OperationEntry[] {
+/**
+ * Every operation of the document's paths and webhooks, in document order.
+ * Only the operation objects are read: their parameters and everything
+ * their `$ref`s lead to wait until an operation is opened.
+ */
+export function listOperations(reader: OpenApiReader): OperationEntry[] {
   const entries: OperationEntry[] = [];
-  const collect = (kind: OperationEntry['kind'], items?: JsonObject) => {
-    for (const [path, value] of Object.entries(items ?? {})) {
-      const pathItem = resolver.resolveObject(value);
-      for (const method of HTTP_METHODS) {
-        const operation = pathItem?.[method];
-        if (isJsonObject(operation)) {
-          entries.push(entryOf(kind, path, method, operation));
-        }
+  const collect = (kind: OperationEntry['kind'], items: PathItemSite[]) => {
+    for (const item of items) {
+      for (const method of reader.methods(item)) {
+        const operation = item.item?.value[method] as JsonObject;
+        entries.push(entryOf(kind, item.key, method, operation));
       }
     }
   };
-  collect('path', objectField(root, 'paths'));
-  collect('webhook', objectField(root, 'webhooks'));
+  collect(
+    'path',
+    reader.pathKeys().map(key => reader.pathItem(key)),
+  );
+  collect(
+    'webhook',
+    reader.webhookNames().map(name => reader.webhook(name)),
+  );
   return entries;
 }
 

@@ -1,14 +1,23 @@
 /*
- * `$ref`s are followed only when something asks for the value behind them —
- * the document is never dereferenced as a whole, so a large or cyclic
- * document costs nothing until a part of it is shown.
+ * `$ref`s are followed by the portal's one reader (api-portal-common), only
+ * when something asks for the value behind them: the document is never
+ * dereferenced as a whole, so a large or cyclic document costs nothing until
+ * a part of it is shown. This module says what the reference shows of what
+ * the reader found.
  */
+import {
+  decodeRefToken,
+  refOf,
+  refOverride,
+  RefResolver,
+  UnresolvedRef,
+} from '@readiness/plugin-api-portal-common';
 import { isJsonObject, JsonObject, JsonValue } from './json';
 
 /** A value with the `$ref` chain that led to it followed. */
 export interface ResolvedValue {
   value: JsonValue | undefined;
-  /** The last `$ref` followed, if any. */
+  /** The last `$ref` followed, or the one that could not be. */
   ref?: string;
   /** Why the value could not be found. */
   problem?: string;
@@ -16,17 +25,11 @@ export interface ResolvedValue {
   description?: string;
 }
 
-const MAX_HOPS = 32;
-
-function decodeSegment(segment: string): string {
-  let decoded = segment;
-  try {
-    decoded = decodeURIComponent(segment);
-  } catch {
-    // a literal '%' in a key: keep the segment as written
-  }
-  return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
-}
+/**
+ * The longest chain of `$ref`s followed to show one value: the reference
+ * has always given up at the 32nd `$ref` of a chain, saying "more than 32".
+ */
+export const MAX_REF_HOPS = 31;
 
 /** The last segment of a reference, as a human-readable name. */
 export function referenceName(ref: string): string {
@@ -34,110 +37,56 @@ export function referenceName(ref: string): string {
   const pointer = hash >= 0 ? ref.slice(hash + 1) : ref;
   const segments = pointer.split('/').filter(s => s.length > 0);
   return segments.length > 0
-    ? decodeSegment(segments[segments.length - 1])
+    ? decodeRefToken(segments[segments.length - 1])
     : ref;
 }
 
-export function referenceOf(value: JsonValue | undefined): string | undefined {
-  if (!isJsonObject(value)) {
-    return undefined;
+function problemOf(
+  resolver: RefResolver,
+  unresolved: UnresolvedRef,
+  ref: string,
+): string {
+  switch (unresolved.reason) {
+    case 'cycle':
+      return `The reference ${ref} refers to itself`;
+    case 'external':
+      return `The reference ${ref} points into another document, which is not loaded here`;
+    case 'missing':
+      return `The reference ${ref} points at nothing in this document`;
+    default:
+      return resolver.exhausted
+        ? `The reference ${ref} is not followed: this definition has more references than the reference follows`
+        : `More than 32 references in a row from ${ref}`;
   }
-  const ref = value.$ref;
-  return typeof ref === 'string' ? ref : undefined;
 }
 
-export class ReferenceResolver {
-  private readonly root: JsonObject;
-  private readonly targets = new Map<string, JsonValue | undefined>();
-
-  constructor(root: JsonObject) {
-    this.root = root;
-  }
-
-  /** The value a local JSON pointer reference (`#/a/b`) points at. */
-  lookup(ref: string): JsonValue | undefined {
-    if (this.targets.has(ref)) {
-      return this.targets.get(ref);
-    }
-    let target: JsonValue | undefined = undefined;
-    if (ref.startsWith('#')) {
-      target = this.root;
-      const segments = ref.slice(1).split('/').slice(1);
-      for (const segment of segments) {
-        const key = decodeSegment(segment);
-        if (Array.isArray(target)) {
-          const index = Number(key);
-          target = Number.isInteger(index) ? target[index] : undefined;
-        } else if (
-          isJsonObject(target) &&
-          Object.prototype.hasOwnProperty.call(target, key)
-        ) {
-          target = target[key];
-        } else {
-          target = undefined;
-        }
-        if (target === undefined) {
-          break;
-        }
-      }
-    }
-    this.targets.set(ref, target);
-    return target;
-  }
-
-  /** Follows `$ref`s from `value` until a value that is not a reference. */
-  resolve(value: JsonValue | undefined): ResolvedValue {
-    let current = value;
-    let ref: string | undefined;
-    let description: string | undefined;
-    const seen = new Set<string>();
-    for (let hop = 0; hop < MAX_HOPS; hop++) {
-      const next = referenceOf(current);
-      if (next === undefined) {
-        return { value: current, ref, description };
-      }
-      if (
-        description === undefined &&
-        isJsonObject(current) &&
-        typeof current.description === 'string'
-      ) {
-        description = current.description;
-      }
-      if (seen.has(next)) {
-        return {
-          value: undefined,
-          ref: next,
-          problem: `The reference ${next} refers to itself`,
-        };
-      }
-      seen.add(next);
-      ref = next;
-      if (!next.startsWith('#')) {
-        return {
-          value: undefined,
-          ref,
-          problem: `The reference ${next} points into another document, which is not loaded here`,
-        };
-      }
-      current = this.lookup(next);
-      if (current === undefined) {
-        return {
-          value: undefined,
-          ref,
-          problem: `The reference ${next} points at nothing in this document`,
-        };
-      }
-    }
+/** Follows `$ref`s from `value` until a value that is not a reference. */
+export function resolveValue(
+  resolver: RefResolver,
+  value: JsonValue | undefined,
+): ResolvedValue {
+  const resolution = resolver.resolve({ value, pointer: '' });
+  const last = resolution.via[resolution.via.length - 1];
+  const ref = last && refOf(last.value);
+  if (!resolution.ok) {
     return {
       value: undefined,
       ref,
-      problem: `More than ${MAX_HOPS} references in a row from ${ref}`,
+      problem: problemOf(resolver, resolution.unresolved, ref ?? ''),
     };
   }
+  return {
+    value: resolution.node.value as JsonValue | undefined,
+    ref,
+    description: refOverride(resolution.via, 'description'),
+  };
+}
 
-  /** Like `resolve`, for values expected to be objects. */
-  resolveObject(value: JsonValue | undefined): JsonObject | undefined {
-    const resolved = this.resolve(value).value;
-    return isJsonObject(resolved) ? resolved : undefined;
-  }
+/** Like `resolveValue`, for values expected to be objects. */
+export function resolveObject(
+  resolver: RefResolver,
+  value: JsonValue | undefined,
+): JsonObject | undefined {
+  const resolved = resolveValue(resolver, value).value;
+  return isJsonObject(resolved) ? resolved : undefined;
 }

@@ -13,7 +13,8 @@ import {
   objectField,
   stringField,
 } from './json';
-import { referenceName, referenceOf, ReferenceResolver } from './references';
+import { refOf, RefResolver } from '@readiness/plugin-api-portal-common';
+import { referenceName, resolveValue } from './references';
 
 export interface SchemaSummary {
   /** The schema after following references and unwrapping one-item compositions. */
@@ -73,7 +74,7 @@ function typesOf(schema: JsonObject): string[] {
 
 /** `{ type: 'null' }`: how OpenAPI 3.1 makes a choice nullable. */
 function isNullSchema(value: JsonValue): boolean {
-  if (!isJsonObject(value) || referenceOf(value) !== undefined) {
+  if (!isJsonObject(value) || refOf(value) !== undefined) {
     return false;
   }
   const types = typesOf(value);
@@ -119,7 +120,7 @@ function problemOf(value: JsonValue | undefined): string | undefined {
  * schema (common in generated specs), keeping the outer description.
  */
 function unwrap(
-  resolver: ReferenceResolver,
+  resolver: RefResolver,
   value: JsonValue | undefined,
 ): {
   schema?: JsonObject;
@@ -133,7 +134,7 @@ function unwrap(
   let nullable = false;
   let current = value;
   for (let depth = 0; depth < MAX_MERGE_DEPTH; depth++) {
-    const resolved = resolver.resolve(current);
+    const resolved = resolveValue(resolver, current);
     if (resolved.ref) {
       refs.push(resolved.ref);
     }
@@ -153,7 +154,7 @@ function unwrap(
       ownChildrenCount(schema) === 0 &&
       typesOf(schema).filter(t => t !== 'null').length === 0 &&
       schema.enum === undefined &&
-      refs.indexOf(referenceOf(variants[0]) ?? '') < 0;
+      refs.indexOf(refOf(variants[0]) ?? '') < 0;
     if (!single) {
       return { schema, refs, description, nullable };
     }
@@ -170,8 +171,8 @@ function unwrap(
   };
 }
 
-function shortLabel(resolver: ReferenceResolver, value: JsonValue): string {
-  const ref = referenceOf(value);
+function shortLabel(resolver: RefResolver, value: JsonValue): string {
+  const ref = refOf(value);
   if (ref) {
     return referenceName(ref);
   }
@@ -193,7 +194,7 @@ function shortLabel(resolver: ReferenceResolver, value: JsonValue): string {
   return 'any';
 }
 
-function typeLabelOf(resolver: ReferenceResolver, schema: JsonObject): string {
+function typeLabelOf(resolver: RefResolver, schema: JsonObject): string {
   const types = typesOf(schema).filter(t => t !== 'null');
   const format = stringField(schema, 'format');
   let label = types.join(' | ');
@@ -286,7 +287,7 @@ function hasChildren(schema: JsonObject): boolean {
   const items = schema.items;
   if (isJsonObject(items)) {
     // expandable when its items are: an array of strings needs no click
-    const ref = referenceOf(items);
+    const ref = refOf(items);
     return ref !== undefined || hasChildren(items);
   }
   return false;
@@ -294,7 +295,7 @@ function hasChildren(schema: JsonObject): boolean {
 
 /** What one node of the schema tree shows about `value`. */
 export function summarizeSchema(
-  resolver: ReferenceResolver,
+  resolver: RefResolver,
   value: JsonValue | undefined,
 ): SchemaSummary {
   const unwrapped = unwrap(resolver, value);
@@ -335,7 +336,7 @@ export function summarizeSchema(
     facts: factsOf(schema),
     enumValues: enumValues.length > 0 ? enumValues : undefined,
     example: schema.example,
-    itemsRef: referenceOf(schema.items),
+    itemsRef: refOf(schema.items),
     expandable: hasChildren(schema),
   };
 }
@@ -384,7 +385,7 @@ function propertyChildren(schema: JsonObject): SchemaChild[] {
  * is required if any member requires it.
  */
 function mergedAllOf(
-  resolver: ReferenceResolver,
+  resolver: RefResolver,
   schema: JsonObject,
   seen: Set<string>,
   depth: number,
@@ -402,11 +403,11 @@ function mergedAllOf(
   add(propertyChildren(schema));
   const extraVariants: SchemaChild[] = [];
   arrayField(schema, 'allOf').forEach((member, index) => {
-    const ref = referenceOf(member);
+    const ref = refOf(member);
     if (ref && seen.has(ref)) {
       return;
     }
-    const resolved = resolver.resolve(member);
+    const resolved = resolveValue(resolver, member);
     if (!isJsonObject(resolved.value) || depth >= MAX_MERGE_DEPTH) {
       extraVariants.push({
         name: `part ${index + 1}`,
@@ -437,7 +438,7 @@ function variantChildren(
 ): SchemaChild[] {
   return keys.flatMap(key =>
     choicesOf(schema, key).map((variant, index) => {
-      const ref = referenceOf(variant);
+      const ref = refOf(variant);
       const title = isJsonObject(variant)
         ? stringField(variant, 'title')
         : undefined;
@@ -456,7 +457,7 @@ function variantChildren(
 
 /** The children of a node: properties, variants, or its array's items. */
 export function schemaChildren(
-  resolver: ReferenceResolver,
+  resolver: RefResolver,
   summary: SchemaSummary,
 ): SchemaChildren {
   const schema = summary.schema;
