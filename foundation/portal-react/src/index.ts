@@ -1,7 +1,7 @@
 /**
  * React parts every frontend plugin of the portal shares: how refused or
- * failing records are shown, formats, the page's entity and links into the
- * portal's own docs.
+ * failing records are shown, formats, the page's entity, links into the
+ * portal's own docs and the mark on sample data.
  *
  * @packageDocumentation
  */
@@ -9,3 +9,4 @@ export * from './format';
 export * from './RecordErrorPanel';
 export * from './entity';
 export * from './docs';
+export * from './SampleData';

@@ -47,6 +47,9 @@ backend.add(import('@readiness/plugin-search-backend-module-partner-view'));
 
 // Reliability: perf runs published by CI (plugins/reliability-backend)
 backend.add(import('@readiness/plugin-reliability-backend'));
+// A sample history for a first start, when readinessPortal.sampleData.enabled
+// is true (development only; docs/operations/sample-data.md)
+backend.add(import('@readiness/plugin-reliability-backend-module-sample-data'));
 
 // API portal: spec revisions, lint, changelog and feeds of the catalog's APIs
 // (plugins/api-portal-backend)

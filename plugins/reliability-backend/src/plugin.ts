@@ -19,12 +19,19 @@ import { createRouter } from './service/router';
 import { EntityLookup } from './service/EntityLookup';
 import { RecordMemo } from './service/RecordMemo';
 import { MetricSourceRegistry } from './service/metricSources';
-import { reliabilityMetricSourcesExtensionPoint } from '@readiness/plugin-reliability-node';
+import {
+  reliabilityMetricSourcesExtensionPoint,
+  reliabilityPublicationSourcesExtensionPoint,
+} from '@readiness/plugin-reliability-node';
 import { DatabaseDrStore } from './database/DatabaseDrStore';
 import { AuthorizedTrendService } from './service/AuthorizedTrendService';
 import { DefaultTrendService } from './service/TrendService';
 import { AuthorizedBackupService } from './service/AuthorizedBackupService';
 import { DefaultBackupService } from './service/BackupService';
+import {
+  PublicationSourceRegistry,
+  publicationsOf,
+} from './service/publicationSources';
 
 /**
  * The reliability backend plugin: perf runs, SLOs, release gates, DR drills
@@ -41,6 +48,12 @@ export const reliabilityPlugin = createBackendPlugin({
         sources.forEach(source => metricSources.add(source));
       },
     });
+    const publicationSources = new PublicationSourceRegistry();
+    env.registerExtensionPoint(reliabilityPublicationSourcesExtensionPoint, {
+      addPublicationSource(...sources) {
+        sources.forEach(source => publicationSources.add(source));
+      },
+    });
     env.registerInit({
       deps: {
         database: coreServices.database,
@@ -52,6 +65,7 @@ export const reliabilityPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         config: coreServices.rootConfig,
         urlReader: coreServices.urlReader,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -154,6 +168,12 @@ export const reliabilityPlugin = createBackendPlugin({
             auditor: deps.auditor,
             maxBodyBytes: options.ingestion.maxBodyBytes,
           }),
+        );
+        // Modules publish through the same services once every plugin is up
+        deps.lifecycle.addStartupHook(() =>
+          publicationSources.connectAll(
+            publicationsOf({ perfRuns, drills, backups, gates }),
+          ),
         );
       },
     });

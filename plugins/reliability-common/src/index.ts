@@ -17,3 +17,4 @@ export * from './drills';
 export * from './gate';
 export * from './backups';
 export * from './trend';
+export * from './sampleData';

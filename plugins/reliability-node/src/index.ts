@@ -1,7 +1,7 @@
 /**
  * Node.js parts of the reliability plugins: the k6 stream summariser, the
- * metric-source extension point and the service other backends read the
- * reliability record through.
+ * metric-source and publication-source extension points and the service
+ * other backends read the reliability record through.
  *
  * @packageDocumentation
  */
@@ -12,3 +12,4 @@ export {
 } from './k6/summarizeK6JsonStream';
 export * from './extensions/metricSources';
 export * from './extensions/reliabilityService';
+export * from './extensions/publicationSources';

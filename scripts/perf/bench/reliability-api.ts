@@ -92,6 +92,10 @@ async function startBackend(): Promise<ChildProcess> {
     config,
     `app:
   baseUrl: ${BASE}
+# The bench measures its own runs only
+readinessPortal:
+  sampleData:
+    enabled: false
 backend:
   baseUrl: ${BASE}
   listen: ':${PORT}'

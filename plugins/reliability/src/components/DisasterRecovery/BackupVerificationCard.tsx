@@ -8,6 +8,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   BackupKindStatus,
   BackupVerification,
+  isSampleKey,
 } from '@readiness/plugin-reliability-common';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -20,6 +21,8 @@ import {
   formatBytes,
   plural,
   entityRefOf as refOf,
+  SampleDataChip,
+  SampleDataTitle,
   useEntityName,
 } from '@readiness/portal-react';
 import { reliabilityApiRef } from '../../api';
@@ -113,9 +116,20 @@ export function BackupVerificationCard() {
       </InfoCard>
     );
   }
+  const samples = value.kinds.filter(k => isSampleKey(k.latest.idempotencyKey));
   return (
     <InfoCard
-      title={title}
+      title={
+        <SampleDataTitle
+          title={title}
+          sample={samples.length > 0}
+          what={
+            samples.length === value.kinds.length
+              ? 'These verifications are'
+              : 'Verifications marked so are'
+          }
+        />
+      }
       subheader={`The newest verification of each kind decides; backups older than ${plural(
         value.maxAgeHours,
         'hour',
@@ -139,7 +153,15 @@ export function BackupVerificationCard() {
         <TableBody>
           {value.kinds.map(kind => (
             <TableRow key={kind.kind}>
-              <TableCell>{kind.kind}</TableCell>
+              <TableCell>
+                {kind.kind}
+                {isSampleKey(kind.latest.idempotencyKey) &&
+                  samples.length < value.kinds.length && (
+                    <Typography variant="caption" display="block">
+                      <SampleDataChip what="This verification is" />
+                    </Typography>
+                  )}
+              </TableCell>
               <TableCell>
                 <StatusChip
                   tone={BACKUP_TONE[kind.status]}

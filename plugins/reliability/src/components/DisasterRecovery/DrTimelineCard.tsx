@@ -10,6 +10,7 @@ import {
   DrillCadence,
   DrillProblem,
   EntityDrills,
+  isSampleDrill,
 } from '@readiness/plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import TableBody from '@material-ui/core/TableBody';
@@ -24,6 +25,8 @@ import {
   formatDate,
   plural,
   entityRefOf as refOf,
+  SampleDataChip,
+  SampleDataTitle,
   useEntityName,
 } from '@readiness/portal-react';
 import { reliabilityApiRef } from '../../api';
@@ -189,6 +192,7 @@ function DrillTable(props: { drills: EntityDrills['drills'] }) {
               >
                 {drill.source}
               </Typography>
+              {isSampleDrill(drill) && <SampleDataChip what="This drill is" />}
             </TableCell>
             <TextCell>{drill.scenario}</TextCell>
             <TableCell>{drill.disruptionType}</TableCell>
@@ -283,7 +287,13 @@ export function DrTimelineCard() {
   }
   return (
     <InfoCard
-      title={title}
+      title={
+        <SampleDataTitle
+          title={title}
+          sample={value.drills.some(isSampleDrill)}
+          what="Drills marked so are"
+        />
+      }
       subheader="Achieved RTO and RPO of each drill against the targets of its disruption type"
     >
       <CadenceBanner cadence={value.cadence} />

@@ -6,6 +6,9 @@ import {
   EntityBackups,
   EntityDrills,
   EntitySlos,
+  isSampleDrill,
+  isSampleKey,
+  isSampleRelease,
   KeptGateVerdict,
   OPENSLO_ANNOTATION,
   Page,
@@ -16,7 +19,11 @@ import ListItemIcon from '@material-ui/core/ListItemIcon';
 import ListItemText from '@material-ui/core/ListItemText';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
-import { plural, useEntityName } from '@readiness/portal-react';
+import {
+  plural,
+  SampleDataTitle,
+  useEntityName,
+} from '@readiness/portal-react';
 import { reliabilityApiRef } from '../../api';
 import { cadenceText } from '../DisasterRecovery/DrTimelineCard';
 import { formatDateTime } from '../format';
@@ -167,6 +174,24 @@ function backupLine(part: Part<EntityBackups>): Line {
   };
 }
 
+/** Whether any answer the card summarises holds sample data. */
+function hasSampleData(parts: {
+  slos: Part<EntitySlos>;
+  gates: Part<Page<KeptGateVerdict>>;
+  drills: Part<EntityDrills>;
+  backups: Part<EntityBackups>;
+}): boolean {
+  const { slos, gates, drills, backups } = parts;
+  return (
+    (slos.value?.slos.some(slo => isSampleRelease(slo.latest?.release)) ??
+      false) ||
+    isSampleRelease(gates.value?.items[0]?.release) ||
+    (drills.value?.drills.some(isSampleDrill) ?? false) ||
+    (backups.value?.kinds.some(k => isSampleKey(k.latest.idempotencyKey)) ??
+      false)
+  );
+}
+
 /**
  * The reliability record at a glance, for the entity's overview: SLOs met
  * and missed, the newest gate verdict, the drill cadence and the backups.
@@ -223,7 +248,17 @@ export function EntityReliabilitySummaryCard() {
     backupLine(value.backups),
   ];
   return (
-    <InfoCard title={title} variant="gridItem" deepLink={deepLink}>
+    <InfoCard
+      title={
+        <SampleDataTitle
+          title={title}
+          sample={hasSampleData(value)}
+          what="Some of what this summarises is"
+        />
+      }
+      variant="gridItem"
+      deepLink={deepLink}
+    >
       <List dense disablePadding aria-label="Reliability summary">
         {lines.map(line => (
           <ListItem key={line.label} disableGutters>

@@ -9,6 +9,7 @@ import {
 import {
   GateReason,
   GateStatus,
+  isSampleRelease,
   KeptGateVerdict,
 } from '@readiness/plugin-reliability-common';
 import Box from '@material-ui/core/Box';
@@ -30,7 +31,11 @@ import { RecordErrorPanel } from '../RecordErrorPanel';
 import { StatusChip, StatusTone } from '../StatusChip';
 import { useGateVerdicts } from './useGateVerdicts';
 import { RecordTable, TextCell } from '../RecordTable';
-import { entityRefOf as refOf, useEntityName } from '@readiness/portal-react';
+import {
+  entityRefOf as refOf,
+  SampleDataTitle,
+  useEntityName,
+} from '@readiness/portal-react';
 
 const PAGE_SIZE = 10;
 
@@ -190,7 +195,13 @@ export function GateVerdictsCard() {
   }
   return (
     <InfoCard
-      title={title}
+      title={
+        <SampleDataTitle
+          title={title}
+          sample={pages.items.some(v => isSampleRelease(v.release))}
+          what="Verdicts on releases ending in +sample are"
+        />
+      }
       subheader="Newest first; expand a row for the reason of every input"
       variant="gridItem"
       noPadding

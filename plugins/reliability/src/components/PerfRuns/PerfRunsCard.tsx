@@ -1,6 +1,10 @@
 import { KeyboardEvent } from 'react';
 import { InfoCard } from '@backstage/core-components';
-import { TrendPoint } from '@readiness/plugin-reliability-common';
+import {
+  isSampleRelease,
+  TrendPoint,
+} from '@readiness/plugin-reliability-common';
+import { SampleDataTitle } from '@readiness/portal-react';
 import Checkbox from '@material-ui/core/Checkbox';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -59,7 +63,13 @@ export function PerfRunsCard(props: {
   };
   return (
     <InfoCard
-      title="Perf runs"
+      title={
+        <SampleDataTitle
+          title="Perf runs"
+          sample={props.points.some(p => isSampleRelease(p.release))}
+          what="Runs of releases ending in +sample are"
+        />
+      }
       subheader="Select a run for its regression verdict; tick two runs to compare them"
       noPadding
     >

@@ -5,13 +5,16 @@ import {
   Link,
   Progress,
 } from '@backstage/core-components';
-import { EntityTrend } from '@readiness/plugin-reliability-common';
+import {
+  EntityTrend,
+  isSampleRelease,
+} from '@readiness/plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import { plural } from '@readiness/portal-react';
+import { plural, SampleDataTitle } from '@readiness/portal-react';
 import { DOCS } from '../docs';
 import { PerfTrendChart, QueueTrendChart, queueKeysOf } from './PerfTrendChart';
 import { RecordErrorPanel } from '../RecordErrorPanel';
@@ -120,7 +123,13 @@ export function PerfTrendCard(props: {
   const queues = queueKeysOf(trend.points);
   return (
     <InfoCard
-      title={title}
+      title={
+        <SampleDataTitle
+          title={title}
+          sample={trend.points.some(p => isSampleRelease(p.release))}
+          what="These runs are"
+        />
+      }
       subheader={
         trend.scenario
           ? `Each run of ${trend.scenario} in ${trend.environment}`

@@ -6,6 +6,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
+  isSampleRelease,
   RunDifference,
   TrendPoint,
 } from '@readiness/plugin-reliability-common';
@@ -22,7 +23,7 @@ import { makeStyles, Theme } from '@material-ui/core/styles';
 import ArrowDownwardIcon from '@material-ui/icons/ArrowDownward';
 import ArrowUpwardIcon from '@material-ui/icons/ArrowUpward';
 import useAsync from 'react-use/esm/useAsync';
-import { plural } from '@readiness/portal-react';
+import { plural, SampleDataTitle } from '@readiness/portal-react';
 import { reliabilityApiRef } from '../../api';
 import { changeVerdict } from './changeDirection';
 import { DOCS } from '../docs';
@@ -207,7 +208,16 @@ export function RunComparisonCard(props: {
     );
   }
   return (
-    <InfoCard title={title} noPadding>
+    <InfoCard
+      title={
+        <SampleDataTitle
+          title={title}
+          sample={isSampleRelease(a.release) || isSampleRelease(b.release)}
+          what="The runs compared are"
+        />
+      }
+      noPadding
+    >
       <Box className={classes.runs}>
         <Typography variant="body2">
           <strong>A</strong> {runLabel(a)} → <strong>B</strong> {runLabel(b)}

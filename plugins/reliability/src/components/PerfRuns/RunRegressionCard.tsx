@@ -1,6 +1,7 @@
 import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
+  isSampleRelease,
   RegressionFinding,
   RunRegression,
   TrendPoint,
@@ -13,7 +14,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
-import { plural } from '@readiness/portal-react';
+import { plural, SampleDataTitle } from '@readiness/portal-react';
 import { reliabilityApiRef } from '../../api';
 import { DOCS } from '../docs';
 import { formatDateTime, signed } from '../format';
@@ -116,7 +117,17 @@ export function RunRegressionCard(props: { run?: TrendPoint }) {
     );
   }
   return (
-    <InfoCard title={title} subheader={subheader} noPadding>
+    <InfoCard
+      title={
+        <SampleDataTitle
+          title={title}
+          sample={isSampleRelease(props.run.release)}
+          what="This run is"
+        />
+      }
+      subheader={subheader}
+      noPadding
+    >
       <Box className={classes.summary}>
         <Box className={classes.verdict}>
           <VerdictChip regressed={value.regressed} />

@@ -9,6 +9,7 @@ import {
   EntitySlos,
   ObjectiveEvaluation,
   OPENSLO_ANNOTATION,
+  isSampleRelease,
 } from '@readiness/plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import TableBody from '@material-ui/core/TableBody';
@@ -17,7 +18,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import { plural } from '@readiness/portal-react';
+import { plural, SampleDataTitle } from '@readiness/portal-react';
 import { DOCS } from '../docs';
 import { ErrorBudgetBar } from './ErrorBudgetBar';
 import { formatShare } from '../format';
@@ -76,7 +77,13 @@ export function SloObjectivesCard(props: { slos: EntitySlos }) {
   const problems = slos.problems;
   return (
     <InfoCard
-      title="Service level objectives"
+      title={
+        <SampleDataTitle
+          title="Service level objectives"
+          sample={slos.slos.some(slo => isSampleRelease(slo.latest?.release))}
+          what="The runs these objectives are judged on are"
+        />
+      }
       subheader="Judged on the newest perf run; error budget over the SLO window"
       noPadding={slos.slos.length > 0}
     >

@@ -1,0 +1,13 @@
+/**
+ * Sample reliability history for a first start of the portal (development
+ * only; docs/operations/sample-data.md).
+ *
+ * @packageDocumentation
+ */
+
+export { default } from './module';
+export {
+  SampleReliabilitySeeder,
+  type SeedReport,
+} from './SampleReliabilitySeeder';
+export { SAMPLE_DATA_TASK_ID } from './sampleDataSource';
