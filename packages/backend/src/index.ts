@@ -54,6 +54,11 @@ backend.add(import('@readiness/plugin-reliability-backend-module-sample-data'));
 // API portal: spec revisions, lint, changelog and feeds of the catalog's APIs
 // (plugins/api-portal-backend)
 backend.add(import('@readiness/plugin-api-portal-backend'));
+// SDK languages of the API portal, one module each
+backend.add(
+  import('@readiness/plugin-api-portal-backend-module-sdk-typescript'),
+);
+backend.add(import('@readiness/plugin-api-portal-backend-module-sdk-python'));
 
 // Partner tenant: partner apps and sandbox keys (plugins/partner-backend)
 backend.add(import('@readiness/plugin-partner-backend'));

@@ -7,7 +7,6 @@ import { durationToMilliseconds } from '@backstage/types';
 import {
   apiPortalArtifactStoreExtensionPoint,
   apiPortalSdkGeneratorsExtensionPoint,
-  builtInSdkGenerators,
   SdkArtifactStore,
   SdkGeneratorRegistry,
 } from '@readiness/plugin-api-portal-node';
@@ -49,7 +48,8 @@ export const COLLECTION_TASK_ID = 'api-portal-collect';
 export const apiPortalPlugin = createBackendPlugin({
   pluginId: 'api-portal',
   register(env) {
-    const generators = new SdkGeneratorRegistry(builtInSdkGenerators());
+    // The SDK languages are the modules': none unless a generator module is added
+    const generators = new SdkGeneratorRegistry();
     env.registerExtensionPoint(
       apiPortalSdkGeneratorsExtensionPoint,
       generators,
@@ -202,6 +202,7 @@ export const apiPortalPlugin = createBackendPlugin({
             ),
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
+            logger: deps.logger,
           }),
         );
       },

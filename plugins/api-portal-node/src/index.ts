@@ -1,7 +1,9 @@
 /**
- * Node.js parts of the api-portal plugins: the SDK generators (TypeScript,
- * Python), the deterministic SDK archive, the artifact store interface, the
- * extension points that add languages and stores, and Postman collections.
+ * Interfaces and extension points of the api-portal backend for backend
+ * modules: the SDK generator contract and its registry, the artifact store
+ * interface, and the environment a generator gives the processes it starts.
+ * The generators themselves are modules
+ * (`@readiness/plugin-api-portal-backend-module-sdk-typescript`, `-python`).
  *
  * @packageDocumentation
  */
@@ -15,20 +17,6 @@ export type {
   SdkGenerationInput,
   SdkGenerator,
 } from './sdk/types';
-export { packSdk, SDK_ARCHIVE_CONTENT_TYPE } from './sdk/archive';
-export { sdkArtifactKey, type SdkContentAddress } from './sdk/artifactKey';
-export { builtInSdkGenerators } from './sdk/builtInSdkGenerators';
-export { PythonSdkGenerator } from './sdk/python/PythonSdkGenerator';
-export {
-  TypeScriptSdkGenerator,
-  type TypeScriptSdkGeneratorOptions,
-} from './sdk/typescript/TypeScriptSdkGenerator';
-export {
-  describeSpec,
-  type SpecSummary,
-  type SpecVersion,
-} from './sdk/openapi/document';
-export { assertSelfContained } from './sdk/openapi/references';
 export { childProcessEnv } from './sdk/childEnv';
 export {
   apiPortalArtifactStoreExtensionPoint,
@@ -37,4 +25,3 @@ export {
   type ApiPortalSdkGeneratorsExtensionPoint,
 } from './extensions/extensionPoints';
 export { SdkGeneratorRegistry } from './extensions/SdkGeneratorRegistry';
-export { toPostmanCollection, type PostmanCollectionOptions } from './postman';

@@ -50,6 +50,8 @@ import {
   SAMPLE_CALLERS,
   sampleUserInfoServiceFactory,
 } from '@readiness/backend-test-utils';
+import sdkPythonModule from '@readiness/plugin-api-portal-backend-module-sdk-python';
+import sdkTypeScriptModule from '@readiness/plugin-api-portal-backend-module-sdk-typescript';
 import { repositoryPath } from '@readiness/test-corpus';
 import { redoclyCliLint } from '../../../plugins/api-portal-backend/src/__testUtils__/redoclyCli';
 import knexFactory, { Knex } from 'knex';
@@ -322,6 +324,9 @@ async function main() {
     const started = await startTestBackend({
       features: [
         apiPortalPlugin,
+        // The SDK languages the portal's backend offers (packages/backend)
+        sdkTypeScriptModule,
+        sdkPythonModule,
         benchCatalogPlugin,
         catalog.factory(),
         audiencePermissionsServiceFactory(),

@@ -20,6 +20,8 @@ import {
   SAMPLE_CALLERS,
   sampleUserInfoServiceFactory,
 } from '@readiness/backend-test-utils';
+import sdkPythonModule from '@readiness/plugin-api-portal-backend-module-sdk-python';
+import sdkTypeScriptModule from '@readiness/plugin-api-portal-backend-module-sdk-typescript';
 import { repositoryPath } from '@readiness/test-corpus';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -33,6 +35,15 @@ export const callers = {
   ...SAMPLE_CALLERS,
   otherPartner: mockCredentials.user.header('user:default/kenji.sato'),
 };
+
+/**
+ * The SDK generator modules the portal's own backend runs with
+ * (packages/backend): a test backend offers SDK languages only when it adds them.
+ */
+export const sdkGeneratorModules: BackendFeature[] = [
+  sdkTypeScriptModule,
+  sdkPythonModule,
+];
 
 /** An API entity of the test catalog. */
 export function apiEntity(

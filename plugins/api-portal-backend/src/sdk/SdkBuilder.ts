@@ -6,18 +6,19 @@
  * `ensureBuilds` creates pending rows (idempotent by the unique address);
  * the queue claims pending rows one by one with bounded concurrency, runs
  * the generator under a time limit and records `ready` or `failed` with the
- * log. A failing generator never escapes the queue. Every generator, built in
- * or added by a module, is given a self-contained document: references are
- * resolved by us under the reference policy first (readDefinition.ts), and a
- * document with an external `$ref` left never reaches a generator.
+ * log. A failing generator never escapes the queue. Generators come from
+ * backend modules (the backend has none of its own) and run here, in the
+ * backend process, as the module gave them. Each is given a self-contained
+ * document: references are resolved by us under the reference policy first
+ * (readDefinition.ts), and a document with an external `$ref` left never
+ * reaches a generator.
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   assertSelfContained,
   describeSpec,
-  packSdk,
-  SDK_ARCHIVE_CONTENT_TYPE,
-  sdkArtifactKey,
+} from '@readiness/plugin-api-portal-common';
+import {
   SdkArtifactStore,
   SdkGenerator,
 } from '@readiness/plugin-api-portal-node';
@@ -33,6 +34,8 @@ import {
   SdkBuild,
   SdkBuildAddress,
 } from './DatabaseSdkStore';
+import { packSdk, SDK_ARCHIVE_CONTENT_TYPE } from './archive';
+import { sdkArtifactKey } from './artifactKey';
 
 /** Options of the build queue, from `apiPortal.sdk`. */
 export type SdkBuildOptions = {

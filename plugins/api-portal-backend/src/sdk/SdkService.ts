@@ -3,10 +3,7 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import {
-  SdkArtifactStore,
-  toPostmanCollection,
-} from '@readiness/plugin-api-portal-node';
+import { SdkArtifactStore } from '@readiness/plugin-api-portal-node';
 import {
   EntitySdk,
   EntitySdks,
@@ -20,6 +17,7 @@ import {
 } from '../database/DatabaseSpecStore';
 import { DatabaseSdkStore, SdkBuild } from './DatabaseSdkStore';
 import { countsFor, downloaderOf, SdkDownloader } from './downloaders';
+import { toPostmanCollection } from './postman';
 import { isReadableOpenApi, UNVERSIONED } from '../revisions';
 import { SdkBuilder, sdkPackageName } from './SdkBuilder';
 import { sdkSourceNotFound } from '../service/notFound';
@@ -236,11 +234,11 @@ export class DefaultSdkService implements SdkService {
   private async buildOf(current: CurrentRevision, language: string) {
     const generator = this.deps.builder.generator(language);
     if (!generator) {
+      const languages = this.deps.builder.languages().map(g => g.language);
       throw new NotFoundError(
-        `No SDK language '${language}'; available: ${this.deps.builder
-          .languages()
-          .map(g => g.language)
-          .join(', ')}`,
+        languages.length > 0
+          ? `No SDK language '${language}'; available: ${languages.join(', ')}`
+          : `No SDK language '${language}'; this backend has no SDK generator module`,
       );
     }
     const build = await this.deps.builds.getBuild({

@@ -19,6 +19,7 @@ import {
   apiEntity,
   callers,
   openapi,
+  sdkGeneratorModules,
   startPortal,
   TestPortal,
 } from '../__testUtils__/portal';
@@ -120,7 +121,7 @@ describe.each(databases.eachSupportedId())(
             family: 'ocr-api',
           }),
         ],
-        features: [brokenGeneratorModule],
+        features: [...sdkGeneratorModules, brokenGeneratorModule],
         config: { sdk: { buildAfterCollection: true } },
       });
       await portal.collect();
@@ -317,6 +318,50 @@ describe.each(databases.eachSupportedId())(
   },
 );
 
+describe.each(databases.eachSupportedId())(
+  'A backend without SDK generator modules on %s',
+  databaseId => {
+    it('offers no SDK languages: an empty list, and 404 for any language', async () => {
+      const knex = await databases.init(databaseId);
+      const portal = await startPortal({
+        knex,
+        entities: [
+          apiEntity('ledger-api-v2', LEDGER_V2, {
+            partner: true,
+            family: 'ledger-api',
+          }),
+        ],
+        config: { sdk: { buildAfterCollection: true } },
+      });
+      await portal.collect();
+      for (const caller of [callers.internal, callers.partner]) {
+        const listed = await portal.get(`${LEDGER}/sdks`, caller);
+        expect(listed.status).toBe(200);
+        expect(listed.body).toMatchObject({
+          entityRef: 'api:default/ledger-api-v2',
+          version: '2.0.0',
+          sdks: [],
+        });
+      }
+      expect(
+        Number((await knex('api_sdk_builds').count({ n: '*' }))[0].n),
+      ).toBe(0);
+      const download = await portal.get(`${LEDGER}/sdks/python/download`);
+      expect(download.status).toBe(404);
+      expect(download.body.error).toMatchObject({
+        name: 'NotFoundError',
+        message:
+          "No SDK language 'python'; this backend has no SDK generator module",
+      });
+      expect(
+        (await portal.post(`${LEDGER}/sdks/typescript/build`)).status,
+      ).toBe(404);
+      // Postman collections are the backend's own and stay
+      expect((await portal.get(`${LEDGER}/postman`)).status).toBe(200);
+    });
+  },
+);
+
 /** An artifact store in memory, set by a module. */
 function memoryStoreModule(moduleId: string, keys: Map<string, Buffer>) {
   const store: SdkArtifactStore = {
@@ -376,6 +421,7 @@ describe.each(databases.eachSupportedId())(
           knex,
           entities: entities(),
           config,
+          features: sdkGeneratorModules,
         });
         await portal.collect();
         const listed = await settled(portal, LEDGER);
@@ -401,7 +447,12 @@ describe.each(databases.eachSupportedId())(
         await knex('api_sdk_builds')
           .where('language', 'python')
           .update({ status: 'pending', finished_at: null });
-        await startPortal({ knex, entities: entities(), config });
+        await startPortal({
+          knex,
+          entities: entities(),
+          config,
+          features: sdkGeneratorModules,
+        });
         const deadline = Date.now() + 60_000;
         let status = 'pending';
         while (status !== 'ready' && Date.now() < deadline) {
@@ -422,7 +473,10 @@ describe.each(databases.eachSupportedId())(
       const portal = await startPortal({
         knex,
         entities: entities(),
-        features: [memoryStoreModule('memory-store', keys)],
+        features: [
+          ...sdkGeneratorModules,
+          memoryStoreModule('memory-store', keys),
+        ],
       });
       await portal.collect();
       await settled(portal, LEDGER);

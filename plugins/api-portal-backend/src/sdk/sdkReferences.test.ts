@@ -12,7 +12,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
-import { apiEntity, startPortal, TestPortal } from '../__testUtils__/portal';
+import {
+  apiEntity,
+  sdkGeneratorModules,
+  startPortal,
+  TestPortal,
+} from '../__testUtils__/portal';
 
 const databases = createStoreTestDatabases();
 
@@ -153,7 +158,7 @@ describe.each(databases.eachSupportedId())(
         knex,
         entities: cases().map(c => apiEntity(c.name, referring(c.name, c.ref))),
         config: { sdk: { buildAfterCollection: true }, lint },
-        features: [recordingGeneratorModule],
+        features: [...sdkGeneratorModules, recordingGeneratorModule],
       });
       await portal.collect();
       return { knex, portal };

@@ -1,9 +1,11 @@
 import { createStoreTestDatabases } from '@readiness/backend-test-utils';
-import { builtInSdkGenerators } from '@readiness/plugin-api-portal-node';
+import { PythonSdkGenerator } from '@readiness/plugin-api-portal-backend-module-sdk-python';
+import { TypeScriptSdkGenerator } from '@readiness/plugin-api-portal-backend-module-sdk-typescript';
 import { Knex } from 'knex';
 import {
   callers,
   sampleApis,
+  sdkGeneratorModules,
   startPortal,
   TestPortal,
 } from '../__testUtils__/portal';
@@ -15,12 +17,16 @@ jest.setTimeout(60_000);
 const LEDGER = '/v1/entities/api/default/ledger-api-v2';
 
 /**
- * Ready SDKs of every built-in language for a definition, kept in the
- * database artifact store, so downloads need no generator run.
+ * Ready SDKs of the portal's languages (its generator modules) for a
+ * definition, kept in the database artifact store, so downloads need no
+ * generator run.
  */
 async function seedReadySdks(knex: Knex, specHash: string) {
   const now = new Date();
-  for (const generator of builtInSdkGenerators()) {
+  for (const generator of [
+    new TypeScriptSdkGenerator(),
+    new PythonSdkGenerator(),
+  ]) {
     const key = `sdk/${generator.language}/test/${specHash}.tar.gz`;
     const bytes = Buffer.from(`${generator.language} archive`);
     await knex('api_sdk_artifacts').insert({
@@ -85,7 +91,11 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     it("shows internal callers every download and a partner their own organisation's only", async () => {
       const knex = await databases.init(databaseId);
-      const portal = await startPortal({ knex, entities: sampleApis() });
+      const portal = await startPortal({
+        knex,
+        entities: sampleApis(),
+        features: sdkGeneratorModules,
+      });
       await portal.collect();
       const [current] = (await portal.get(`${LEDGER}/revisions`)).body.items;
       await seedReadySdks(knex, current.contentHash);

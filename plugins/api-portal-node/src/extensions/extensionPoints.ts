@@ -2,14 +2,16 @@ import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import type { SdkArtifactStore, SdkGenerator } from '../sdk/types';
 
 /**
- * Lets backend modules add SDK languages to the api-portal backend.
+ * Lets backend modules add SDK languages to the api-portal backend; the
+ * backend itself has none, so the languages offered are the modules'.
  *
  * @public
  */
 export interface ApiPortalSdkGeneratorsExtensionPoint {
   /**
    * Adds generators. Adding a second generator for a language that already
-   * has one (including the built-in `typescript` and `python`) throws.
+   * has one (for instance a second `typescript` next to the TypeScript
+   * module's) throws.
    */
   addGenerator(...generators: SdkGenerator[]): void;
 }

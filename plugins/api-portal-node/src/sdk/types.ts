@@ -100,8 +100,10 @@ export interface SdkArtifact extends SdkArtifactMetadata {
  * the plugin's database; a filesystem or S3-compatible store can replace it
  * through {@link apiPortalArtifactStoreExtensionPoint}.
  *
- * Keys are content addresses (see {@link sdkArtifactKey}), so `put` of an
- * existing key stores the same bytes again and may be skipped.
+ * Keys are content addresses of the form
+ * `sdk/<language>/<generatorVersion>/<specHash>.tar.gz` (the generator
+ * version URI-encoded), so `put` of an existing key stores the same bytes
+ * again and may be skipped.
  *
  * @public
  */
