@@ -10,7 +10,7 @@ import {
   refOf,
   refOverride,
   RefResolver,
-  UnresolvedRef,
+  UnresolvedRefReason,
 } from '@readiness/plugin-api-portal-common';
 import { isJsonObject, JsonObject, JsonValue } from './json';
 
@@ -41,12 +41,13 @@ export function referenceName(ref: string): string {
     : ref;
 }
 
+/** Why the `$ref` written last on the way could not be followed. */
 function problemOf(
   resolver: RefResolver,
-  unresolved: UnresolvedRef,
+  reason: UnresolvedRefReason,
   ref: string,
 ): string {
-  switch (unresolved.reason) {
+  switch (reason) {
     case 'cycle':
       return `The reference ${ref} refers to itself`;
     case 'external':
@@ -72,7 +73,11 @@ export function resolveValue(
     return {
       value: undefined,
       ref,
-      problem: problemOf(resolver, resolution.unresolved, ref ?? ''),
+      problem: problemOf(
+        resolver,
+        resolution.unresolved.reason,
+        ref ?? resolution.unresolved.ref,
+      ),
     };
   }
   return {
