@@ -10,3 +10,4 @@ export * from './callers';
 export * from './partnerResponses';
 export * from './config';
 export * from './authorize';
+export * from './unavailable';

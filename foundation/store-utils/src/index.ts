@@ -7,3 +7,4 @@
 export * from './pagination';
 export * from './idempotency';
 export * from './migrations';
+export * from './transientErrors';
