@@ -27,6 +27,7 @@ export const partnerPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         userInfo: coreServices.userInfo,
         config: coreServices.rootConfig,
+        logger: coreServices.logger,
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(partnerPermissions);
@@ -43,6 +44,7 @@ export const partnerPlugin = createBackendPlugin({
             apps,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
+            logger: deps.logger,
           }),
         );
       },

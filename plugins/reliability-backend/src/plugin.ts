@@ -66,6 +66,7 @@ export const reliabilityPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         urlReader: coreServices.urlReader,
         lifecycle: coreServices.lifecycle,
+        logger: coreServices.logger,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -166,6 +167,7 @@ export const reliabilityPlugin = createBackendPlugin({
             backups,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
+            logger: deps.logger,
             maxBodyBytes: options.ingestion.maxBodyBytes,
           }),
         );

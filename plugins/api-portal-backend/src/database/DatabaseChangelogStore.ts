@@ -4,7 +4,7 @@ import {
   summarizeChanges,
   type ApiChange,
 } from '@readiness/plugin-api-portal-common';
-import { isoTime, keysetPage } from '@readiness/store-utils';
+import { isoTime, keysetPage, retryTransient } from '@readiness/store-utils';
 import { ChangelogItem, Page } from '@readiness/plugin-api-portal-common';
 import { DiffRecord } from './DatabaseSpecStore';
 import { migratedClient } from './migrations';
@@ -103,33 +103,36 @@ export class DatabaseChangelogStore {
   async replaceDiff(diff: DiffRecord): Promise<void> {
     const pair = { from_hash: diff.fromHash, to_hash: diff.toHash };
     const changes = diff.changes as ApiChange[];
-    await this.db.transaction(async tx => {
-      if (diff.status !== 'ok') {
+    // A replacement: running it again after a transient failure is harmless
+    await retryTransient(() =>
+      this.db.transaction(async tx => {
+        if (diff.status !== 'ok') {
+          await tx('api_spec_diffs')
+            .where(pair)
+            .update({
+              status_message: `kept from earlier rules: ${diff.statusMessage}`,
+              rules_digest: diff.rulesDigest,
+            });
+          return;
+        }
         await tx('api_spec_diffs')
           .where(pair)
           .update({
-            status_message: `kept from earlier rules: ${diff.statusMessage}`,
+            status: 'ok',
+            status_message: null,
+            breaking: diff.breaking,
+            changes: JSON.stringify(changes),
             rules_digest: diff.rulesDigest,
+            computed_at: new Date(),
           });
-        return;
-      }
-      await tx('api_spec_diffs')
-        .where(pair)
-        .update({
-          status: 'ok',
-          status_message: null,
-          breaking: diff.breaking,
-          changes: JSON.stringify(changes),
-          rules_digest: diff.rulesDigest,
-          computed_at: new Date(),
-        });
-      await tx('api_changelog')
-        .where(pair)
-        .update({
-          breaking: diff.breaking,
-          summary: summarizeChanges(changes),
-        });
-    });
+        await tx('api_changelog')
+          .where(pair)
+          .update({
+            breaking: diff.breaking,
+            summary: summarizeChanges(changes),
+          });
+      }),
+    );
   }
 
   async list(

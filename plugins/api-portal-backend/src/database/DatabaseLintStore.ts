@@ -1,6 +1,6 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { isoTime } from '@readiness/store-utils';
+import { isoTime, retryTransient } from '@readiness/store-utils';
 import { LintProblem, LintResult } from '@readiness/plugin-api-portal-common';
 import { migratedClient } from './migrations';
 
@@ -84,38 +84,41 @@ export class DatabaseLintStore {
     configDigest: string,
     problems: LintProblem[],
   ): Promise<void> {
-    await this.db.transaction(async tx => {
-      await tx('api_lint_problems')
-        .where('content_hash', result.contentHash)
-        .delete();
-      await tx('api_lint_results')
-        .insert({
-          content_hash: result.contentHash,
-          config_digest: configDigest,
-          status: result.status,
-          status_message: result.statusMessage ?? null,
-          errors: result.errors,
-          warnings: result.warnings,
-          duration_ms: result.durationMs,
-          linted_at: new Date(result.lintedAt),
-        })
-        .onConflict('content_hash')
-        .merge();
-      for (let i = 0; i < problems.length; i += INSERT_CHUNK) {
-        await tx('api_lint_problems').insert(
-          problems.slice(i, i + INSERT_CHUNK).map(problem => ({
+    // A replacement: running it again after a transient failure is harmless
+    await retryTransient(() =>
+      this.db.transaction(async tx => {
+        await tx('api_lint_problems')
+          .where('content_hash', result.contentHash)
+          .delete();
+        await tx('api_lint_results')
+          .insert({
             content_hash: result.contentHash,
-            rule_id: problem.ruleId,
-            severity: problem.severity,
-            message: problem.message,
-            pointer: problem.pointer ?? null,
-            line: problem.line ?? null,
-            col: problem.column ?? null,
-            documentation_url: problem.documentationUrl ?? null,
-          })),
-        );
-      }
-    });
+            config_digest: configDigest,
+            status: result.status,
+            status_message: result.statusMessage ?? null,
+            errors: result.errors,
+            warnings: result.warnings,
+            duration_ms: result.durationMs,
+            linted_at: new Date(result.lintedAt),
+          })
+          .onConflict('content_hash')
+          .merge();
+        for (let i = 0; i < problems.length; i += INSERT_CHUNK) {
+          await tx('api_lint_problems').insert(
+            problems.slice(i, i + INSERT_CHUNK).map(problem => ({
+              content_hash: result.contentHash,
+              rule_id: problem.ruleId,
+              severity: problem.severity,
+              message: problem.message,
+              pointer: problem.pointer ?? null,
+              line: problem.line ?? null,
+              col: problem.column ?? null,
+              documentation_url: problem.documentationUrl ?? null,
+            })),
+          );
+        }
+      }),
+    );
   }
 
   /** The lint results of some texts, in one query. */

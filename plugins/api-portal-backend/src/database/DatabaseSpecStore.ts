@@ -1,6 +1,11 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { isoTime, isUniqueViolation, keysetPage } from '@readiness/store-utils';
+import {
+  isoTime,
+  isUniqueViolation,
+  keysetPage,
+  retryTransient,
+} from '@readiness/store-utils';
 import {
   ChangelogItem,
   Page,
@@ -300,9 +305,16 @@ export class DatabaseSpecStore {
    * it the entity's current one, in one transaction. When the same (entity,
    * content) was kept before (a retry, or another replica), nothing is
    * written but the entity's current revision, and the kept revision is
-   * returned with `created: false`.
+   * returned with `created: false`. So a transient database failure (also
+   * one at the commit) runs it again.
    */
   async recordRevision(
+    write: RevisionWrite,
+  ): Promise<{ revision: SpecRevision; created: boolean }> {
+    return retryTransient(() => this.recordRevisionOnce(write));
+  }
+
+  private async recordRevisionOnce(
     write: RevisionWrite,
   ): Promise<{ revision: SpecRevision; created: boolean }> {
     const { revision, content, entity } = write;
@@ -390,16 +402,18 @@ export class DatabaseSpecStore {
     entity: RevisionWrite['entity'],
     revision: SpecRevision,
   ): Promise<void> {
-    await this.upsertEntity(this.db, entity, revision);
+    await retryTransient(() => this.upsertEntity(this.db, entity, revision));
   }
 
   /** Updates what is kept from the entity itself (family, audience). */
   async updateEntity(entity: RevisionWrite['entity']): Promise<void> {
-    await this.db('api_entities').where('entity_ref', entity.entityRef).update({
-      family: entity.family,
-      partner_facing: entity.partnerFacing,
-      updated_at: new Date(),
-    });
+    await retryTransient(() =>
+      this.db('api_entities').where('entity_ref', entity.entityRef).update({
+        family: entity.family,
+        partner_facing: entity.partnerFacing,
+        updated_at: new Date(),
+      }),
+    );
   }
 
   /**
@@ -410,9 +424,11 @@ export class DatabaseSpecStore {
   async removeEntitiesOtherThan(kept: ReadonlySet<string>): Promise<string[]> {
     const gone = (await this.entityRefs()).filter(ref => !kept.has(ref));
     for (let i = 0; i < gone.length; i += BATCH) {
-      await this.db('api_entities')
-        .whereIn('entity_ref', gone.slice(i, i + BATCH))
-        .delete();
+      await retryTransient(() =>
+        this.db('api_entities')
+          .whereIn('entity_ref', gone.slice(i, i + BATCH))
+          .delete(),
+      );
     }
     return gone;
   }
@@ -422,13 +438,15 @@ export class DatabaseSpecStore {
     etags: Array<{ entityRef: string; etag: string }>,
   ): Promise<void> {
     if (etags.length === 0) return;
-    await this.db.transaction(async tx => {
-      for (const { entityRef, etag } of etags) {
-        await tx('api_entities')
-          .where('entity_ref', entityRef)
-          .update({ catalog_etag: etag });
-      }
-    });
+    await retryTransient(() =>
+      this.db.transaction(async tx => {
+        for (const { entityRef, etag } of etags) {
+          await tx('api_entities')
+            .where('entity_ref', entityRef)
+            .update({ catalog_etag: etag });
+        }
+      }),
+    );
   }
 
   private async upsertEntity(

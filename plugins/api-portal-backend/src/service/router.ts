@@ -1,10 +1,15 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import {
   createAuditedWriteHandlers,
   createCallerCredentials,
   entityReadHandler,
   entityRefOfPath,
   optionalNumber,
+  transientFailureHandler,
   withJsonBodies,
 } from '@readiness/backend-http-utils';
 import express from 'express';
@@ -23,6 +28,7 @@ export async function createRouter(options: {
   sdks: SdkService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
+  logger: LoggerService;
 }): Promise<express.Router> {
   const { apiPortal, sdks, httpAuth, auditor } = options;
   const router = await createOpenApiRouter({
@@ -187,5 +193,8 @@ export async function createRouter(options: {
   router.get('/v1/feeds/all.rss', (req, res) => sendFeed(req, res, 'rss'));
   router.get('/v1/feeds/all.atom', (req, res) => sendFeed(req, res, 'atom'));
 
-  return withJsonBodies(router, { maxBodyBytes: MAX_BODY_BYTES });
+  const outer = withJsonBodies(router, { maxBodyBytes: MAX_BODY_BYTES });
+  // A database that failed transiently is a 503 to retry, never its text
+  outer.use(transientFailureHandler({ logger: options.logger }));
+  return outer;
 }

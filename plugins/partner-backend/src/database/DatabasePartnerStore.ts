@@ -9,6 +9,8 @@ import {
   isUniqueViolation,
   keysetPage,
   migratedClient,
+  retryTransient,
+  transactionWithRetry,
 } from '@readiness/store-utils';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
@@ -90,6 +92,8 @@ export type NewSandboxKey = {
 /**
  * Partner apps and their sandbox keys. Org limits are checked in the same
  * transaction as the insert, so two requests at once cannot both pass them.
+ * Creations have no idempotency key: a transient database failure is retried
+ * only before the commit was sent (an unconfirmed commit is answered 503).
  */
 export class DatabasePartnerStore {
   private constructor(private readonly db: Knex) {}
@@ -108,7 +112,7 @@ export class DatabasePartnerStore {
     appsPerOrg: number,
   ): Promise<PartnerApp> {
     try {
-      return await this.db.transaction(async tx => {
+      return await transactionWithRetry(this.db, async tx => {
         await lockOrg(tx, app.org);
         const [{ n }] = await tx('partner_apps')
           .where('org', app.org)
@@ -202,7 +206,7 @@ export class DatabasePartnerStore {
       rotating?: { keyId: string; retireAt: Date };
     },
   ): Promise<StoredSandboxKey> {
-    return this.db.transaction(async tx => {
+    return transactionWithRetry(this.db, async tx => {
       await lockOrg(tx, app.org);
       const [{ n }] = await tx('partner_sandbox_keys')
         .where('app_id', app.id)
@@ -264,10 +268,12 @@ export class DatabasePartnerStore {
     revokedBy: string,
     now: Date,
   ): Promise<StoredSandboxKey | undefined> {
-    await this.db('partner_sandbox_keys')
-      .where('id', keyId)
-      .whereNull('revoked_at')
-      .update({ revoked_at: now, revoked_by: revokedBy });
+    await retryTransient(() =>
+      this.db('partner_sandbox_keys')
+        .where('id', keyId)
+        .whereNull('revoked_at')
+        .update({ revoked_at: now, revoked_by: revokedBy }),
+    );
     return this.getKey(keyId);
   }
 }

@@ -1,8 +1,13 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import {
   createAuditedWriteHandlers,
   createCallerCredentials,
   optionalNumber,
+  transientFailureHandler,
   withJsonBodies,
 } from '@readiness/backend-http-utils';
 import express from 'express';
@@ -17,6 +22,7 @@ export async function createRouter(options: {
   apps: AuthorizedPartnerAppService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
+  logger: LoggerService;
 }): Promise<express.Router> {
   const { apps, httpAuth, auditor } = options;
   const router = await createOpenApiRouter({
@@ -124,5 +130,8 @@ export async function createRouter(options: {
     }),
   );
 
-  return withJsonBodies(router, { maxBodyBytes: MAX_BODY_BYTES });
+  const outer = withJsonBodies(router, { maxBodyBytes: MAX_BODY_BYTES });
+  // A database that failed transiently is a 503 to retry, never its text
+  outer.use(transientFailureHandler({ logger: options.logger }));
+  return outer;
 }

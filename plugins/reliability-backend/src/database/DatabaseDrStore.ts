@@ -14,6 +14,7 @@ import {
   isoTime,
   isUniqueViolation,
   keysetPage,
+  retryTransient,
 } from '@readiness/store-utils';
 import { Knex } from 'knex';
 import { migratedClient } from './migrations';
@@ -85,8 +86,18 @@ export class DatabaseDrStore {
     return new DatabaseDrStore(await migratedClient(options.database));
   }
 
-  /** Stores a pushed drill; `created: false` when it was stored before. */
+  /**
+   * Stores a pushed drill; `created: false` when it was stored before. A
+   * transient database failure runs it again, key lookup first.
+   */
   async addDrill(
+    idempotencyKey: string,
+    drill: DrillRecord,
+  ): Promise<{ drill: DrillRecord; created: boolean }> {
+    return retryTransient(() => this.addDrillOnce(idempotencyKey, drill));
+  }
+
+  private async addDrillOnce(
     idempotencyKey: string,
     drill: DrillRecord,
   ): Promise<{ drill: DrillRecord; created: boolean }> {
@@ -148,8 +159,17 @@ export class DatabaseDrStore {
     return rows.map(row => JSON.parse(row.record));
   }
 
-  /** Stores a verification; `created: false` when it was stored before. */
+  /**
+   * Stores a verification; `created: false` when it was stored before. A
+   * transient database failure runs it again, key lookup first.
+   */
   async addBackupVerification(
+    input: BackupVerificationInput,
+  ): Promise<{ verification: BackupVerification; created: boolean }> {
+    return retryTransient(() => this.addBackupVerificationOnce(input));
+  }
+
+  private async addBackupVerificationOnce(
     input: BackupVerificationInput,
   ): Promise<{ verification: BackupVerification; created: boolean }> {
     const hash = contentHash(input);

@@ -3,7 +3,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { GateVerdict, Page } from '@readiness/plugin-reliability-common';
 import { Knex } from 'knex';
 import { migratedClient } from './migrations';
-import { keysetPage } from '@readiness/store-utils';
+import { keysetPage, transactionWithRetry } from '@readiness/store-utils';
 
 /** A verdict as kept. */
 export type StoredGateVerdict = GateVerdict & { id: string; decidedAt: string };
@@ -29,19 +29,25 @@ export class DatabaseGateStore {
     return new DatabaseGateStore(await migratedClient(options.database));
   }
 
+  /**
+   * Keeps a verdict. Every call is a verdict of its own (there is no key),
+   * so a transient failure is retried only before the commit was sent.
+   */
   async addVerdict(verdict: GateVerdict): Promise<StoredGateVerdict> {
     const id = randomUUID();
     const decidedAt = new Date();
-    await this.db<Row>('gate_verdicts').insert({
-      id,
-      entity_ref: verdict.entityRef,
-      release: verdict.release,
-      environment: verdict.environment,
-      status: verdict.status,
-      reasons: JSON.stringify(verdict.reasons),
-      run_ids: JSON.stringify(verdict.runIds),
-      decided_at: decidedAt,
-    });
+    await transactionWithRetry(this.db, tx =>
+      tx<Row>('gate_verdicts').insert({
+        id,
+        entity_ref: verdict.entityRef,
+        release: verdict.release,
+        environment: verdict.environment,
+        status: verdict.status,
+        reasons: JSON.stringify(verdict.reasons),
+        run_ids: JSON.stringify(verdict.runIds),
+        decided_at: decidedAt,
+      }),
+    );
     return { ...verdict, id, decidedAt: decidedAt.toISOString() };
   }
 

@@ -11,6 +11,7 @@ import {
 } from '@readiness/plugin-reliability-common';
 import { DatabasePerfRunStore } from './DatabasePerfRunStore';
 import { corpusPath } from '@readiness/test-corpus';
+import { isTransientDatabaseError } from '@readiness/store-utils';
 
 const corpus = corpusPath('k6');
 const legacy = readK6Summary(
@@ -248,6 +249,69 @@ describe.each(databases.eachSupportedId())(
         ),
       ).rejects.toMatchObject({ name: 'InputError' });
     });
+
+    if (databaseId === 'POSTGRES_15') {
+      it('stores every publication once while the database drops its connections', async () => {
+        const { knex, store } = await setup();
+        const keys = Array.from({ length: 12 }, (_, i) => `dropped-${i}`);
+        const publish = (wanted: string[]) =>
+          Promise.allSettled(
+            wanted.map(key =>
+              store.addRun(metadata({ idempotencyKey: key }), legacy),
+            ),
+          );
+        const {
+          rows: [{ name }],
+        } = await knex.raw('select current_database() as name');
+        let publishing = true;
+        let terminations = 0;
+        // As an operator dropping the portal's connections during a burst
+        const terminate = async () => {
+          while (publishing) {
+            await knex.raw(
+              'select pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()',
+              [name],
+            );
+            terminations += 1;
+            await new Promise(resolve => setTimeout(resolve, 20));
+          }
+        };
+        const [first] = await Promise.all([
+          publish(keys).finally(() => {
+            publishing = false;
+          }),
+          terminate(),
+        ]);
+        expect(terminations).toBeGreaterThan(0);
+        // What the store could not retry away is transient, for the client to send again
+        const failed = keys.filter((_, i) => first[i].status === 'rejected');
+        const reasons = first.flatMap(outcome =>
+          outcome.status === 'rejected' ? [outcome.reason] : [],
+        );
+        expect(reasons.filter(r => !isTransientDatabaseError(r))).toEqual([]);
+        const again = await publish(failed);
+        expect(again.map(outcome => outcome.status)).not.toContain('rejected');
+
+        const stored = await knex('perf_runs')
+          .whereIn('idempotency_key', keys)
+          .select('id', 'idempotency_key');
+        expect(stored.map(row => row.idempotency_key).sort()).toEqual(
+          [...keys].sort(),
+        );
+        const [{ n }] = await knex('perf_run_metrics')
+          .whereIn(
+            'run_id',
+            stored.map(row => row.id),
+          )
+          .count({ n: '*' });
+        expect(Number(n)).toBe(keys.length * legacy.metrics.length);
+        const [series] = await knex('perf_series').where({
+          entity_ref: 'component:default/ledger',
+          scenario: 'ledger-post',
+        });
+        expect(Number(series.runs)).toBe(keys.length);
+      });
+    }
 
     it('migrates down and up again with rows in the tables', async () => {
       const { knex, store } = await setup();

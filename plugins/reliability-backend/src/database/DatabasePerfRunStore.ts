@@ -17,6 +17,8 @@ import {
   isoTime as iso,
   isUniqueViolation,
   keysetPage,
+  retryTransient,
+  transactionWithRetry,
 } from '@readiness/store-utils';
 
 type RunRow = {
@@ -95,9 +97,18 @@ export class DatabasePerfRunStore {
   /**
    * Stores a run, or returns the stored one when the same publication comes
    * again (`created: false`). The same key with different content is a
-   * conflict.
+   * conflict. A transient database failure runs the publication again: its
+   * key is looked up first, so a run whose commit was stored but not
+   * confirmed comes back instead of being stored twice.
    */
   async addRun(
+    metadata: PerfRunMetadata,
+    results: PerfResults,
+  ): Promise<{ run: PerfRun; created: boolean }> {
+    return retryTransient(() => this.addRunOnce(metadata, results));
+  }
+
+  private async addRunOnce(
     metadata: PerfRunMetadata,
     results: PerfResults,
   ): Promise<{ run: PerfRun; created: boolean }> {
@@ -400,10 +411,13 @@ export class DatabasePerfRunStore {
       pinned_by: pinnedBy,
       pinned_at: new Date(),
     };
-    await this.db('perf_baselines')
-      .insert(row)
-      .onConflict(['entity_ref', 'scenario', 'environment'])
-      .merge(['run_id', 'pinned_by', 'pinned_at']);
+    // An upsert: pinning again after a lost answer pins the same run
+    await retryTransient(() =>
+      this.db('perf_baselines')
+        .insert(row)
+        .onConflict(['entity_ref', 'scenario', 'environment'])
+        .merge(['run_id', 'pinned_by', 'pinned_at']),
+    );
   }
 
   /** Removes the pin of an entity, scenario and environment; whether there was one. */
@@ -412,13 +426,15 @@ export class DatabasePerfRunStore {
     scenario: string;
     environment: string;
   }): Promise<boolean> {
-    const deleted = await this.db('perf_baselines')
-      .where({
-        entity_ref: key.entityRef,
-        scenario: key.scenario,
-        environment: key.environment,
-      })
-      .delete();
+    const deleted = await transactionWithRetry(this.db, tx =>
+      tx('perf_baselines')
+        .where({
+          entity_ref: key.entityRef,
+          scenario: key.scenario,
+          environment: key.environment,
+        })
+        .delete(),
+    );
     return deleted > 0;
   }
 

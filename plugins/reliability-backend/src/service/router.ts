@@ -1,4 +1,8 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import {
   createAuditedWriteHandlers,
   createdOrExisting,
@@ -6,6 +10,7 @@ import {
   entityReadHandler,
   entityRefOfPath,
   optionalNumber,
+  transientFailureHandler,
   withJsonBodies,
 } from '@readiness/backend-http-utils';
 import express from 'express';
@@ -31,6 +36,7 @@ export async function createRouter(options: {
   backups: BackupService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
+  logger: LoggerService;
   maxBodyBytes: number;
 }): Promise<express.Router> {
   const { perfRuns, slos, drills, gates, trends, backups, httpAuth, auditor } =
@@ -340,5 +346,7 @@ export async function createRouter(options: {
     }),
   );
   writes.use(router);
+  // A database that failed transiently is a 503 to retry, never its text
+  writes.use(transientFailureHandler({ logger: options.logger }));
   return writes;
 }
