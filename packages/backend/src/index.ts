@@ -54,6 +54,9 @@ backend.add(import('@readiness/plugin-reliability-backend-module-sample-data'));
 // API portal: spec revisions, lint, changelog and feeds of the catalog's APIs
 // (plugins/api-portal-backend)
 backend.add(import('@readiness/plugin-api-portal-backend'));
+// Sample SDK downloads for a first start, when readinessPortal.sampleData.enabled
+// is true (development only; docs/operations/sample-data.md)
+backend.add(import('@readiness/plugin-api-portal-backend-module-sample-data'));
 // SDK languages of the API portal, one module each
 backend.add(
   import('@readiness/plugin-api-portal-backend-module-sdk-typescript'),

@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { durationToMilliseconds } from '@backstage/types';
 import {
   apiPortalArtifactStoreExtensionPoint,
+  apiPortalSampleDownloadsExtensionPoint,
   apiPortalSdkGeneratorsExtensionPoint,
   SdkArtifactStore,
   SdkGeneratorRegistry,
@@ -28,6 +29,10 @@ import { DefaultApiPortalService } from './service/ApiPortalService';
 import { AuthorizedApiPortalService } from './service/AuthorizedApiPortalService';
 import { createRouter } from './service/router';
 import { chooseArtifactStore } from './sdk/artifactStores';
+import {
+  SampleDownloadSourceRegistry,
+  sampleDownloadsOf,
+} from './sdk/sampleDownloads';
 import { collectionTask } from './collection/collectionTask';
 import { AuthorizedSdkService } from './sdk/AuthorizedSdkService';
 import { DatabaseSdkStore } from './sdk/DatabaseSdkStore';
@@ -61,6 +66,12 @@ export const apiPortalPlugin = createBackendPlugin({
           throw new Error('The api-portal SDK artifact store is already set');
         }
         moduleArtifactStore = store;
+      },
+    });
+    const sampleDownloadSources = new SampleDownloadSourceRegistry();
+    env.registerExtensionPoint(apiPortalSampleDownloadsExtensionPoint, {
+      addSampleDownloadSource(...sources) {
+        sources.forEach(source => sampleDownloadSources.add(source));
       },
     });
     env.registerInit({
@@ -154,6 +165,11 @@ export const apiPortalPlugin = createBackendPlugin({
           readBundledDefinition,
         });
         deps.lifecycle.addStartupHook(() => sdkBuilder.resume());
+        deps.lifecycle.addStartupHook(() =>
+          sampleDownloadSources.connectAll(
+            sampleDownloadsOf({ specs, builds }),
+          ),
+        );
         deps.lifecycle.addShutdownHook(() => sdkBuilder.stop());
         await deps.scheduler.scheduleTask({
           id: COLLECTION_TASK_ID,

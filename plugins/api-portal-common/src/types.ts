@@ -116,8 +116,16 @@ export type FamilySummary = {
   /** Lint totals of the latest version's definition (when the caller may read them). */
   lint?: LintSummary;
   breakingChangesLast30Days: number;
-  /** SDK downloads per day (UTC) of the last 30 days, days with downloads only. */
-  sdkDownloadsLast30Days?: Array<{ day: string; downloads: number }>;
+  /**
+   * SDK downloads per day (UTC) of the last 30 days, days with downloads
+   * only; `sample` of a day's are sample data (docs/operations/sample-data.md),
+   * when any are.
+   */
+  sdkDownloadsLast30Days?: Array<{
+    day: string;
+    downloads: number;
+    sample?: number;
+  }>;
   /** Whose downloads `sdkDownloadsLast30Days` counts (partners: their organisation's). */
   sdkDownloadsScope?: SdkDownloadsScope;
 };
@@ -174,11 +182,18 @@ export type SdkDownloadsScope = 'all' | 'organisation';
 
 /**
  * SDK downloads: for internal callers every download, split by audience; for
- * partners only their own organisation's. @public
+ * partners only their own organisation's. `sample` of the total are sample
+ * data (docs/operations/sample-data.md), when any are. @public
  */
 export type SdkDownloads =
-  | { scope: 'all'; internal: number; partner: number; total: number }
-  | { scope: 'organisation'; total: number };
+  | {
+      scope: 'all';
+      internal: number;
+      partner: number;
+      total: number;
+      sample?: number;
+    }
+  | { scope: 'organisation'; total: number; sample?: number };
 
 /** The SDK of one language for an entity's current definition. @public */
 export type EntitySdk = {

@@ -1,7 +1,8 @@
 /**
  * Interfaces and extension points of the api-portal backend for backend
  * modules: the SDK generator contract and its registry, the artifact store
- * interface, and the environment a generator gives the processes it starts.
+ * interface, the environment a generator gives the processes it starts, and
+ * the extension point for sample SDK downloads.
  * The generators themselves are modules
  * (`@readiness/plugin-api-portal-backend-module-sdk-typescript`, `-python`).
  *
@@ -25,3 +26,4 @@ export {
   type ApiPortalSdkGeneratorsExtensionPoint,
 } from './extensions/extensionPoints';
 export { SdkGeneratorRegistry } from './extensions/SdkGeneratorRegistry';
+export * from './extensions/sampleDownloads';

@@ -153,4 +153,56 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       ),
     ).toBe(true);
   });
+
+  it('keep sample downloads apart, and drop them when going back down', async () => {
+    const knex = await databases.init(databaseId);
+    const sample = '20261209000000_api_portal_sample_downloads.js';
+    await knex.migrate.latest({ directory });
+    const row = {
+      family: 'ledger-api',
+      version: '2.0.0',
+      language: 'python',
+      day: '2026-12-01',
+      audience: 'internal',
+      partner_org: '',
+    };
+    await knex('api_sdk_downloads').insert({ ...row, downloads: 4 });
+    // The same day and audience holds a sample count beside the real one
+    await knex('api_sdk_downloads').insert({
+      ...row,
+      sample: true,
+      downloads: 7,
+    });
+    const read = () =>
+      knex('api_sdk_downloads')
+        .orderBy('downloads')
+        .then(rows => rows.map(r => [Boolean(r.sample), Number(r.downloads)]));
+    expect(await read()).toEqual([
+      [false, 4],
+      [true, 7],
+    ]);
+    expect(
+      await refused(
+        knex('api_sdk_downloads').insert({
+          ...row,
+          sample: true,
+          downloads: 1,
+        }),
+      ),
+    ).toBe(true);
+
+    await knex.migrate.down({ directory, name: sample });
+    expect(await knex.schema.hasColumn('api_sdk_downloads', 'sample')).toBe(
+      false,
+    );
+    expect(
+      (await knex('api_sdk_downloads')).map(r => Number(r.downloads)),
+    ).toEqual([4]);
+    expect(
+      await refused(knex('api_sdk_downloads').insert({ ...row, downloads: 1 })),
+    ).toBe(true);
+
+    await knex.migrate.latest({ directory });
+    expect(await read()).toEqual([[false, 4]]);
+  });
 });

@@ -404,6 +404,11 @@ export const spec = {
                 downloads: {
                   type: 'integer',
                 },
+                sample: {
+                  type: 'integer',
+                  description:
+                    "How many of the day's downloads are development sample data (docs/operations/sample-data.md); absent when none",
+                },
               },
             },
           },
@@ -734,6 +739,11 @@ export const spec = {
           },
           total: {
             type: 'integer',
+          },
+          sample: {
+            type: 'integer',
+            description:
+              'How many of `total` are development sample data (docs/operations/sample-data.md); absent when none',
           },
         },
       },

@@ -104,12 +104,14 @@ describe.each(databases.eachSupportedId())('SDK stores on %s', databaseId => {
         audience: 'internal',
         partnerOrgs: [],
         downloads: 1,
+        sample: false,
       },
       {
         language: 'python',
         audience: 'partner',
         partnerOrgs: ['acme'],
         downloads: 3,
+        sample: false,
       },
     ]);
     expect(
@@ -206,6 +208,63 @@ describe.each(databases.eachSupportedId())('SDK stores on %s', databaseId => {
     expect(
       await store.familyDownloadsByDay(['ledger-api'], '2026-11-29', []),
     ).toEqual(new Map());
+  });
+
+  it('keeps sample counts apart from real downloads, once each', async () => {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseSdkStore.create({
+      database: mockServices.database({ knex }),
+    });
+    const key = {
+      family: 'ledger-api',
+      version: '2.0.0',
+      language: 'python',
+      day: '2026-11-28',
+    };
+    const counts = [
+      { ...key, audience: 'internal' as const, partnerOrgs: [], downloads: 7 },
+      {
+        ...key,
+        audience: 'partner' as const,
+        partnerOrgs: ['acme'],
+        downloads: 2,
+      },
+    ];
+    expect(await store.addSampleDownloads(counts)).toBe(2);
+    // The same counts again, and changed ones for the same keys, add nothing
+    expect(await store.addSampleDownloads(counts)).toBe(0);
+    expect(
+      await store.addSampleDownloads(counts.map(c => ({ ...c, downloads: 1 }))),
+    ).toBe(0);
+    // A real download on the same day is counted beside them
+    await store.countDownload({
+      ...key,
+      audience: 'internal',
+      partnerOrgs: [],
+    });
+    expect(
+      (await store.downloadTotals('ledger-api', '2.0.0'))
+        .map(t => [t.audience, t.partnerOrgs, t.sample, t.downloads])
+        .sort((a, b) => String(a).localeCompare(String(b))),
+    ).toEqual([
+      ['internal', [], false, 1],
+      ['internal', [], true, 7],
+      ['partner', ['acme'], true, 2],
+    ]);
+    expect(
+      await store.familyDownloadsByDay(['ledger-api'], '2026-11-01'),
+    ).toEqual(
+      new Map([
+        ['ledger-api', [{ day: '2026-11-28', downloads: 10, sample: 9 }]],
+      ]),
+    );
+    expect(
+      await store.familyDownloadsByDay(['ledger-api'], '2026-11-01', ['acme']),
+    ).toEqual(
+      new Map([
+        ['ledger-api', [{ day: '2026-11-28', downloads: 2, sample: 2 }]],
+      ]),
+    );
   });
 
   it('keeps archives byte for byte in the database artifact store', async () => {

@@ -40,6 +40,20 @@ export type SdkBuild = {
   finishedAt?: string;
 };
 
+/** The key of a day's count of downloads. */
+const DOWNLOAD_KEY = [
+  'family',
+  'version',
+  'language',
+  'day',
+  'audience',
+  'partner_org',
+  'sample',
+];
+
+/** The downloads of one day; `sample` of them are sample data, when any are. */
+export type DayDownloads = { day: string; downloads: number; sample?: number };
+
 /** A download to count. */
 export type SdkDownload = {
   family: string;
@@ -239,18 +253,46 @@ export class DatabaseSdkStore {
   async countDownload(download: SdkDownload): Promise<void> {
     const { partnerOrgs, ...key } = download;
     await this.db('api_sdk_downloads')
-      .insert({ ...key, partner_org: orgKey(partnerOrgs), downloads: 1 })
-      .onConflict([
-        'family',
-        'version',
-        'language',
-        'day',
-        'audience',
-        'partner_org',
-      ])
+      .insert({
+        ...key,
+        partner_org: orgKey(partnerOrgs),
+        sample: false,
+        downloads: 1,
+      })
+      .onConflict(DOWNLOAD_KEY)
       .merge({
         downloads: this.db.raw('?? + 1', ['api_sdk_downloads.downloads']),
       });
+  }
+
+  /**
+   * Keeps day counts as sample data (docs/operations/sample-data.md), apart
+   * from real downloads. A count already kept for its key is left as it is,
+   * so the same counts kept again add nothing. Returns how many were new.
+   */
+  async addSampleDownloads(
+    counts: Array<SdkDownload & { downloads: number }>,
+  ): Promise<number> {
+    const sampleRows = async () => {
+      const [{ n }] = await this.db('api_sdk_downloads')
+        .where('sample', true)
+        .count({ n: '*' });
+      return Number(n);
+    };
+    const before = await sampleRows();
+    for (let i = 0; i < counts.length; i += BATCH) {
+      await this.db('api_sdk_downloads')
+        .insert(
+          counts.slice(i, i + BATCH).map(({ partnerOrgs, ...count }) => ({
+            ...count,
+            partner_org: orgKey(partnerOrgs),
+            sample: true,
+          })),
+        )
+        .onConflict(DOWNLOAD_KEY)
+        .ignore();
+    }
+    return (await sampleRows()) - before;
   }
 
   /**
@@ -266,45 +308,46 @@ export class DatabaseSdkStore {
       audience: DownloadAudience;
       partnerOrgs: string[];
       downloads: number;
+      /** Whether these are sample downloads. */
+      sample: boolean;
     }>
   > {
     const rows: Array<{
       language: string;
       audience: string;
       partner_org: string;
+      sample: boolean | number;
       downloads: number | string;
     }> = await this.db('api_sdk_downloads')
       .where({ family, version })
-      .groupBy('language', 'audience', 'partner_org')
-      .select('language', 'audience', 'partner_org')
+      .groupBy('language', 'audience', 'partner_org', 'sample')
+      .select('language', 'audience', 'partner_org', 'sample')
       .sum({ downloads: 'downloads' });
     return rows.map(row => ({
       language: String(row.language),
       audience: row.audience as DownloadAudience,
       partnerOrgs: orgsOfKey(row.partner_org),
       downloads: Number(row.downloads),
+      sample: Boolean(row.sample),
     }));
   }
 
   /**
    * Downloads per family and day since a day (inclusive), oldest first: all
    * of them, or (`byOrgs`) only those by members of these partner
-   * organisations.
+   * organisations; `sample` says how many of a day's are sample data.
    */
   async familyDownloadsByDay(
     families: string[],
     sinceDay: string,
     byOrgs?: readonly string[],
-  ): Promise<Map<string, Array<{ day: string; downloads: number }>>> {
-    const byFamily = new Map<
-      string,
-      Array<{ day: string; downloads: number }>
-    >();
+  ): Promise<Map<string, DayDownloads[]>> {
+    const byFamily = new Map<string, DayDownloads[]>();
     if (families.length === 0) return byFamily;
     // Few rows per day: organisations are matched here, not in SQL
     const columns = byOrgs
-      ? ['family', 'day', 'partner_org']
-      : ['family', 'day'];
+      ? ['family', 'day', 'sample', 'partner_org']
+      : ['family', 'day', 'sample'];
     const query = this.db('api_sdk_downloads')
       .whereIn('family', families)
       .andWhere('day', '>=', sinceDay);
@@ -312,6 +355,7 @@ export class DatabaseSdkStore {
     const rows: Array<{
       family: string;
       day: string;
+      sample: boolean | number;
       partner_org?: string;
       downloads: number | string;
     }> = await query
@@ -322,9 +366,14 @@ export class DatabaseSdkStore {
     for (const row of rows) {
       if (byOrgs && !sharesOrg(orgsOfKey(row.partner_org), byOrgs)) continue;
       const days = byFamily.get(row.family) ?? [];
-      const last = days[days.length - 1];
-      if (last?.day === row.day) last.downloads += Number(row.downloads);
-      else days.push({ day: row.day, downloads: Number(row.downloads) });
+      let day = days[days.length - 1];
+      if (day?.day !== row.day) {
+        day = { day: row.day, downloads: 0 };
+        days.push(day);
+      }
+      const downloads = Number(row.downloads);
+      day.downloads += downloads;
+      if (row.sample) day.sample = (day.sample ?? 0) + downloads;
       byFamily.set(row.family, days);
     }
     return byFamily;
@@ -333,7 +382,7 @@ export class DatabaseSdkStore {
   /** Downloads per day of a family and version (tests and reports). */
   async downloadsByDay(filter: {
     family: string;
-  }): Promise<Array<SdkDownload & { downloads: number }>> {
+  }): Promise<Array<SdkDownload & { downloads: number; sample: boolean }>> {
     const rows = await this.db('api_sdk_downloads')
       .where('family', filter.family)
       .orderBy(['day', 'version', 'language', 'audience']);
@@ -345,6 +394,7 @@ export class DatabaseSdkStore {
       audience: row.audience,
       partnerOrgs: orgsOfKey(row.partner_org),
       downloads: Number(row.downloads),
+      sample: Boolean(row.sample),
     }));
   }
 }

@@ -204,7 +204,8 @@ export class DefaultSdkService implements SdkService {
 
   /**
    * Download totals of the entity's version by language, as the caller may
-   * see them: split by audience, or their own organisation's only.
+   * see them: split by audience, or their own organisation's only; `sample`
+   * says how many of them are sample data, when any are.
    */
   private async downloadsOf(current: CurrentRevision, caller: SdkDownloader) {
     const rows = (
@@ -215,12 +216,20 @@ export class DefaultSdkService implements SdkService {
         rows
           .filter(r => r.language === language && filter(r))
           .reduce((n, r) => n + r.downloads, 0);
+      const sample = sum(r => r.sample);
+      const marked = sample > 0 ? { sample } : {};
       if (caller.scope === 'organisation') {
-        return { scope: 'organisation', total: sum(() => true) };
+        return { scope: 'organisation', total: sum(() => true), ...marked };
       }
       const internal = sum(r => r.audience === 'internal');
       const partner = sum(r => r.audience === 'partner');
-      return { scope: 'all', internal, partner, total: internal + partner };
+      return {
+        scope: 'all',
+        internal,
+        partner,
+        total: internal + partner,
+        ...marked,
+      };
     };
   }
 

@@ -206,7 +206,12 @@ export class DefaultApiPortalService implements ScopedApiPortalService {
           families: string[],
           sinceDay: string,
           byOrgs?: readonly string[],
-        ): Promise<Map<string, Array<{ day: string; downloads: number }>>>;
+        ): Promise<
+          Map<
+            string,
+            Array<{ day: string; downloads: number; sample?: number }>
+          >
+        >;
       };
       /** Whose SDK downloads a caller may count (their partner organisations). */
       userInfo: UserInfoService;

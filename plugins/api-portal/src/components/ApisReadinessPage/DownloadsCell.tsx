@@ -3,7 +3,7 @@ import {
   FamilySummary,
   SdkDownloadsScope,
 } from '@readiness/plugin-api-portal-common';
-import { plural } from '@readiness/portal-react';
+import { plural, SampleDataChip } from '@readiness/portal-react';
 
 const WIDTH = 60;
 const HEIGHT = 16;
@@ -11,7 +11,7 @@ const HEIGHT = 16;
 export const WINDOW_DAYS = 30;
 const DAY_MS = 86_400_000;
 
-type Day = { day: string; downloads: number };
+type Day = { day: string; downloads: number; sample?: number };
 
 /** The UTC day of a time, as the backend writes days: `2026-11-01`. */
 function utcDay(time: number): string {
@@ -82,11 +82,16 @@ function busyDays(days: Day[]): Day[] {
   return days.filter(d => d.downloads > 0);
 }
 
+/** A day's line: its downloads, and how many are sample data. */
+function dayLine(d: Day): string {
+  return `${d.day}: ${d.downloads}${d.sample ? ` (${d.sample} sample)` : ''}`;
+}
+
 /** The days with downloads, one line each, for the tooltip. */
 export function downloadDays(days: Day[]): string {
   const busy = busyDays(days);
   if (busy.length === 0) return 'No downloads in the last 30 days';
-  return busy.map(d => `${d.day}: ${d.downloads}`).join('\n');
+  return busy.map(dayLine).join('\n');
 }
 
 /**
@@ -102,7 +107,7 @@ export function downloadsLabel(
   const sum = `${plural(total, 'SDK download')}${whose} in the last 30 days`;
   const busy = busyDays(days);
   if (busy.length === 0) return sum;
-  return `${sum}: ${busy.map(d => `${d.day}: ${d.downloads}`).join(', ')}`;
+  return `${sum}: ${busy.map(dayLine).join(', ')}`;
 }
 
 /** SDK downloads of the last 30 days: the sum, with a bar per day. */
@@ -115,7 +120,8 @@ export function DownloadsCell(props: {
     return <Typography variant="body2">—</Typography>;
   }
   const ordered = [...days].sort((a, b) => a.day.localeCompare(b.day));
-  return (
+  const sample = ordered.reduce((n, d) => n + (d.sample ?? 0), 0);
+  const cell = (
     <Tooltip
       title={
         <span style={{ whiteSpace: 'pre-line' }}>{downloadDays(ordered)}</span>
@@ -139,5 +145,12 @@ export function DownloadsCell(props: {
         <DayBars days={windowDays(ordered)} />
       </Box>
     </Tooltip>
+  );
+  if (sample === 0) return cell;
+  return (
+    <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+      {cell}
+      <SampleDataChip what={`${sample} of these downloads are`} />
+    </Box>
   );
 }

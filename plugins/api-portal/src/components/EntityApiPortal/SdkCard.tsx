@@ -14,7 +14,11 @@ import {
   EntitySdk,
   EntitySdks,
 } from '@readiness/plugin-api-portal-common';
-import { formatBytes } from '@readiness/portal-react';
+import {
+  formatBytes,
+  SampleDataChip,
+  SampleDataTitle,
+} from '@readiness/portal-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { apiPortalApiRef } from '../../api';
 import { PortalErrorPanel } from './PortalErrorPanel';
@@ -140,7 +144,17 @@ export function SdkTable(props: {
     },
     {
       title: ownOrganisation ? "Your organisation's downloads" : 'Downloads',
-      render: sdk => sdk.downloads.total,
+      render: sdk =>
+        sdk.downloads.sample ? (
+          <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+            {sdk.downloads.total}
+            <SampleDataChip
+              what={`${sdk.downloads.sample} of these downloads are`}
+            />
+          </Box>
+        ) : (
+          sdk.downloads.total
+        ),
     },
     {
       title: '',
@@ -191,5 +205,17 @@ export function SdkCard(props: { entity: ApiPortalEntityName }) {
       <SdkTable entity={entity} sdks={state.value} onDownloaded={state.retry} />
     );
   }
-  return <InfoCard title="SDKs">{content}</InfoCard>;
+  return (
+    <InfoCard
+      title={
+        <SampleDataTitle
+          title="SDKs"
+          sample={!!state.value?.sdks.some(sdk => sdk.downloads.sample)}
+          what="Some of these downloads are"
+        />
+      }
+    >
+      {content}
+    </InfoCard>
+  );
 }
