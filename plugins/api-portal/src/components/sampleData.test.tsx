@@ -64,7 +64,7 @@ describe('sample downloads', () => {
     expect(screen.queryByText('Sample data')).not.toBeInTheDocument();
   });
 
-  it('marks the SDK downloads that include sample ones', async () => {
+  it('marks the SDK card and says how many of each count are sample downloads', async () => {
     const sdks = {
       ...ledgerSdks,
       sdks: ledgerSdks.sdks.map((sdk, i) =>
@@ -75,13 +75,16 @@ describe('sample downloads', () => {
       <SdkCard entity={LEDGER_V2} />,
       mockApi({ listEntitySdks: jest.fn(async () => sdks) }),
     );
-    const marked = await screen.findByRole('link', {
-      name: '3 of these downloads are sample data, seeded for a first start of the portal, not published by a pipeline.',
-    });
+    const row = (await screen.findByText('TypeScript')).closest('tr')!;
+    expect(within(row).getByText('3 sample')).toBeInTheDocument();
+    const python = screen.getByText('Python').closest('tr')!;
+    expect(within(python).queryByText(/sample/)).not.toBeInTheDocument();
+    // The card says so once, by its title
     expect(
-      within(marked.closest('tr')!).getByText('TypeScript'),
-    ).toBeInTheDocument();
-    // one in the row, one by the card's title
-    expect(screen.getAllByText('Sample data')).toHaveLength(2);
+      screen.getByRole('link', {
+        name: 'Some of these downloads are sample data, seeded for a first start of the portal, not published by a pipeline.',
+      }),
+    ).toHaveAttribute('href', DOCS);
+    expect(screen.getAllByText('Sample data')).toHaveLength(1);
   });
 });

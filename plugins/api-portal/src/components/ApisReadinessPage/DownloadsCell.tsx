@@ -141,14 +141,17 @@ export function DownloadsCell(props: {
           props.family.sdkDownloadsScope,
         )}
       >
-        <Typography variant="body2">{props.total}</Typography>
+        <Typography variant="body2" style={{ whiteSpace: 'nowrap' }}>
+          {props.total}
+        </Typography>
         <DayBars days={windowDays(ordered)} />
       </Box>
     </Tooltip>
   );
   if (sample === 0) return cell;
+  // Below the bars, so the column stays as narrow as the count and its bars
   return (
-    <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+    <Box display="flex" flexDirection="column" alignItems="flex-start">
       {cell}
       <SampleDataChip what={`${sample} of these downloads are`} />
     </Box>

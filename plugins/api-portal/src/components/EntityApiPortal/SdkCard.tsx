@@ -14,11 +14,7 @@ import {
   EntitySdk,
   EntitySdks,
 } from '@readiness/plugin-api-portal-common';
-import {
-  formatBytes,
-  SampleDataChip,
-  SampleDataTitle,
-} from '@readiness/portal-react';
+import { formatBytes, SampleDataTitle } from '@readiness/portal-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { apiPortalApiRef } from '../../api';
 import { PortalErrorPanel } from './PortalErrorPanel';
@@ -144,17 +140,17 @@ export function SdkTable(props: {
     },
     {
       title: ownOrganisation ? "Your organisation's downloads" : 'Downloads',
-      render: sdk =>
-        sdk.downloads.sample ? (
-          <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-            {sdk.downloads.total}
-            <SampleDataChip
-              what={`${sdk.downloads.sample} of these downloads are`}
-            />
-          </Box>
-        ) : (
-          sdk.downloads.total
-        ),
+      // The card's title marks sample data; each count says how much of it is
+      render: sdk => (
+        <Box style={{ whiteSpace: 'nowrap' }}>
+          {sdk.downloads.total}
+          {!!sdk.downloads.sample && (
+            <Typography variant="caption" display="block" color="textSecondary">
+              {sdk.downloads.sample} sample
+            </Typography>
+          )}
+        </Box>
+      ),
     },
     {
       title: '',
