@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
   addDays,
@@ -7,6 +8,7 @@ import {
   isoWeekOf,
   mondayOf,
   readSampleDataOptions,
+  sampleDataEnabled,
   sampleRandom,
   weekdayOf,
   wholeBetween,
@@ -35,6 +37,26 @@ describe('readSampleDataOptions', () => {
         new ConfigReader({ readinessPortal: { sampleData: { enabled: 42 } } }),
       ),
     ).toThrow(/readinessPortal\.sampleData\.enabled/);
+  });
+});
+
+describe('sampleDataEnabled', () => {
+  it('says in the log why nothing is seeded', () => {
+    const logger = mockServices.logger.mock();
+    expect(sampleDataEnabled(new ConfigReader({}), logger)).toBe(false);
+    expect(logger.info).toHaveBeenCalledWith(
+      'Sample data is off (readinessPortal.sampleData.enabled is not true); nothing is seeded',
+    );
+    logger.info.mockClear();
+    expect(
+      sampleDataEnabled(
+        new ConfigReader({
+          readinessPortal: { sampleData: { enabled: true } },
+        }),
+        logger,
+      ),
+    ).toBe(true);
+    expect(logger.info).not.toHaveBeenCalled();
   });
 });
 

@@ -3,10 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { apiPortalSampleDownloadsExtensionPoint } from '@readiness/plugin-api-portal-node';
-import {
-  readSampleDataOptions,
-  SAMPLE_DATA_ENABLED_KEY,
-} from '@readiness/sample-data';
+import { sampleDataEnabled } from '@readiness/sample-data';
 import { SampleDownloadsSeeder } from './SampleDownloadsSeeder';
 import { sampleDownloadSource } from './sampleDownloadSource';
 
@@ -29,12 +26,7 @@ export default createBackendModule({
         sources: apiPortalSampleDownloadsExtensionPoint,
       },
       async init({ config, logger, scheduler, sources }) {
-        if (!readSampleDataOptions(config).enabled) {
-          logger.info(
-            `Sample data is off (${SAMPLE_DATA_ENABLED_KEY} is not true); nothing is seeded`,
-          );
-          return;
-        }
+        if (!sampleDataEnabled(config, logger)) return;
         sources.addSampleDownloadSource(
           sampleDownloadSource(
             new SampleDownloadsSeeder({ logger }),

@@ -4,10 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { reliabilityPublicationSourcesExtensionPoint } from '@readiness/plugin-reliability-node';
-import {
-  readSampleDataOptions,
-  SAMPLE_DATA_ENABLED_KEY,
-} from '@readiness/sample-data';
+import { sampleDataEnabled } from '@readiness/sample-data';
 import { SampleReliabilitySeeder } from './SampleReliabilitySeeder';
 import { sampleDataSource } from './sampleDataSource';
 
@@ -34,12 +31,7 @@ export default createBackendModule({
         sources: reliabilityPublicationSourcesExtensionPoint,
       },
       async init({ config, logger, auth, scheduler, catalog, sources }) {
-        if (!readSampleDataOptions(config).enabled) {
-          logger.info(
-            `Sample data is off (${SAMPLE_DATA_ENABLED_KEY} is not true); nothing is seeded`,
-          );
-          return;
-        }
+        if (!sampleDataEnabled(config, logger)) return;
         sources.addPublicationSource(
           sampleDataSource(
             new SampleReliabilitySeeder({ auth, catalog, logger }),
