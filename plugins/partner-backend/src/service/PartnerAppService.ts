@@ -156,7 +156,7 @@ export class PartnerAppService {
     appId: string,
     keyId: string,
   ): Promise<SandboxKey> {
-    const key = await this.keyOf(access, appId, keyId);
+    const { key } = await this.keyOf(access, appId, keyId);
     const now = this.clock();
     const revoked = await this.store.revokeKey(key.id, access.actor, now);
     return publicKey(revoked!, now);
@@ -171,7 +171,7 @@ export class PartnerAppService {
     appId: string,
     keyId: string,
   ): Promise<CreatedSandboxKey & { previous: SandboxKey }> {
-    const key = await this.keyOf(access, appId, keyId);
+    const { app, key } = await this.keyOf(access, appId, keyId);
     const now = this.clock();
     const status = publicKey(key, now).status;
     if (status !== 'active' || key.rotatedTo) {
@@ -181,7 +181,6 @@ export class PartnerAppService {
         }; create a new key instead`,
       );
     }
-    const app = (await this.store.getApp(key.appId))!;
     const lifetime = Date.parse(key.expiresAt) - Date.parse(key.createdAt);
     const fresh = newSandboxKey();
     const stored = await this.store.addKey(
@@ -240,13 +239,13 @@ export class PartnerAppService {
     access: OrgAccess,
     appId: string,
     keyId: string,
-  ): Promise<StoredSandboxKey> {
+  ): Promise<{ app: PartnerApp; key: StoredSandboxKey }> {
     const app = await this.getApp(access, appId);
     const key = await this.store.getKey(keyId);
     if (!key || key.appId !== app.id) {
       throw new NotFoundError(`No key ${keyId} in app ${appId}`);
     }
-    return key;
+    return { app, key };
   }
 
   private orgForNewApp(access: OrgAccess, org: string | undefined): string {
