@@ -2,7 +2,8 @@
  * Types and pure functions of the compliance plugins: control frameworks
  * (the portal's SOC 2 and ISO 27001 files, any OSCAL catalog or profile),
  * mappings between them and what they let evidence count for, which
- * controls apply to a catalog entity, and the state of a control's evidence.
+ * controls apply to a catalog entity, the state of a control's evidence, and
+ * the permissions of the compliance plugins.
  *
  * @packageDocumentation
  */
@@ -11,3 +12,4 @@ export type { ComplianceFile, ComplianceFileProblem } from './files/sourceFile';
 export * from './frameworks';
 export * from './applicability';
 export * from './state';
+export * from './permissions';

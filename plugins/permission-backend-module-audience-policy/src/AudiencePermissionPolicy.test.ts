@@ -27,6 +27,7 @@ import {
   partnerAppManagePermission,
   partnerKeyVerifyPermission,
 } from '@readiness/plugin-partner-common';
+import { compliancePermissions } from '@readiness/plugin-compliance-common';
 import { AudiencePermissionPolicy } from './AudiencePermissionPolicy';
 import { PARTNER_RULES, partnerRulesByName } from './partnerRules';
 
@@ -132,6 +133,17 @@ describe('AudiencePermissionPolicy', () => {
       await expect(
         policy.handle({ permission }, callers.acme),
       ).resolves.toEqual({ result: AuthorizeResult.DENY });
+    }
+  });
+
+  it('denies partners every compliance permission, on every entity', async () => {
+    for (const permission of compliancePermissions) {
+      await expect(
+        policy.handle({ permission }, callers.acme),
+      ).resolves.toEqual({ result: AuthorizeResult.DENY });
+      await expect(
+        policy.handle({ permission }, callers.internal),
+      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
     }
   });
 

@@ -40,6 +40,11 @@ import {
   apiPortalSdkDownloadPermission,
 } from '@readiness/plugin-api-portal-common';
 import {
+  complianceEntityReadPermission,
+  complianceEvidenceFilePermission,
+  complianceEvidenceWithdrawPermission,
+} from '@readiness/plugin-compliance-common';
+import {
   AUDIENCE_ANNOTATION,
   CallerAudience,
   PARTNER_AUDIENCE,
@@ -190,6 +195,15 @@ export const PARTNER_RULES: readonly FamilyPartnerRules[] = [
       },
       ...deny(apiPortalEntityRefreshPermission),
     ],
+  },
+  {
+    // Controls, evidence and its state are internal, on every entity
+    family: 'compliance (@readiness/plugin-compliance-common)',
+    rules: deny(
+      complianceEntityReadPermission,
+      complianceEvidenceFilePermission,
+      complianceEvidenceWithdrawPermission,
+    ),
   },
   {
     // The partner backend confines a partner to the apps and keys of the
