@@ -2,8 +2,9 @@
  * Types and pure functions of the compliance plugins: control frameworks
  * (the portal's SOC 2 and ISO 27001 files, any OSCAL catalog or profile),
  * mappings between them and what they let evidence count for, which
- * controls apply to a catalog entity, the state of a control's evidence, and
- * the permissions of the compliance plugins.
+ * controls apply to a catalog entity, evidence and the state it gives a
+ * control, what the portal files as evidence by itself, and the permissions
+ * of the compliance plugins.
  *
  * @packageDocumentation
  */
@@ -12,4 +13,5 @@ export type { ComplianceFile, ComplianceFileProblem } from './files/sourceFile';
 export * from './frameworks';
 export * from './applicability';
 export * from './state';
+export * from './evidence';
 export * from './permissions';

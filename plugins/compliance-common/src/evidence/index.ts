@@ -1,0 +1,9 @@
+export type * from './types';
+export { EVIDENCE_RESULTS, EVIDENCE_SOURCES } from './types';
+export {
+  PORTAL_EVIDENCE_KINDS,
+  readPortalEvidenceMapping,
+  type PortalEvidenceKind,
+  type PortalEvidenceMapping,
+  type PortalEvidenceRule,
+} from './portalEvidence';
