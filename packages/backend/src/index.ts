@@ -66,6 +66,10 @@ backend.add(import('@readiness/plugin-api-portal-backend-module-sdk-python'));
 // Partner tenant: partner apps and sandbox keys (plugins/partner-backend)
 backend.add(import('@readiness/plugin-partner-backend'));
 
+// Compliance: the controls that apply to each entity with their state, and
+// evidence filed by people and pipelines (plugins/compliance-backend)
+backend.add(import('@readiness/plugin-compliance-backend'));
+
 // User settings (starred entities, theme) are kept per user; signals push updates
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { catalogPermissions } from '@backstage/plugin-catalog-common/alpha';
 import { apiPortalPermissions } from '@readiness/plugin-api-portal-common';
+import { compliancePermissions } from '@readiness/plugin-compliance-common';
 import { reliabilityPermissions } from '@readiness/plugin-reliability-common';
 
 const root = path.resolve(__dirname, '../../..');
@@ -23,6 +24,7 @@ const SERVED_PLUGINS = [
   'search',
   'reliability',
   'api-portal',
+  'compliance',
   'user-settings',
   'signals',
 ];
@@ -30,6 +32,7 @@ const PERMISSIONS: Record<string, string[]> = {
   catalog: catalogPermissions.map(p => p.name),
   reliability: reliabilityPermissions.map(p => p.name),
   'api-portal': apiPortalPermissions.map(p => p.name),
+  compliance: compliancePermissions.map(p => p.name),
 };
 
 type Restriction = {

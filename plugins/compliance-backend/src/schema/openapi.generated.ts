@@ -1,0 +1,757 @@
+// Generated from openapi.yaml by scripts/openapi/generate.mjs; do not edit.
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+
+export const spec = {
+  openapi: '3.0.3',
+  info: {
+    title: 'compliance',
+    version: '1',
+    description:
+      'The compliance record of catalog entities: the controls that apply to an entity with their state today and the coverage per framework, and append-only evidence filed by people and pipelines. Nothing is deleted; a withdrawal is a record of its own. Partners are refused every route (403), for every entity alike; a caller allowed on some entities only gets 404 for the others, as for an entity that does not exist. Every write is audited. Errors are Backstage error bodies; a bad field is named in the message.',
+    license: {
+      name: 'UNLICENSED',
+    },
+    contact: {},
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  components: {
+    examples: {},
+    headers: {},
+    parameters: {
+      kind: {
+        name: 'kind',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+        },
+      },
+      namespace: {
+        name: 'namespace',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+        },
+      },
+      name: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+        },
+      },
+      evidenceId: {
+        name: 'evidenceId',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          format: 'uuid',
+        },
+      },
+      cursor: {
+        name: 'cursor',
+        in: 'query',
+        required: false,
+        description: 'The nextCursor of the previous page',
+        schema: {
+          type: 'string',
+        },
+      },
+      limit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 100,
+          default: 20,
+        },
+      },
+    },
+    requestBodies: {},
+    responses: {
+      ErrorResponse: {
+        description: 'An error response from the backend.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+    },
+    schemas: {
+      Error: {
+        type: 'object',
+        properties: {
+          error: {
+            type: 'object',
+            properties: {
+              name: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+            required: ['name', 'message'],
+          },
+          request: {
+            type: 'object',
+          },
+          response: {
+            type: 'object',
+          },
+        },
+        required: ['error', 'response'],
+      },
+      ControlState: {
+        type: 'string',
+        enum: [
+          'fresh',
+          'expiring',
+          'expired',
+          'failing',
+          'missing',
+          'not-applicable',
+        ],
+      },
+      EvidenceSource: {
+        type: 'string',
+        enum: [
+          'manual',
+          'pipeline',
+          'drill',
+          'backup',
+          'gate',
+          'api-lint',
+          'scorecard',
+          'external',
+        ],
+      },
+      EvidenceResult: {
+        type: 'string',
+        enum: ['satisfied', 'not-satisfied', 'informational'],
+      },
+      EntityControl: {
+        type: 'object',
+        properties: {
+          control: {
+            type: 'string',
+            description: 'The control, e.g. SOC2:CC8.1.',
+          },
+          framework: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          state: {
+            $ref: '#/components/schemas/ControlState',
+          },
+          rules: {
+            type: 'array',
+            description:
+              'The applicability rules that put the control in scope.',
+            items: {
+              type: 'string',
+            },
+          },
+          justification: {
+            type: 'string',
+            description: 'Why the entity declares the control not applicable.',
+          },
+          evidence: {
+            type: 'object',
+            description:
+              'The item the state rests on: for failing the newest failure, otherwise the satisfied item that expires last.',
+            properties: {
+              id: {
+                type: 'string',
+              },
+              expiresAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              through: {
+                type: 'string',
+                description:
+                  'The control the item was filed for, when it counts through a mapping.',
+              },
+              mapping: {
+                type: 'string',
+              },
+            },
+            required: ['id', 'expiresAt'],
+          },
+        },
+        required: ['control', 'framework', 'title', 'state', 'rules'],
+      },
+      FrameworkCoverage: {
+        type: 'object',
+        properties: {
+          framework: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          applicable: {
+            type: 'integer',
+          },
+          covered: {
+            type: 'integer',
+            description:
+              'Applicable controls whose evidence is fresh or expiring.',
+          },
+          ratio: {
+            type: 'number',
+          },
+          states: {
+            type: 'object',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+        },
+        required: [
+          'framework',
+          'title',
+          'applicable',
+          'covered',
+          'ratio',
+          'states',
+        ],
+      },
+      EntityComplianceRecord: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          asOf: {
+            type: 'string',
+            format: 'date-time',
+          },
+          controls: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityControl',
+            },
+          },
+          coverage: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FrameworkCoverage',
+            },
+          },
+          problems: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                path: {
+                  type: 'string',
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+              required: ['entityRef', 'path', 'message'],
+            },
+          },
+        },
+        required: ['entityRef', 'asOf', 'controls', 'coverage', 'problems'],
+      },
+      Withdrawal: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          evidenceId: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          withdrawnBy: {
+            type: 'string',
+          },
+          withdrawnAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: ['id', 'evidenceId', 'reason', 'withdrawnBy', 'withdrawnAt'],
+      },
+      EvidenceItem: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          controls: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          source: {
+            $ref: '#/components/schemas/EvidenceSource',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          link: {
+            type: 'string',
+          },
+          attachment: {
+            type: 'object',
+            properties: {
+              name: {
+                type: 'string',
+              },
+              mediaType: {
+                type: 'string',
+              },
+              sizeBytes: {
+                type: 'integer',
+              },
+              sha256: {
+                type: 'string',
+              },
+            },
+            required: ['name', 'mediaType', 'sizeBytes', 'sha256'],
+          },
+          collectedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          result: {
+            $ref: '#/components/schemas/EvidenceResult',
+          },
+          filedBy: {
+            type: 'string',
+            description: 'A user entity ref, or service:<subject> for a token.',
+          },
+          filedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          idempotencyKey: {
+            type: 'string',
+          },
+          withdrawal: {
+            $ref: '#/components/schemas/Withdrawal',
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'controls',
+          'source',
+          'title',
+          'collectedAt',
+          'expiresAt',
+          'result',
+          'filedBy',
+          'filedAt',
+        ],
+      },
+      EvidencePage: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EvidenceItem',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+        required: ['items'],
+      },
+      NewEvidence: {
+        type: 'object',
+        description:
+          "Unknown fields are refused by name. Controls must be controls of the loaded frameworks; the link must be an absolute http(s) URL; the attachment's media type must be one the portal accepts and its size within the configured limit (1 MiB by default).",
+        properties: {
+          entityRef: {
+            type: 'string',
+            description:
+              'An entity in the catalog, e.g. component:default/ledger.',
+          },
+          controls: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'string',
+            },
+            description: 'Controls such as SOC2:CC8.1 and ISO27001:8.32.',
+          },
+          source: {
+            $ref: '#/components/schemas/EvidenceSource',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          link: {
+            type: 'string',
+          },
+          attachment: {
+            type: 'object',
+            properties: {
+              name: {
+                type: 'string',
+              },
+              mediaType: {
+                type: 'string',
+              },
+              content: {
+                type: 'string',
+                description: 'The file, base64.',
+              },
+            },
+          },
+          collectedAt: {
+            type: 'string',
+            description: 'ISO 8601 with a time zone; not in the future.',
+          },
+          expiresAt: {
+            type: 'string',
+            description:
+              'After collectedAt; by default collectedAt plus the shortest validity of the controls.',
+          },
+          result: {
+            $ref: '#/components/schemas/EvidenceResult',
+          },
+          idempotencyKey: {
+            type: 'string',
+            description:
+              'A retry with the same key answers the stored item (200).',
+          },
+        },
+        required: [
+          'entityRef',
+          'controls',
+          'source',
+          'title',
+          'collectedAt',
+          'result',
+        ],
+      },
+      FiledEvidence: {
+        type: 'object',
+        properties: {
+          item: {
+            $ref: '#/components/schemas/EvidenceItem',
+          },
+          created: {
+            type: 'boolean',
+            description:
+              'False when the idempotency key (or the withdrawal) was already stored.',
+          },
+        },
+        required: ['item', 'created'],
+      },
+      NewWithdrawal: {
+        type: 'object',
+        properties: {
+          reason: {
+            type: 'string',
+            description:
+              'Why the evidence no longer counts; 10 to 1000 characters.',
+          },
+        },
+        required: ['reason'],
+      },
+    },
+    securitySchemes: {
+      JWT: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+      },
+    },
+  },
+  paths: {
+    '/v1/entities/{kind}/{namespace}/{name}/controls': {
+      get: {
+        operationId: 'GetEntityControls',
+        summary: 'The controls of an entity with their state',
+        description:
+          'Every control that applies to the entity, in framework order, with its state today (fresh, expiring, expired, failing, missing, not-applicable) and the item it rests on, and the coverage per framework.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's compliance record.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityComplianceRecord',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/entities/{kind}/{namespace}/{name}/evidence': {
+      get: {
+        operationId: 'ListEntityEvidence',
+        summary: 'The evidence of an entity',
+        description:
+          'Every item filed for the entity, withdrawn ones included (with their withdrawal), newest collected first.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of evidence.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EvidencePage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/evidence': {
+      post: {
+        operationId: 'FileEvidence',
+        summary: 'File evidence',
+        description:
+          'Files one evidence item for controls of an entity: people with compliance.evidence.file, and pipelines with a token that holds it. With an idempotency key, a retry answers the stored item with 200; the same key with other content is a 409.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/NewEvidence',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The item already stored under the idempotency key.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FiledEvidence',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'The item.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FiledEvidence',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/evidence/{evidenceId}/withdrawals': {
+      post: {
+        operationId: 'WithdrawEvidence',
+        summary: 'Withdraw evidence',
+        description:
+          'Takes an item out of counting, with a reason. The item stays listed with its withdrawal; withdrawing it again answers the first withdrawal with 200.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/evidenceId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/NewWithdrawal',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The item, already withdrawn before.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FiledEvidence',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'The item with its withdrawal.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FiledEvidence',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+export const createOpenApiRouter = async (
+  options?: Parameters<typeof createValidatedOpenApiRouter>['1'],
+) => createValidatedOpenApiRouter<typeof spec>(spec, options);

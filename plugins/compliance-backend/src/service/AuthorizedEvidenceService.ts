@@ -1,0 +1,171 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  EntityScope,
+  entityScopeOf,
+  isAllowed,
+} from '@readiness/backend-http-utils';
+import {
+  complianceEntityReadPermission,
+  complianceEvidenceFilePermission,
+  complianceEvidenceWithdrawPermission,
+} from '@readiness/plugin-compliance-common';
+import {
+  CallOptions,
+  entityNotFound,
+  EvidenceService,
+  evidenceNotFound,
+  ScopedEvidenceService,
+} from './EvidenceService';
+import { normalEntityRef } from './readFiling';
+
+/**
+ * Decides what a caller reaches, then asks the inner service with exactly
+ * that scope. A caller denied a permission outright (partners, tokens made
+ * for other plugins) is refused with one 403 before anything is looked up,
+ * so an internal entity and a missing one answer alike; a caller allowed on
+ * some entities only is answered 404 for the others, in the words an absent
+ * entity gets.
+ */
+export class AuthorizedEvidenceService implements EvidenceService {
+  constructor(
+    private readonly inner: ScopedEvidenceService,
+    private readonly permissions: PermissionsService,
+  ) {}
+
+  async getEntityRecord(entityRef: string, options: CallOptions) {
+    const ref = normalEntityRef(entityRef);
+    const scope = await this.scopeOn(
+      options.credentials,
+      complianceEntityReadPermission,
+      ref,
+      'read compliance records',
+      entityNotFound(ref),
+    );
+    return this.inner.getEntityRecord(ref, scope);
+  }
+
+  async listEvidence(
+    entityRef: string,
+    page: { cursor?: string; limit?: number },
+    options: CallOptions,
+  ) {
+    const ref = normalEntityRef(entityRef);
+    const scope = await this.scopeOn(
+      options.credentials,
+      complianceEntityReadPermission,
+      ref,
+      'read compliance records',
+      entityNotFound(ref),
+    );
+    return this.inner.listEvidence(ref, page, scope);
+  }
+
+  async fileEvidence(body: unknown, options: CallOptions) {
+    const { credentials } = options;
+    await this.requireSomewhere(
+      credentials,
+      complianceEvidenceFilePermission,
+      'file evidence',
+    );
+    const filing = await this.inner.checkFiling(body);
+    const scope = await this.scopeOn(
+      credentials,
+      complianceEvidenceFilePermission,
+      filing.entityRef,
+      'file evidence',
+      entityNotFound(filing.entityRef),
+    );
+    return this.inner.fileEvidence(filing, {
+      scope,
+      actor: actorOf(credentials),
+    });
+  }
+
+  async withdrawEvidence(
+    evidenceId: string,
+    body: unknown,
+    options: CallOptions,
+  ) {
+    const { credentials } = options;
+    await this.requireSomewhere(
+      credentials,
+      complianceEvidenceWithdrawPermission,
+      'withdraw evidence',
+    );
+    const entityRef = await this.inner.entityOfEvidence(evidenceId);
+    if (!entityRef) throw evidenceNotFound(evidenceId);
+    const scope = await this.scopeOn(
+      credentials,
+      complianceEvidenceWithdrawPermission,
+      entityRef,
+      'withdraw evidence',
+      evidenceNotFound(evidenceId),
+    );
+    return this.inner.withdrawEvidence(evidenceId, body, {
+      scope,
+      actor: actorOf(credentials),
+    });
+  }
+
+  /** Refuses a caller denied the permission on every entity. */
+  private async requireSomewhere(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'catalog-entity'>,
+    what: string,
+  ): Promise<AuthorizeResult> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError(`You may not ${what}`);
+    }
+    return decision.result;
+  }
+
+  /**
+   * The scope of one entity for a permission: refused outright with a 403,
+   * allowed, or decided for the entity (conditions), where a refusal is the
+   * entity's "not found".
+   */
+  private async scopeOn(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
+    what: string,
+    notFound: NotFoundError,
+  ): Promise<EntityScope> {
+    const result = await this.requireSomewhere(credentials, permission, what);
+    if (
+      result === AuthorizeResult.ALLOW ||
+      (await isAllowed(this.permissions, credentials, {
+        permission,
+        resourceRef: entityRef,
+      }))
+    ) {
+      return entityScopeOf([entityRef]);
+    }
+    throw notFound;
+  }
+}
+
+/** Who filed or withdrew: the user's entity ref, or the token's subject. */
+function actorOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  if (principal.type === 'user' && principal.userEntityRef) {
+    return principal.userEntityRef;
+  }
+  return `service:${principal.subject ?? 'unknown'}`;
+}

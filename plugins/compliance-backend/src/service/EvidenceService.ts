@@ -1,0 +1,323 @@
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { HumanDuration } from '@backstage/types';
+import { EntityScope, inScope } from '@readiness/backend-http-utils';
+import {
+  ControlState,
+  controlState,
+  EntityComplianceRecord,
+  EntityControlRecord,
+  evaluateApplicability,
+  EvidenceItem,
+  formatControlRef,
+  FrameworkCoverage,
+  parseControlRef,
+} from '@readiness/plugin-compliance-common';
+import { EvidenceLimits } from '../config';
+import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
+import { ComplianceModel } from './complianceModel';
+import { CheckedFiling, normalEntityRef, readFiling } from './readFiling';
+
+/** The caller of a route, as the router hands it on. */
+export type CallOptions = { credentials: BackstageCredentials };
+
+/** A page of a list, newest first. */
+export type Page<T> = { items: T[]; nextCursor?: string };
+
+/**
+ * What the compliance routes ask for, on behalf of a caller. Implemented by
+ * the authorizing wrapper, which decides what the caller reaches and hands
+ * the inner service exactly that.
+ */
+export interface EvidenceService {
+  getEntityRecord(
+    entityRef: string,
+    options: CallOptions,
+  ): Promise<EntityComplianceRecord>;
+  listEvidence(
+    entityRef: string,
+    page: { cursor?: string; limit?: number },
+    options: CallOptions,
+  ): Promise<Page<EvidenceItem>>;
+  fileEvidence(
+    body: unknown,
+    options: CallOptions,
+  ): Promise<{ item: EvidenceItem; created: boolean }>;
+  withdrawEvidence(
+    evidenceId: string,
+    body: unknown,
+    options: CallOptions,
+  ): Promise<{ item: EvidenceItem; created: boolean }>;
+}
+
+/** What a write may reach, and who makes it. */
+export type WriteAccess = { scope: EntityScope; actor: string };
+
+const STATES: ControlState[] = [
+  'fresh',
+  'expiring',
+  'expired',
+  'failing',
+  'missing',
+  'not-applicable',
+];
+
+const MIN_REASON = 10;
+const MAX_REASON = 1000;
+
+/** The "not found" of an entity: the same words whether absent or out of reach. */
+export function entityNotFound(entityRef: string): NotFoundError {
+  return new NotFoundError(`No entity ${entityRef}`);
+}
+
+/** The "not found" of an evidence item, absent or out of reach alike. */
+export function evidenceNotFound(evidenceId: string): NotFoundError {
+  return new NotFoundError(`No evidence ${evidenceId}`);
+}
+
+/**
+ * The compliance record of entities and their evidence, within the scope
+ * each call is given: the scope is a required argument, and what is outside
+ * it is answered as absent.
+ */
+export class ScopedEvidenceService {
+  constructor(
+    private readonly deps: {
+      store: DatabaseEvidenceStore;
+      catalog: CatalogService;
+      auth: AuthService;
+      model: ComplianceModel;
+      limits: EvidenceLimits;
+      expiringWithin: HumanDuration;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now(): Date {
+    return (this.deps.now ?? (() => new Date()))();
+  }
+
+  /** Entities are read with the plugin's credentials: callers were authorized before. */
+  private async entity(entityRef: string): Promise<Entity | undefined> {
+    return this.deps.catalog.getEntityByRef(entityRef, {
+      credentials: await this.deps.auth.getOwnServiceCredentials(),
+    });
+  }
+
+  private async entityInScope(
+    entityRef: string,
+    scope: EntityScope,
+  ): Promise<Entity> {
+    const ref = normalEntityRef(entityRef);
+    const entity = inScope(scope, ref) ? await this.entity(ref) : undefined;
+    if (!entity) throw entityNotFound(ref);
+    return entity;
+  }
+
+  /** The domain of the entity's system, for applicability rules on domains. */
+  private async domainOf(entity: Entity): Promise<string | undefined> {
+    const system = entity.spec?.system;
+    if (entity.kind.toLocaleLowerCase('en-US') === 'system') return undefined;
+    if (typeof system !== 'string' || system === '') return undefined;
+    const systemRef = stringifyEntityRef(
+      parseEntityRef(system, {
+        defaultKind: 'system',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    );
+    const found = await this.entity(systemRef);
+    const domain = found?.spec?.domain;
+    if (typeof domain !== 'string' || domain === '') return undefined;
+    return stringifyEntityRef(
+      parseEntityRef(domain, {
+        defaultKind: 'domain',
+        defaultNamespace: found?.metadata.namespace ?? 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+  }
+
+  async getEntityRecord(
+    entityRef: string,
+    scope: EntityScope,
+  ): Promise<EntityComplianceRecord> {
+    const entity = await this.entityInScope(entityRef, scope);
+    const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const { model } = this.deps;
+    const [domain, standings] = await Promise.all([
+      this.domainOf(entity),
+      this.deps.store.standingsOf(ref),
+    ]);
+    const applicability = evaluateApplicability(entity, model.rules, {
+      controls: model.controls,
+      domainOf: () => domain,
+    });
+    const evidence = standings.map(s => ({
+      ...s,
+      controls: s.controls.flatMap(c => parseControlRef(c) ?? []),
+    }));
+    const now = this.now();
+    const controls: EntityControlRecord[] = applicability.controls.map(
+      control => {
+        const verdict = controlState({
+          control,
+          evidence,
+          reach: model.reach,
+          now,
+          expiringWithin: this.deps.expiringWithin,
+        });
+        const credit = verdict.evidence?.credit;
+        return {
+          control: formatControlRef(control.control),
+          framework: control.control.framework,
+          title: model.controls.control(control.control)?.title ?? '',
+          state: verdict.state,
+          rules: control.rules,
+          ...(control.status === 'not-applicable' && {
+            justification: control.justification,
+          }),
+          ...(verdict.evidence && {
+            evidence: {
+              id: verdict.evidence.id,
+              expiresAt: verdict.evidence.expires,
+              ...(credit &&
+                credit !== 'direct' && {
+                  through: formatControlRef(
+                    credit.mapping.source.framework ===
+                      control.control.framework &&
+                      credit.mapping.source.control === control.control.control
+                      ? credit.mapping.target
+                      : credit.mapping.source,
+                  ),
+                  mapping: credit.mappingId,
+                }),
+            },
+          }),
+        };
+      },
+    );
+    return {
+      entityRef: ref,
+      asOf: now.toISOString(),
+      controls,
+      coverage: this.coverage(controls),
+      problems: applicability.problems,
+    };
+  }
+
+  /** Per framework in scope, in the order frameworks load. */
+  private coverage(controls: EntityControlRecord[]): FrameworkCoverage[] {
+    return this.deps.model.frameworks.flatMap(framework => {
+      const own = controls.filter(c => c.framework === framework.id);
+      if (own.length === 0) return [];
+      const states = Object.fromEntries(STATES.map(s => [s, 0])) as Record<
+        ControlState,
+        number
+      >;
+      own.forEach(c => states[c.state]++);
+      const applicable = own.length - states['not-applicable'];
+      const covered = states.fresh + states.expiring;
+      return [
+        {
+          framework: framework.id,
+          title: framework.title,
+          applicable,
+          covered,
+          ratio: applicable === 0 ? 1 : covered / applicable,
+          states,
+        },
+      ];
+    });
+  }
+
+  async listEvidence(
+    entityRef: string,
+    page: { cursor?: string; limit?: number },
+    scope: EntityScope,
+  ): Promise<Page<EvidenceItem>> {
+    const entity = await this.entityInScope(entityRef, scope);
+    return this.deps.store.listEvidence(
+      stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+      page,
+    );
+  }
+
+  /** Checks a filing's fields and that its entity is in the catalog. */
+  async checkFiling(body: unknown): Promise<CheckedFiling> {
+    const filing = readFiling(body, {
+      controls: this.deps.model.controls,
+      limits: this.deps.limits,
+      now: this.now(),
+    });
+    if (!(await this.entity(filing.entityRef))) {
+      throw new InputError(
+        `entityRef: no entity ${filing.entityRef} in the catalog`,
+      );
+    }
+    return filing;
+  }
+
+  async fileEvidence(
+    filing: CheckedFiling,
+    access: WriteAccess,
+  ): Promise<{ item: EvidenceItem; created: boolean }> {
+    if (!inScope(access.scope, filing.entityRef)) {
+      throw entityNotFound(filing.entityRef);
+    }
+    return this.deps.store.addEvidence({ ...filing, filedBy: access.actor });
+  }
+
+  /** The entity an evidence item belongs to, to authorize a withdrawal. */
+  async entityOfEvidence(evidenceId: string): Promise<string | undefined> {
+    return (await this.deps.store.getEvidence(evidenceId))?.entityRef;
+  }
+
+  async withdrawEvidence(
+    evidenceId: string,
+    body: unknown,
+    access: WriteAccess,
+  ): Promise<{ item: EvidenceItem; created: boolean }> {
+    const item = await this.deps.store.getEvidence(evidenceId);
+    if (!item || !inScope(access.scope, item.entityRef)) {
+      throw evidenceNotFound(evidenceId);
+    }
+    const reason = readReason(body);
+    const { withdrawal, created } = await this.deps.store.addWithdrawal({
+      evidenceId,
+      reason,
+      withdrawnBy: access.actor,
+    });
+    return { item: { ...item, withdrawal }, created };
+  }
+}
+
+function readReason(body: unknown): string {
+  const record =
+    typeof body === 'object' && body !== null && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : undefined;
+  const unknown = Object.keys(record ?? {}).find(k => k !== 'reason');
+  if (unknown !== undefined) {
+    throw new InputError(`${unknown}: unknown field; expected reason`);
+  }
+  const reason = typeof record?.reason === 'string' ? record.reason.trim() : '';
+  if (reason.length < MIN_REASON) {
+    throw new InputError(
+      `reason: required, at least ${MIN_REASON} characters saying why the evidence no longer counts`,
+    );
+  }
+  if (reason.length > MAX_REASON) {
+    throw new InputError(
+      `reason: ${reason.length} characters, over the limit of ${MAX_REASON}`,
+    );
+  }
+  return reason;
+}
