@@ -18,7 +18,15 @@ import {
   test,
 } from '@playwright/test';
 import { discoverRoutes } from './routes';
-import { Fixtures, PARTNER_ORG, ROWS, Row, Target, refOf } from './rows';
+import {
+  evidenceFiling,
+  Fixtures,
+  PARTNER_ORG,
+  ROWS,
+  Row,
+  Target,
+  refOf,
+} from './rows';
 
 const BASE = 'http://localhost:7007';
 const root = path.resolve(__dirname, '../../../..');
@@ -33,6 +41,7 @@ type CallerId =
   | 'anonymous'
   | 'perf-token'
   | 'dr-token'
+  | 'compliance-token'
   | 'ci-token';
 type Caller = { id: CallerId; headers: Record<string, string> };
 
@@ -52,6 +61,10 @@ const TOKENS: Record<
     reaches: r =>
       r === 'POST /api/reliability/v1/drills' ||
       r === 'POST /api/reliability/v1/backups',
+  },
+  'compliance-token': {
+    token: 'local-compliance-publisher-token',
+    reaches: r => r === 'POST /api/compliance/v1/evidence',
   },
   'ci-token': {
     token: 'e2e-leak-suite-ci-token-0123456789',
@@ -393,6 +406,19 @@ test.beforeAll(async () => {
     return (await response.json()).run.id as string;
   };
 
+  // Compliance evidence of an internal and a partner-facing component, by
+  // the publish-only token
+  const evidenceOf = async (target: Target) => {
+    const response = await api.post(`${BASE}/api/compliance/v1/evidence`, {
+      headers: {
+        Authorization: `Bearer ${TOKENS['compliance-token'].token}`,
+      },
+      data: evidenceFiling(target, `leak-suite-fixture-${target}`),
+    });
+    expect(response.status(), `file evidence for ${target}`).toBeLessThan(300);
+    return (await response.json()).item.id as string;
+  };
+
   // Partner apps with a key each: Initech's (no test partner's org, made by
   // an administrator) and Acme's (made by an Acme user)
   const appWithKey = async (
@@ -458,6 +484,11 @@ test.beforeAll(async () => {
     revisionId: {
       internal: await revisionOf('ocr-api'),
       partner: await revisionOf('ledger-api-v2'),
+      missing: MISSING_UUID,
+    },
+    evidenceId: {
+      internal: await evidenceOf('internal'),
+      partner: await evidenceOf('partner'),
       missing: MISSING_UUID,
     },
     runId: {

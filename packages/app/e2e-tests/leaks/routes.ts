@@ -87,6 +87,7 @@ export function discoverRoutes(): RouteKey[] {
     ...ourSpec('api-portal', 'api-portal-backend'),
     ...ourSpec('reliability', 'reliability-backend'),
     ...ourSpec('partner', 'partner-backend'),
+    ...ourSpec('compliance', 'compliance-backend'),
     ...upstreamSpec('catalog', '@backstage/plugin-catalog-backend'),
     ...upstreamSpec('search', '@backstage/plugin-search-backend'),
     ...upstreamRouter(

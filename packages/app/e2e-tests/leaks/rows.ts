@@ -19,6 +19,8 @@ export type Fixtures = {
   keyId: Record<Target, string>;
   /** The secret of the key of each target's app (missing: a well-formed unknown one). */
   keySecret: Record<Target, string>;
+  /** Compliance evidence of the internal and the partner-facing component. */
+  evidenceId: Record<Target, string>;
 };
 
 type Values = Record<string, string>;
@@ -115,6 +117,18 @@ const run = (t: Target) => ({
       },
     },
   },
+});
+
+/** Compliance evidence for a target's component, as a pipeline files it. */
+export const evidenceFiling = (t: Target, key: string) => ({
+  entityRef: componentRef(t),
+  controls: ['SOC2:CC8.1'],
+  source: 'pipeline',
+  title: 'Leak suite change review',
+  link: 'https://ci.example.com/leak-suite/1',
+  collectedAt: '2026-12-01T10:00:00Z',
+  result: 'satisfied',
+  idempotencyKey: key,
 });
 
 export const ROWS: Record<string, Row> = {
@@ -342,6 +356,25 @@ export const ROWS: Record<string, Row> = {
   },
   'GET /api/api-portal/v1/feeds/all.rss': {},
   'GET /api/api-portal/v1/feeds/all.atom': {},
+
+  // --- compliance (no partner reaches any of it) ---------------------------
+  'GET /api/compliance/v1/entities/{kind}/{namespace}/{name}/controls': entity(
+    'component',
+    COMPONENT,
+  ),
+  'GET /api/compliance/v1/entities/{kind}/{namespace}/{name}/evidence': entity(
+    'component',
+    COMPONENT,
+  ),
+  'POST /api/compliance/v1/evidence': {
+    body: t => evidenceFiling(t, `leak-suite-${t}`),
+    writes: true,
+  },
+  'POST /api/compliance/v1/evidence/{evidenceId}/withdrawals': {
+    params: (t, f) => ({ evidenceId: f.evidenceId[t] }),
+    body: () => ({ reason: 'Withdrawn by the leak suite' }),
+    writes: true,
+  },
 
   // --- reliability --------------------------------------------------------
   'POST /api/reliability/v1/runs': { body: t => run(t), writes: true },
