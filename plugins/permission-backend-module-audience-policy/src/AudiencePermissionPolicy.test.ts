@@ -353,6 +353,8 @@ describe('partner rules', () => {
         'reliability.run.publish',
         'api-portal.entity.read',
         'api-portal.entity.refresh',
+        'scorecards.entity.read',
+        'scorecards.campaign.manage',
       ]),
     );
   });

@@ -57,6 +57,13 @@ import {
   partnerKeyVerifyPermission,
 } from '@readiness/plugin-partner-common';
 import {
+  scorecardsCampaignManagePermission,
+  scorecardsEntityReadPermission,
+  scorecardsExemptionApprovePermission,
+  scorecardsExemptionRequestPermission,
+  scorecardsFactsPushPermission,
+} from '@readiness/plugin-scorecards-common';
+import {
   reliabilityBackupPublishPermission,
   reliabilityBaselineManagePermission,
   reliabilityDrillDetailsReadPermission,
@@ -203,6 +210,17 @@ export const PARTNER_RULES: readonly FamilyPartnerRules[] = [
       complianceEntityReadPermission,
       complianceEvidenceFilePermission,
       complianceEvidenceWithdrawPermission,
+    ),
+  },
+  {
+    // Levels, scores, exemptions and campaigns are internal, on every entity
+    family: 'scorecards (@readiness/plugin-scorecards-common)',
+    rules: deny(
+      scorecardsEntityReadPermission,
+      scorecardsExemptionRequestPermission,
+      scorecardsExemptionApprovePermission,
+      scorecardsCampaignManagePermission,
+      scorecardsFactsPushPermission,
     ),
   },
   {

@@ -1,0 +1,9 @@
+export * from './types';
+export {
+  DURATION_UNITS,
+  formatDuration,
+  parseIsoDuration,
+  subtractDuration,
+} from './duration';
+export { loadScorecardChecks, readScorecardCheckFile } from './loadChecks';
+export { CHECK_API_VERSION, CHECK_ID, CHECK_KIND } from './schema';

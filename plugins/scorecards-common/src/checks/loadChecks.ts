@@ -1,0 +1,412 @@
+/*
+ * Loads check files: YAML parsed with line positions, the structure checked
+ * by the zod schema, then every fact a rule names checked against the fact
+ * catalogue. A file with any problem loads nothing and the others load;
+ * every problem names its file, JSON pointer and line.
+ */
+import { HumanDuration } from '@backstage/types';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { z } from 'zod';
+import { FactDefinition } from '../facts/types';
+import {
+  CHECK_ID,
+  checkFileSchema,
+  CheckFileInput,
+  RuleNodeInput,
+} from './schema';
+import {
+  COMPARISON_OPERATORS,
+  ComparisonOperator,
+  ScorecardCheck,
+  ScorecardCheckFile,
+  ScorecardCheckSet,
+  ScorecardFileProblem,
+  ScorecardRule,
+  ScorecardSelector,
+} from './types';
+
+type DataPath = ReadonlyArray<PropertyKey>;
+
+function jsonPointer(path: DataPath): string {
+  return path
+    .map(
+      segment => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    )
+    .join('');
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
+}
+
+/** The problems of one file, each placed on its line. */
+class FileProblems {
+  count = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly sink: ScorecardFileProblem[],
+    private readonly lineOf: (path: DataPath) => number | undefined,
+  ) {}
+
+  report(path: DataPath, message: string) {
+    this.count += 1;
+    const line = this.lineOf(path);
+    this.sink.push({
+      file: this.file,
+      path: jsonPointer(path),
+      ...(line !== undefined && { line }),
+      message,
+    });
+  }
+}
+
+/** The file's name without its folder and extension: the check's id. */
+function idOfPath(path: string): string {
+  const name =
+    path
+      .replace(/[?#].*$/, '')
+      .split(/[\\/]/)
+      .pop() ?? '';
+  return name.replace(/\.ya?ml$/i, '');
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return JSON.stringify(value);
+}
+
+/** Says what a schema issue means, in the loader's words. */
+function reportIssue(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  problems: FileProblems,
+) {
+  const path = issue.path;
+  if (issue.code === 'unrecognized_keys') {
+    for (const key of issue.keys) {
+      problems.report([...path, key], `unknown field "${key}"`);
+    }
+    return;
+  }
+  const value = valueAt(data, path);
+  if (value === undefined && issue.code !== 'custom') {
+    problems.report(path, 'is required');
+    return;
+  }
+  const message = issue.message.replace(/^Invalid input: /, '');
+  problems.report(
+    path,
+    issue.code === 'invalid_type' || issue.code === 'invalid_union'
+      ? `${message}, got ${describe(value)}`
+      : message,
+  );
+}
+
+/** The edit distance of two short strings, for "did you mean". */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+function unknownFact(
+  id: string,
+  facts: ReadonlyMap<string, FactDefinition>,
+): string {
+  let best: string | undefined;
+  let bestDistance = Math.max(3, Math.floor(id.length / 4)) + 1;
+  for (const known of facts.keys()) {
+    const d = distance(id, known);
+    if (d < bestDistance) {
+      best = known;
+      bestDistance = d;
+    }
+  }
+  return `unknown fact "${id}"${best ? `; did you mean ${best}?` : ''}`;
+}
+
+const ISO_INSTANT =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Checks a rule against the fact catalogue and gives its typed form;
+ * undefined when any part has a problem.
+ */
+function readRule(
+  node: RuleNodeInput,
+  path: DataPath,
+  facts: ReadonlyMap<string, FactDefinition>,
+  problems: FileProblems,
+): ScorecardRule | undefined {
+  if (node.all || node.any) {
+    const key = node.all ? 'all' : 'any';
+    const rules = (node.all ?? node.any)!.map((child, i) =>
+      readRule(child, [...path, key, i], facts, problems),
+    );
+    return rules.every(Boolean)
+      ? { type: key, rules: rules as ScorecardRule[] }
+      : undefined;
+  }
+  if (node.not) {
+    const rule = readRule(node.not, [...path, 'not'], facts, problems);
+    return rule && { type: 'not', rule };
+  }
+
+  const factId = node.fact!;
+  const definition = facts.get(factId);
+  if (!definition) {
+    problems.report([...path, 'fact'], unknownFact(factId, facts));
+    return undefined;
+  }
+  if (node.exists !== undefined) {
+    return { type: 'exists', fact: factId, exists: node.exists };
+  }
+  if (node.youngerThan !== undefined) {
+    if (definition.type !== 'timestamp') {
+      problems.report(
+        [...path, 'youngerThan'],
+        `youngerThan needs a timestamp fact; ${factId} is a ${definition.type}`,
+      );
+      return undefined;
+    }
+    return {
+      type: 'youngerThan',
+      fact: factId,
+      duration: node.youngerThan as HumanDuration,
+    };
+  }
+
+  const operator = COMPARISON_OPERATORS.find(op => node[op] !== undefined)!;
+  const value = node[operator]!;
+  const at = [...path, operator];
+  const ordered = !['eq', 'ne'].includes(operator);
+  switch (definition.type) {
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        problems.report(
+          at,
+          `${factId} is a number; compare it with a number, not ${describe(
+            value,
+          )}`,
+        );
+        return undefined;
+      }
+      break;
+    case 'boolean':
+      if (ordered) {
+        problems.report(
+          at,
+          `${factId} is a boolean; test it with eq or ne, not ${operator}`,
+        );
+        return undefined;
+      }
+      if (typeof value !== 'boolean') {
+        problems.report(
+          at,
+          `${factId} is a boolean; compare it with true or false, not ${describe(
+            value,
+          )}`,
+        );
+        return undefined;
+      }
+      break;
+    case 'string':
+      if (ordered) {
+        problems.report(
+          at,
+          `${factId} is a string; test it with eq or ne, not ${operator}`,
+        );
+        return undefined;
+      }
+      if (typeof value !== 'string') {
+        problems.report(
+          at,
+          `${factId} is a string; compare it with a string, not ${describe(
+            value,
+          )} (quote it)`,
+        );
+        return undefined;
+      }
+      if (definition.values && !definition.values.includes(value)) {
+        problems.report(
+          at,
+          `"${value}" is not a value of ${factId}; expected one of ${definition.values.join(
+            ', ',
+          )}`,
+        );
+        return undefined;
+      }
+      break;
+    case 'timestamp':
+      if (
+        typeof value !== 'string' ||
+        !ISO_INSTANT.test(value) ||
+        Number.isNaN(Date.parse(value))
+      ) {
+        problems.report(
+          at,
+          `${factId} is a timestamp; compare it with an ISO 8601 instant such as 2026-01-01T00:00:00Z, not ${describe(
+            value,
+          )} (or test its age with youngerThan)`,
+        );
+        return undefined;
+      }
+      break;
+    default:
+      problems.report([...path, 'fact'], `${factId} has an unknown type`);
+      return undefined;
+  }
+  return {
+    type: 'compare',
+    fact: factId,
+    factType: definition.type,
+    operator: operator as ComparisonOperator,
+    value,
+  };
+}
+
+function readSelector(
+  input: CheckFileInput['spec']['appliesTo'],
+): ScorecardSelector {
+  const selector: ScorecardSelector = {};
+  if (!input) return selector;
+  const lower = (values: string[]) => values.map(v => v.toLowerCase());
+  if (input.kind) selector.kinds = lower(input.kind);
+  if (input.type) selector.types = lower(input.type);
+  if (input.lifecycle) selector.lifecycles = lower(input.lifecycle);
+  if (input.tags) selector.tags = input.tags;
+  return selector;
+}
+
+/**
+ * Reads one check file; undefined when it has a problem (reported to
+ * `sink`).
+ *
+ * @public
+ */
+export function readScorecardCheckFile(
+  file: ScorecardCheckFile,
+  facts: ReadonlyMap<string, FactDefinition>,
+  sink: ScorecardFileProblem[],
+): ScorecardCheck | undefined {
+  const lines = new LineCounter();
+  const documents = parseAllDocuments(file.content, { lineCounter: lines });
+  const list = Array.isArray(documents) ? documents : [documents];
+  const [document] = list;
+  const whole = (message: string, line?: number) =>
+    sink.push({
+      file: file.path,
+      path: '',
+      ...(line !== undefined && { line }),
+      message,
+    });
+  if (!document || document.contents === null) {
+    whole('is empty; a check file holds one ScorecardCheck');
+    return undefined;
+  }
+  const [error] = document.errors;
+  if (error) {
+    whole(
+      `not valid YAML: ${error.message.split('\n')[0]}`,
+      error.linePos?.[0].line,
+    );
+    return undefined;
+  }
+  if (list.length > 1) {
+    whole(
+      'holds more than one document; write one check per file',
+      list[1].range ? lines.linePos(list[1].range[0]).line : undefined,
+    );
+    return undefined;
+  }
+
+  const problems = new FileProblems(file.path, sink, path => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = document.getIn(path.slice(0, depth), true) as
+        | { range?: [number, number, number] }
+        | undefined;
+      if (node?.range) return lines.linePos(node.range[0]).line;
+    }
+    return undefined;
+  });
+  const data = document.toJS();
+  const parsed = checkFileSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) reportIssue(issue, data, problems);
+    return undefined;
+  }
+
+  const { metadata, spec } = parsed.data;
+  const expectedId = idOfPath(file.path);
+  if (CHECK_ID.test(expectedId) && metadata.id !== expectedId) {
+    problems.report(
+      ['metadata', 'id'],
+      `"${metadata.id}" differs from the file's name; name the file ${metadata.id}.yaml or the check ${expectedId}`,
+    );
+  }
+  const rule = readRule(spec.rule, ['spec', 'rule'], facts, problems);
+  if (!rule || problems.count > 0) return undefined;
+  return {
+    id: metadata.id,
+    title: metadata.title,
+    why: spec.why,
+    howToFix: spec.howToFix,
+    category: spec.category,
+    level: spec.level,
+    weight: spec.weight,
+    appliesTo: readSelector(spec.appliesTo),
+    rule,
+    file: file.path,
+  };
+}
+
+/**
+ * Loads check files against the fact catalogue: each one's check, or its
+ * problems. A check id used by an earlier file is a problem of the later
+ * one.
+ *
+ * @public
+ */
+export function loadScorecardChecks(
+  files: readonly ScorecardCheckFile[],
+  facts: readonly FactDefinition[],
+): ScorecardCheckSet {
+  const catalogue = new Map(facts.map(fact => [fact.id, fact]));
+  const problems: ScorecardFileProblem[] = [];
+  const checks: ScorecardCheck[] = [];
+  const byId = new Map<string, ScorecardCheck>();
+  for (const file of files) {
+    const check = readScorecardCheckFile(file, catalogue, problems);
+    if (!check) continue;
+    const first = byId.get(check.id);
+    if (first) {
+      problems.push({
+        file: file.path,
+        path: '/metadata/id',
+        message: `check id "${check.id}" is already used by ${first.file}`,
+      });
+      continue;
+    }
+    byId.set(check.id, check);
+    checks.push(check);
+  }
+  return { checks, problems };
+}

@@ -1,0 +1,93 @@
+/*
+ * The checks of scorecards/checks/ load against the portal's fact
+ * catalogue, link to docs that exist, and cover every category, level and
+ * family.
+ */
+import fs from 'node:fs';
+import { repositoryPath } from '@readiness/test-corpus';
+import { READINESS_FACTS } from '../facts';
+import { ScorecardRule } from './types';
+import { loadScorecardChecks } from './loadChecks';
+import { SCORECARD_CATEGORIES, SCORECARD_LEVELS } from './types';
+
+const folder = repositoryPath('scorecards', 'checks');
+const names = fs.readdirSync(folder).sort();
+const set = loadScorecardChecks(
+  names.map(name => ({
+    path: `scorecards/checks/${name}`,
+    content: fs.readFileSync(`${folder}/${name}`, 'utf8'),
+  })),
+  READINESS_FACTS,
+);
+
+function factsOf(rule: ScorecardRule): string[] {
+  switch (rule.type) {
+    case 'all':
+    case 'any':
+      return rule.rules.flatMap(factsOf);
+    case 'not':
+      return factsOf(rule.rule);
+    default:
+      return [rule.fact];
+  }
+}
+
+describe('the checks of scorecards/checks', () => {
+  it('are YAML files, one check each, and every one loads', () => {
+    expect(names.every(name => name.endsWith('.yaml'))).toBe(true);
+    expect(set.problems).toEqual([]);
+    expect(set.checks).toHaveLength(names.length);
+    expect(set.checks.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(names)('%s links to docs that exist', name => {
+    const check = set.checks.find(c => c.file.endsWith(`/${name}`))!;
+    const { docs } = check.howToFix;
+    if (docs.startsWith('https://')) return;
+    const page = docs.replace(/#.*$/, '');
+    expect(
+      fs.existsSync(repositoryPath('docs', `${page}.md`)) ||
+        fs.existsSync(repositoryPath('docs', page, 'index.md')),
+    ).toBe(true);
+  });
+
+  it('cover every category at every level', () => {
+    for (const category of SCORECARD_CATEGORIES) {
+      expect([
+        category,
+        SCORECARD_LEVELS.filter(level =>
+          set.checks.some(c => c.category === category && c.level === level),
+        ),
+      ]).toEqual([category, SCORECARD_LEVELS]);
+    }
+  });
+
+  it('use the facts of every family', () => {
+    const used = new Set(set.checks.flatMap(c => factsOf(c.rule)));
+    const providers = new Set(
+      READINESS_FACTS.filter(f => used.has(f.id)).map(f => f.provider),
+    );
+    expect([...providers].sort()).toEqual([
+      'api-portal',
+      'catalog',
+      'compliance',
+      'reliability',
+    ]);
+    expect(READINESS_FACTS.filter(f => !used.has(f.id)).map(f => f.id)).toEqual(
+      [],
+    );
+  });
+});
+
+describe('the fact catalogue', () => {
+  it('has unique ids, each prefixed with its provider', () => {
+    const ids = READINESS_FACTS.map(f => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const fact of READINESS_FACTS) {
+      expect(fact.id.startsWith(`${fact.provider}.`)).toBe(true);
+      expect(fact.id).toMatch(
+        /^[a-z][a-z0-9]*(-[a-z0-9]+)*(\.[a-z][a-z0-9]*(-[a-z0-9]+)*)+$/,
+      );
+    }
+  });
+});
