@@ -79,6 +79,28 @@ describe('the checks of scorecards/checks', () => {
   });
 });
 
+describe('the docs', () => {
+  const read = (page: string) =>
+    fs.readFileSync(repositoryPath('docs', 'scorecards', page), 'utf8');
+  /** Whether a table of the page has a row for `id`. */
+  const hasRow = (page: string, id: string) =>
+    page.split('\n').some(line => line.startsWith(`| \`${id}\` `));
+
+  it('list every fact of the catalogue', () => {
+    const page = read('facts.md');
+    expect(
+      READINESS_FACTS.filter(f => !hasRow(page, f.id)).map(f => f.id),
+    ).toEqual([]);
+  });
+
+  it("list every one of the portal's checks", () => {
+    const page = read('levels-and-score.md');
+    expect(set.checks.filter(c => !hasRow(page, c.id)).map(c => c.id)).toEqual(
+      [],
+    );
+  });
+});
+
 describe('the fact catalogue', () => {
   it('has unique ids, each prefixed with its provider', () => {
     const ids = READINESS_FACTS.map(f => f.id);
