@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { createStoreTestDatabases } from '@readiness/backend-test-utils';
+
+const databases = createStoreTestDatabases();
+const directory = path.resolve(__dirname, '../../migrations');
+const TABLES = ['scorecards_fact_history', 'scorecards_facts_current'];
+
+describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
+  it('go up, down with rows in the tables, and up again', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory });
+    await knex('scorecards_fact_history').insert({
+      entity_ref: 'component:default/ledger',
+      fact_id: 'reliability.slos-met',
+      value: 'true',
+      valid_from: new Date('2026-12-01T10:00:00Z'),
+      recorded_at: new Date('2026-12-01T10:00:01Z'),
+    });
+    await knex('scorecards_facts_current').insert({
+      entity_ref: 'component:default/ledger',
+      fact_id: 'reliability.slos-met',
+      value: 'true',
+      observed_at: new Date('2026-12-02T10:00:00Z'),
+      changed_at: new Date('2026-12-01T10:00:00Z'),
+    });
+
+    await knex.migrate.rollback({ directory }, true);
+    for (const table of TABLES) {
+      expect(await knex.schema.hasTable(table)).toBe(false);
+    }
+    await knex.migrate.latest({ directory });
+    for (const table of TABLES) {
+      expect(await knex.schema.hasTable(table)).toBe(true);
+    }
+  });
+});
