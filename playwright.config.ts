@@ -103,5 +103,12 @@ export default defineConfig({
       testDir: `${e2e}/production`,
       use: { baseURL: 'http://localhost:7017' },
     },
+    {
+      // Two production-config backends it starts itself on databases of
+      // their own: start-up, scheduling, publications, a database fault
+      // (docs/operations/replicas.md)
+      name: 'replicas',
+      testDir: `${e2e}/replicas`,
+    },
   ],
 });

@@ -33,12 +33,11 @@ describe('transientFailureHandler', () => {
     expect(res.headers['retry-after']).toBe('2');
     expect(res.body.error).toEqual({
       name: 'ServiceUnavailableError',
-      message:
-        'The service could not reach its database; retry after 2 seconds',
+      message: 'The service is briefly unavailable; retry after 2 seconds',
     });
     expect(res.text).not.toMatch(/insert|perf_runs|Connection terminated/);
     expect(logger.warn).toHaveBeenCalledWith(
-      'POST /v1/runs answered 503: the database failed transiently',
+      'POST /v1/runs answered 503: a transient failure',
       error,
     );
   });
@@ -56,7 +55,26 @@ describe('transientFailureHandler', () => {
     expect(res.body.error.message).toMatch(/retry after 7 seconds/);
   });
 
+  it('answers an outage of a service it calls with a 503 too', async () => {
+    // What the catalog client throws while the catalog answers 500
+    const outage = Object.assign(
+      new Error('Request failed with 500 Internal Server Error'),
+      { name: 'ResponseError', statusCode: 500 },
+    );
+    const res = await request(appFailingWith(outage).app).post('/v1/runs');
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('2');
+    expect(res.text).not.toMatch(/Internal Server Error/);
+  });
+
   it('passes other errors on unchanged', async () => {
+    const notFound = Object.assign(new Error('Request failed with 404'), {
+      name: 'ResponseError',
+      statusCode: 404,
+    });
+    expect(
+      (await request(appFailingWith(notFound).app).post('/v1/runs')).status,
+    ).not.toBe(503);
     const res = await request(
       appFailingWith(new ConflictError('idempotencyKey k was already used'))
         .app,

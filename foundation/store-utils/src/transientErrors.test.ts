@@ -77,6 +77,23 @@ describe('retryTransient', () => {
     expect(work).toHaveBeenCalledTimes(3);
   });
 
+  it('repeats what the caller counts as transient', async () => {
+    const outage = Object.assign(new Error('Request failed with 503'), {
+      statusCode: 503,
+    });
+    const work = jest
+      .fn()
+      .mockRejectedValueOnce(outage)
+      .mockResolvedValue('read');
+    await expect(
+      retryTransient(work, {
+        delaysMs: [0],
+        isTransient: e => (e as { statusCode?: number }).statusCode === 503,
+      }),
+    ).resolves.toBe('read');
+    expect(work).toHaveBeenCalledTimes(2);
+  });
+
   it('does not repeat work that failed for another reason', async () => {
     const work = jest.fn().mockRejectedValue(failure('23505', 'duplicate'));
     await expect(retryTransient(work, noWait)).rejects.toMatchObject({

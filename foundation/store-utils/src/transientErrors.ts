@@ -111,6 +111,11 @@ export interface TransientRetryOptions {
   attempts?: number;
   /** Milliseconds to wait before each further attempt; the last one repeats. */
   delaysMs?: number[];
+  /**
+   * Which failures are worth another attempt; transient database failures
+   * when not given. (A read of another service may count its outages too.)
+   */
+  isTransient?: (error: unknown) => boolean;
 }
 
 const DEFAULT_ATTEMPTS = 4;
@@ -146,7 +151,8 @@ export async function retryTransient<T>(
     try {
       return await work();
     } catch (error) {
-      if (attempt >= attempts || !isTransientDatabaseError(error)) throw error;
+      const transient = options.isTransient ?? isTransientDatabaseError;
+      if (attempt >= attempts || !transient(error)) throw error;
     }
     await sleep(delayBefore(attempt + 1, options));
   }

@@ -4,8 +4,14 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { startBackend, StartupGuard } from './startup';
 
 const backend = createBackend();
+
+// Replicas on one PostgreSQL take turns starting and run every migration
+// under one lock, so migrations run once (docs/operations/replicas.md)
+const startup = new StartupGuard();
+backend.add(startup.databaseServiceFactory);
 
 // Serves the built frontend (packages/app/dist)
 backend.add(import('@backstage/plugin-app-backend'));
@@ -74,4 +80,5 @@ backend.add(import('@readiness/plugin-compliance-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
-backend.start();
+// A start that fails exits the process, so the orchestrator starts it again
+startBackend(backend, { afterStart: () => startup.release() });

@@ -5,6 +5,8 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { isTransientFailure } from '@readiness/backend-http-utils';
+import { retryTransient, TransientRetryOptions } from '@readiness/store-utils';
 
 /**
  * How the services look entities up: by ref, with the plugin's credentials
@@ -26,6 +28,8 @@ const MAX_ENTRIES = 2000;
  * caller's credentials are not used, which also lets CI tokens that hold
  * nothing but reliability permissions publish and ask for gates. Only found
  * entities are kept: a newly registered one is never answered 404 from here.
+ * A read that fails while the catalog is briefly out (its database dropped
+ * a connection) is read again a few times.
  */
 export class EntityLookup implements EntityReader {
   private readonly entries = new Map<string, { entity: Entity; at: number }>();
@@ -36,6 +40,8 @@ export class EntityLookup implements EntityReader {
       auth: AuthService;
       ttlSeconds: number;
       now?: () => number;
+      /** Attempts and waits of a failed read; store-utils' defaults otherwise. */
+      retry?: TransientRetryOptions;
     },
   ) {}
 
@@ -50,9 +56,11 @@ export class EntityLookup implements EntityReader {
     if (kept && now - kept.at < this.deps.ttlSeconds * 1000) {
       return kept.entity;
     }
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
-      credentials: await this.deps.auth.getOwnServiceCredentials(),
-    });
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const entity = await retryTransient(
+      () => this.deps.catalog.getEntityByRef(entityRef, { credentials }),
+      { isTransient: isTransientFailure, ...this.deps.retry },
+    );
     this.entries.delete(key);
     if (entity) {
       if (this.entries.size >= MAX_ENTRIES) {
