@@ -39,7 +39,11 @@ import request from 'supertest';
 import sampleDataModule from './module';
 import { SAMPLE_DATA_TASK_ID } from './sampleDataSource';
 import { SampleReliabilitySeeder } from './SampleReliabilitySeeder';
-import { SAMPLE_SERVICES } from './sampleHistory';
+import {
+  HISTORY_DAYS,
+  SAMPLE_SERVICES,
+  sampleReliabilityHistory,
+} from './sampleHistory';
 
 const REPOSITORY = path.resolve(__dirname, '../../..');
 
@@ -54,6 +58,13 @@ function entity(
     metadata: { name, namespace: 'default', annotations },
     spec: { type: 'service', owner: 'team-finance', lifecycle: 'production' },
   };
+}
+
+/** How many nightly runs of a service the sample history holds as of `now`. */
+function nightlyRunsBy(entityRef: string, now: Date): number {
+  return sampleReliabilityHistory({ origin: '2026-01-01', now }).runs.filter(
+    r => r.run.entityRef === entityRef,
+  ).length;
 }
 
 /** The sample platform's entities the history names; ledger keeps its SLO file. */
@@ -203,11 +214,22 @@ describe.each(databases.eachSupportedId())(
       const task = tasks.find(t => t.id === SAMPLE_DATA_TASK_ID);
       expect(task).toMatchObject({ scope: 'global' });
 
+      const before = new Date();
       await runTask(task!);
+      const after = new Date();
       const first = await record(get);
-      expect(first.runs).toEqual(
-        Object.fromEntries(SAMPLE_SERVICES.map(s => [s.entityRef, 60])),
-      );
+      // 60 nights each, less tonight's runs of the services whose nightly
+      // run had not finished yet when the task ran (early on a UTC day)
+      for (const service of SAMPLE_SERVICES) {
+        const count = first.runs[service.entityRef];
+        expect(count).toBeGreaterThanOrEqual(
+          nightlyRunsBy(service.entityRef, before),
+        );
+        expect(count).toBeLessThanOrEqual(
+          nightlyRunsBy(service.entityRef, after),
+        );
+        expect([HISTORY_DAYS - 1, HISTORY_DAYS]).toContain(count);
+      }
       // One release of ledger regressed; the gate failed it and passed the others
       expect(first.ledgerGates.filter(s => s === 'fail')).toHaveLength(1);
       expect(
