@@ -8,5 +8,9 @@ export const PRODUCTION_PERF_PUBLISH_TOKEN =
 /** The production-config backend's token limited to pushing DR evidence. */
 export const PRODUCTION_DR_PUBLISH_TOKEN = 'e2e-dr-publish-token-0123456789';
 
+/** The production-config backend's token limited to filing compliance evidence. */
+export const PRODUCTION_COMPLIANCE_PUBLISH_TOKEN =
+  'e2e-compliance-publish-token-0123456789';
+
 /** The production-config test backend's test-only token for TechDocs (and the catalog it asks). */
 export const PRODUCTION_DOCS_TOKEN = 'e2e-docs-token-0123456789abcdef';

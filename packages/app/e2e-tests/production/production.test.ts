@@ -6,6 +6,7 @@ import {
   PRODUCTION_CI_TOKEN,
   PRODUCTION_PERF_PUBLISH_TOKEN,
   PRODUCTION_DR_PUBLISH_TOKEN,
+  PRODUCTION_COMPLIANCE_PUBLISH_TOKEN,
   PRODUCTION_DOCS_TOKEN,
 } from '../constants';
 
@@ -193,6 +194,59 @@ test.describe('perf runs on the production backend', () => {
     expect(
       (await runs.json()).items.map((r: any) => r.idempotencyKey),
     ).toContain(idempotencyKey);
+  });
+});
+
+test.describe('compliance evidence on the production backend', () => {
+  test('the compliance token files evidence once per key, and nothing else', async ({
+    request,
+  }) => {
+    const filer = {
+      Authorization: `Bearer ${PRODUCTION_COMPLIANCE_PUBLISH_TOKEN}`,
+    };
+    const filing = {
+      entityRef: 'component:default/billing',
+      controls: ['SOC2:CC8.1', 'ISO27001:8.32'],
+      source: 'pipeline',
+      title: 'Release 2026.11.3 reviewed and approved',
+      link: 'https://ci.example.com/billing/releases/2026.11.3',
+      collectedAt: new Date().toISOString(),
+      result: 'satisfied',
+      idempotencyKey: `e2e-compliance-${Date.now()}`,
+    };
+    await expect(async () => {
+      const filed = await request.post('/api/compliance/v1/evidence', {
+        headers: filer,
+        data: filing,
+      });
+      expect(filed.status()).toBe(201);
+      expect(await filed.json()).toMatchObject({
+        created: true,
+        item: { filedBy: 'service:compliance-publisher' },
+      });
+    }).toPass({ timeout: 60_000 });
+    const retry = await request.post('/api/compliance/v1/evidence', {
+      headers: filer,
+      data: filing,
+    });
+    expect(retry.status()).toBe(200);
+
+    // It reads nothing: not the record it filed into, not the catalog
+    const evidence = await request.get(
+      '/api/compliance/v1/entities/component/default/billing/evidence',
+      { headers: filer },
+    );
+    expect(evidence.status()).toBe(403);
+    const catalog = await request.get(
+      '/api/catalog/entities/by-name/component/default/billing',
+      { headers: filer },
+    );
+    expect([401, 403]).toContain(catalog.status());
+    const runs = await request.get(
+      '/api/reliability/v1/runs?entityRef=component:default/billing',
+      { headers: filer },
+    );
+    expect(runs.status()).toBe(403);
   });
 });
 

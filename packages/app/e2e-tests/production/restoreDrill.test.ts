@@ -5,7 +5,11 @@ import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { repositoryPath } from '@readiness/test-corpus';
 import { connectLocalPostgres } from './postgres.mjs';
-import { PRODUCTION_CI_TOKEN, PRODUCTION_DR_PUBLISH_TOKEN } from '../constants';
+import {
+  PRODUCTION_CI_TOKEN,
+  PRODUCTION_DR_PUBLISH_TOKEN,
+  PRODUCTION_COMPLIANCE_PUBLISH_TOKEN,
+} from '../constants';
 
 const run = promisify(execFile);
 const ci = { Authorization: `Bearer ${PRODUCTION_CI_TOKEN}` };
@@ -53,6 +57,7 @@ test.describe("the portal's own restore drill", () => {
           PGPORT: '5432',
           PGUSER: 'postgres',
           PORTAL_DR_PUBLISH_TOKEN: PRODUCTION_DR_PUBLISH_TOKEN,
+          PORTAL_COMPLIANCE_PUBLISH_TOKEN: PRODUCTION_COMPLIANCE_PUBLISH_TOKEN,
         },
         cwd: path.dirname(script),
       },

@@ -4,7 +4,9 @@
  * operator (or a PostgreSQL restart or failover) would drop them. Clients
  * behave as the portal's CI client should: on a 503 they wait `Retry-After`
  * (capped, to keep the test short) and send the same publication again.
+ * And the uploads a replica is killed in the middle of.
  */
+import http from 'node:http';
 import { connectLocalPostgres } from '../production/postgres.mjs';
 
 /**
@@ -90,3 +92,33 @@ export async function publishBurst(options: {
 /** Text an answer must never carry: statements, drivers, stacks. */
 export const INTERNAL_TEXT =
   /\b(select|insert into|update|delete from)\b|knex|pg_|node_modules|\.ts:\d+|\bat \S+ \(|"stack"/i;
+
+/**
+ * Starts sending `body` to `url` and stops after `sentBytes` of it, with
+ * the connection left open as a client in the middle of an upload; resolves
+ * once those bytes are written. The returned promise `settled` ends when the
+ * connection ends (for a replica killed mid-upload: with an error).
+ */
+export async function startUpload(options: {
+  url: string;
+  headers: Record<string, string>;
+  body: Buffer;
+  sentBytes: number;
+}): Promise<{ settled: Promise<string> }> {
+  const { body, sentBytes } = options;
+  const request = http.request(options.url, {
+    method: 'POST',
+    headers: { ...options.headers, 'Content-Length': String(body.length) },
+  });
+  const settled = new Promise<string>(resolve => {
+    request.on('response', response => {
+      response.resume();
+      resolve(`answered ${response.statusCode}`);
+    });
+    request.on('error', error => resolve(`failed: ${error.message}`));
+  });
+  await new Promise<void>(resolve =>
+    request.write(body.subarray(0, sentBytes), () => resolve()),
+  );
+  return { settled };
+}

@@ -12,6 +12,7 @@ import {
   PRODUCTION_CI_TOKEN,
   PRODUCTION_DOCS_TOKEN,
   PRODUCTION_DR_PUBLISH_TOKEN,
+  PRODUCTION_COMPLIANCE_PUBLISH_TOKEN,
   PRODUCTION_PERF_PUBLISH_TOKEN,
 } from '../constants';
 
@@ -139,6 +140,7 @@ export class ReplicaBackend {
           PORTAL_CI_TOKEN: PRODUCTION_CI_TOKEN,
           PORTAL_PERF_PUBLISH_TOKEN: PRODUCTION_PERF_PUBLISH_TOKEN,
           PORTAL_DR_PUBLISH_TOKEN: PRODUCTION_DR_PUBLISH_TOKEN,
+          PORTAL_COMPLIANCE_PUBLISH_TOKEN: PRODUCTION_COMPLIANCE_PUBLISH_TOKEN,
           PORTAL_E2E_DOCS_TOKEN: PRODUCTION_DOCS_TOKEN,
           POSTGRES_HOST: '127.0.0.1',
           POSTGRES_PORT: '5432',
@@ -189,6 +191,13 @@ export class ReplicaBackend {
       await new Promise(resolve => setTimeout(resolve, 500));
     }
     return false;
+  }
+
+  /** Kills the backend at once (SIGKILL), as a node that dies does. */
+  async kill(): Promise<void> {
+    if (this.#exited !== undefined || !this.child.pid) return;
+    process.kill(-this.child.pid, 'SIGKILL');
+    await this.#exit;
   }
 
   /** Stops the backend as an orchestrator does: SIGTERM, then SIGKILL. */

@@ -14,7 +14,12 @@ import {
   ReplicaBackend,
   startOidcIssuer,
 } from './replicaBackends';
-import { INTERNAL_TEXT, publishBurst, terminateConnections } from './faults';
+import {
+  INTERNAL_TEXT,
+  publishBurst,
+  startUpload,
+  terminateConnections,
+} from './faults';
 
 /*
  * Production is several backend replicas on one PostgreSQL and Redis
@@ -302,6 +307,70 @@ test.describe('two production-config backends on one PostgreSQL and Redis', () =
       description: `${count} publications, ${answers.length} answers (${
         answers.filter(a => a.status === 503).length
       } of them 503), ${terminated} connections terminated`,
+    });
+  });
+
+  // Last: it kills one of the two replicas
+  test('a replica killed in the middle of two uploads stores nothing of them, and the retry through the other stores each once', async () => {
+    test.setTimeout(120_000);
+    const [doomed, survivor] = replicas;
+    const prefix = `killed-${Date.now()}-`;
+    const stream = readCorpusFile('k6', 'contacts-flow-jsonl', 'results.jsonl');
+    const streamUrl = (target: string) =>
+      `${target}/api/reliability/v1/runs/stream?${new URLSearchParams({
+        entityRef: 'component:default/billing',
+        scenario: 'billing-replicas',
+        environment: 'staging',
+        startedAt: '2026-11-02T10:00:00Z',
+        finishedAt: '2026-11-02T10:05:00Z',
+        idempotencyKey: `${prefix}stream`,
+      })}`;
+    const streamHeaders = {
+      Authorization: publisher.Authorization,
+      'Content-Type': 'application/x-ndjson',
+    };
+    const summaryRun = runOf(`${prefix}summary`, 400);
+    const summaryBody = Buffer.from(JSON.stringify(summaryRun));
+
+    // Half of each body sent to one replica, which then dies
+    const uploads = await Promise.all([
+      startUpload({
+        url: streamUrl(doomed.url),
+        headers: streamHeaders,
+        body: stream,
+        sentBytes: Math.floor(stream.length / 2),
+      }),
+      startUpload({
+        url: `${doomed.url}/api/reliability/v1/runs`,
+        headers: publisher,
+        body: summaryBody,
+        sentBytes: Math.floor(summaryBody.length / 2),
+      }),
+    ]);
+    await new Promise(resolve => setTimeout(resolve, 1_000));
+    await doomed.kill();
+    for (const outcome of await Promise.all(uploads.map(u => u.settled))) {
+      expect(outcome).toMatch(/^failed/);
+    }
+    expect((await storedRuns(prefix)).size).toBe(0);
+
+    // The client sends both again, through the other replica, twice
+    const sendStream = async () =>
+      (
+        await fetch(streamUrl(survivor.url), {
+          method: 'POST',
+          headers: streamHeaders,
+          body: stream,
+        })
+      ).status;
+    expect(await sendStream()).toBe(201);
+    expect(await sendStream()).toBe(200);
+    expect((await publish(survivor.url, summaryRun)).status).toBe(201);
+    expect((await publish(survivor.url, summaryRun)).status).toBe(200);
+    const stored = await storedRuns(prefix);
+    expect(Object.fromEntries(stored)).toEqual({
+      [`${prefix}stream`]: 1,
+      [`${prefix}summary`]: 1,
     });
   });
 });
