@@ -1,6 +1,10 @@
 import {
+  AuthService,
   BackstageCredentials,
+  coreServices,
+  createServiceFactory,
   createServiceRef,
+  DiscoveryService,
 } from '@backstage/backend-plugin-api';
 import {
   EvidenceItem,
@@ -53,11 +57,76 @@ export interface ComplianceEvidenceService {
 }
 
 /**
- * The compliance evidence service, for backend plugins that file evidence.
+ * Files through the compliance backend's POST /v1/evidence with a
+ * portalKind, with a plugin request token made from the given credentials
+ * (the filing plugin's own service credentials: only service principals of
+ * the portal's plugins may file portal evidence).
+ *
+ * @public
+ */
+export class DefaultComplianceEvidenceService
+  implements ComplianceEvidenceService
+{
+  constructor(
+    private readonly deps: {
+      discovery: DiscoveryService;
+      auth: AuthService;
+      fetch?: typeof fetch;
+    },
+  ) {}
+
+  async filePortalEvidence(
+    evidence: PortalEvidence,
+    options: { credentials: BackstageCredentials },
+  ): Promise<{ item?: EvidenceItem; created: boolean }> {
+    const { token } = await this.deps.auth.getPluginRequestToken({
+      onBehalfOf: options.credentials,
+      targetPluginId: 'compliance',
+    });
+    const baseUrl = await this.deps.discovery.getBaseUrl('compliance');
+    const { kind, ...fields } = evidence;
+    const response = await (this.deps.fetch ?? fetch)(
+      `${baseUrl}/v1/evidence`,
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+        },
+        body: JSON.stringify({ portalKind: kind, ...fields }),
+      },
+    );
+    const text = await response.text();
+    if (!response.ok) {
+      let message = text.slice(0, 500);
+      try {
+        message = JSON.parse(text)?.error?.message ?? message;
+      } catch {
+        // not a Backstage error body; its text says it
+      }
+      throw new Error(
+        `The compliance backend answered ${response.status} to a ${kind} filing: ${message}`,
+      );
+    }
+    const body = JSON.parse(text) as { item?: EvidenceItem; created: boolean };
+    return { ...(body.item && { item: body.item }), created: body.created };
+  }
+}
+
+/**
+ * The compliance evidence service, for backend plugins that file evidence:
+ * by default through the compliance backend's HTTP API.
  *
  * @public
  */
 export const complianceEvidenceServiceRef =
   createServiceRef<ComplianceEvidenceService>({
     id: 'compliance.evidence',
+    defaultFactory: async service =>
+      createServiceFactory({
+        service,
+        deps: { discovery: coreServices.discovery, auth: coreServices.auth },
+        factory: ({ discovery, auth }) =>
+          new DefaultComplianceEvidenceService({ discovery, auth }),
+      }),
   });

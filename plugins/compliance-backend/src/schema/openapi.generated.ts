@@ -458,21 +458,27 @@ export const spec = {
             description:
               'A retry with the same key answers the stored item (200).',
           },
+          portalKind: {
+            type: 'string',
+            enum: [
+              'drill-within-targets',
+              'backup-restore-tested',
+              'gate-passed',
+              'api-lint-clean',
+            ],
+            description:
+              "Only for the portal's own plugins (service principals such as plugin:reliability): evidence of this kind of event, filed for the source and controls compliance/portal-evidence.yaml maps the kind to. Such a filing names neither controls, source nor expiresAt and requires an idempotencyKey; result defaults to satisfied. A kind the file does not map files nothing (200 without an item).",
+          },
         },
-        required: [
-          'entityRef',
-          'controls',
-          'source',
-          'title',
-          'collectedAt',
-          'result',
-        ],
+        required: ['entityRef', 'title', 'collectedAt'],
       },
       FiledEvidence: {
         type: 'object',
         properties: {
           item: {
             $ref: '#/components/schemas/EvidenceItem',
+            description:
+              'The item; absent only for a portal filing of a kind the portal evidence file does not map.',
           },
           created: {
             type: 'boolean',
@@ -480,7 +486,7 @@ export const spec = {
               'False when the idempotency key (or the withdrawal) was already stored.',
           },
         },
-        required: ['item', 'created'],
+        required: ['created'],
       },
       NewWithdrawal: {
         type: 'object',
@@ -618,7 +624,7 @@ export const spec = {
         operationId: 'FileEvidence',
         summary: 'File evidence',
         description:
-          'Files one evidence item for controls of an entity: people with compliance.evidence.file, and pipelines with a token that holds it. With an idempotency key, a retry answers the stored item with 200; the same key with other content is a 409.',
+          "Files one evidence item for controls of an entity: people with compliance.evidence.file, pipelines with a token that holds it, and the portal's own plugins with a portalKind (controls and source then come from the portal evidence file, never from the caller). With an idempotency key, a retry answers the stored item with 200; the same key with other content is a 409.",
         security: [
           {},
           {

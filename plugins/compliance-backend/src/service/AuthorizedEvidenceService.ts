@@ -25,6 +25,7 @@ import {
   ScopedEvidenceService,
 } from './EvidenceService';
 import { normalEntityRef } from './readFiling';
+import { PORTAL_FILERS } from './readPortalFiling';
 
 /**
  * Decides what a caller reaches, then asks the inner service with exactly
@@ -86,6 +87,42 @@ export class AuthorizedEvidenceService implements EvidenceService {
     return this.inner.fileEvidence(filing, {
       scope,
       actor: actorOf(credentials),
+    });
+  }
+
+  /**
+   * Portal filings come from the portal's own plugins only: a service
+   * principal of a plugin allowed for the kind (the plugin whose records the
+   * kind comes from). People, pipeline tokens and other plugins are refused
+   * with one 403, whatever the body. The plugin reports its own records, so
+   * it reaches every entity.
+   */
+  async filePortalEvidence(body: unknown, options: CallOptions) {
+    const principal = options.credentials.principal as {
+      type: string;
+      subject?: string;
+    };
+    const subject = principal.type === 'service' ? principal.subject : '';
+    if (
+      !subject ||
+      !Object.values(PORTAL_FILERS).some(filers => filers.includes(subject))
+    ) {
+      throw new NotAllowedError(
+        'Only the portal’s own plugins file evidence with a portalKind',
+      );
+    }
+    const portal = this.inner.checkPortalFiling(body);
+    if (!PORTAL_FILERS[portal.portalKind].includes(subject)) {
+      throw new NotAllowedError(
+        `Only ${PORTAL_FILERS[portal.portalKind].join(', ')} file ${
+          portal.portalKind
+        } evidence`,
+      );
+    }
+    const ref = normalEntityRef(portal.fields.entityRef);
+    return this.inner.filePortalEvidence(portal, {
+      scope: entityScopeOf([ref]),
+      actor: actorOf(options.credentials),
     });
   }
 

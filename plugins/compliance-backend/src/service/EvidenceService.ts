@@ -25,6 +25,11 @@ import {
 import { EvidenceLimits } from '../config';
 import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
 import { ComplianceModel } from './complianceModel';
+import {
+  PortalFiling,
+  portalFilingBody,
+  readPortalFiling,
+} from './readPortalFiling';
 import { CheckedFiling, normalEntityRef, readFiling } from './readFiling';
 
 /** The caller of a route, as the router hands it on. */
@@ -52,6 +57,15 @@ export interface EvidenceService {
     body: unknown,
     options: CallOptions,
   ): Promise<{ item: EvidenceItem; created: boolean }>;
+  /**
+   * Files evidence of an event of another plugin (a body with portalKind):
+   * its source and controls from the portal evidence file. `item` is
+   * undefined for a kind the file does not map.
+   */
+  filePortalEvidence(
+    body: unknown,
+    options: CallOptions,
+  ): Promise<{ item?: EvidenceItem; created: boolean }>;
   withdrawEvidence(
     evidenceId: string,
     body: unknown,
@@ -273,6 +287,27 @@ export class ScopedEvidenceService {
       throw entityNotFound(filing.entityRef);
     }
     return this.deps.store.addEvidence({ ...filing, filedBy: access.actor });
+  }
+
+  /** Checks a portal filing's kind, entity and key (before its rule is looked up). */
+  checkPortalFiling(body: unknown): PortalFiling {
+    return readPortalFiling(body);
+  }
+
+  /**
+   * Files a portal filing for the source and controls the portal evidence
+   * file maps its kind to, under a key of the kind and the caller's key, so
+   * that an event reported twice files one item. A kind the file does not
+   * map files nothing.
+   */
+  async filePortalEvidence(
+    portal: PortalFiling,
+    access: WriteAccess,
+  ): Promise<{ item?: EvidenceItem; created: boolean }> {
+    const rule = this.deps.model.portalEvidence[portal.portalKind];
+    if (!rule) return { created: false };
+    const filing = await this.checkFiling(portalFilingBody(portal, rule));
+    return this.fileEvidence(filing, access);
   }
 
   /** The entity an evidence item belongs to, to authorize a withdrawal. */

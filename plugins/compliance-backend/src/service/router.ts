@@ -15,6 +15,7 @@ import {
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { EvidenceService } from './EvidenceService';
+import { isPortalFiling } from './readPortalFiling';
 
 /** Turns HTTP into service calls; no checks or logic of its own. */
 export async function createRouter(options: {
@@ -61,12 +62,18 @@ export async function createRouter(options: {
         entityRef: String(req.body?.entityRef ?? ''),
         source: String(req.body?.source ?? ''),
         idempotencyKey: String(req.body?.idempotencyKey ?? ''),
+        ...(req.body?.portalKind !== undefined && {
+          portalKind: String(req.body.portalKind),
+        }),
       }),
+      // A body with portalKind is evidence the portal's own plugins file
       write: (req, credentials) =>
-        evidence.fileEvidence(req.body, { credentials }),
+        isPortalFiling(req.body)
+          ? evidence.filePortalEvidence(req.body, { credentials })
+          : evidence.fileEvidence(req.body, { credentials }),
       result: filed => ({
-        evidenceId: filed.item.id,
-        controls: filed.item.controls,
+        evidenceId: filed.item?.id ?? '',
+        controls: filed.item?.controls ?? [],
         created: filed.created,
       }),
       status: createdOrExisting,
