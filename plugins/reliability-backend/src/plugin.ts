@@ -3,12 +3,14 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { complianceEvidenceServiceRef } from '@readiness/plugin-compliance-node';
 import { reliabilityPermissions } from '@readiness/plugin-reliability-common';
 import { DatabasePerfRunStore } from './database/DatabasePerfRunStore';
 import { AuthorizedPerfRunService } from './service/AuthorizedPerfRunService';
 import { AuthorizedSloService } from './service/AuthorizedSloService';
 import { AuthorizedDrillService } from './service/AuthorizedDrillService';
 import { DefaultDrillService } from './service/DrillService';
+import { EvidenceFiler } from './service/EvidenceFiler';
 import { AuthorizedGateService } from './service/AuthorizedGateService';
 import { DefaultGateService } from './service/GateService';
 import { DatabaseGateStore } from './database/DatabaseGateStore';
@@ -68,9 +70,17 @@ export const reliabilityPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
         catalog: catalogServiceRef,
+        complianceEvidence: complianceEvidenceServiceRef,
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(reliabilityPermissions);
+        // Drills within their targets and tested restores are compliance
+        // evidence; filing never fails the reliability write
+        const evidence = new EvidenceFiler({
+          evidence: deps.complianceEvidence,
+          auth: deps.auth,
+          logger: deps.logger,
+        });
         const options = readReliabilityOptions(deps.config);
         const { baselineRuns, tolerances } = options;
         const store = await DatabasePerfRunStore.create({
@@ -122,6 +132,7 @@ export const reliabilityPlugin = createBackendPlugin({
             folderCacheSeconds: toSeconds(options.drills.folderCache),
             defaults: options.drills.targets,
             everyDays: toDays(options.drills.every),
+            evidence,
           }),
           deps.permissions,
         );
@@ -154,6 +165,7 @@ export const reliabilityPlugin = createBackendPlugin({
             store: drStore,
             catalog: entities,
             maxAgeHours: toHours(options.backups.maxAge),
+            evidence,
           }),
           deps.permissions,
         );

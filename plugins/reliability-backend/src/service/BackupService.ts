@@ -12,6 +12,7 @@ import {
   validateBackupVerification,
 } from '@readiness/plugin-reliability-common';
 import { DatabaseDrStore } from '../database/DatabaseDrStore';
+import { EvidenceFiler } from './EvidenceFiler';
 
 export interface BackupService {
   /**
@@ -43,6 +44,8 @@ export class DefaultBackupService implements BackupService {
       store: DatabaseDrStore;
       catalog: EntityReader;
       maxAgeHours: number;
+      /** Files compliance evidence of successful test restores. */
+      evidence?: EvidenceFiler;
       now?: () => Date;
     },
   ) {}
@@ -62,7 +65,10 @@ export class DefaultBackupService implements BackupService {
         `/entityRef: no entity ${input.entityRef} in the catalog`,
       );
     }
-    return this.deps.store.addBackupVerification(input);
+    const stored = await this.deps.store.addBackupVerification(input);
+    // Also when already stored: a retried push files what a failure missed
+    await this.deps.evidence?.verificationStored(stored.verification);
+    return stored;
   }
 
   private async entityRefOf(entityRef: string): Promise<string> {

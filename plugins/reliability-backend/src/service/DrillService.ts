@@ -20,6 +20,7 @@ import {
   validateDrillPublication,
 } from '@readiness/plugin-reliability-common';
 import { DatabaseDrStore } from '../database/DatabaseDrStore';
+import { EvidenceFiler } from './EvidenceFiler';
 
 /**
  * Annotation with an entity's own RTO/RPO targets, e.g. `rto=30m,rpo=5m`, or
@@ -151,6 +152,8 @@ export class DefaultDrillService implements DrillService {
       folderCacheSeconds?: number;
       defaults: Partial<Record<DisruptionType | 'default', DrTargets>>;
       everyDays: number;
+      /** Files compliance evidence of drills stored within their targets. */
+      evidence?: EvidenceFiler;
       now?: () => Date;
     },
   ) {}
@@ -311,6 +314,7 @@ export class DefaultDrillService implements DrillService {
     _options: { credentials: BackstageCredentials },
   ): Promise<{ drill: DrillRecord; created: boolean }> {
     const { idempotencyKey, drill } = validateDrillPublication(body);
+    const entities = new Map<string, Entity>();
     for (const [index, entityRef] of drill.entities.entries()) {
       const entity = await this.deps.catalog.getEntityByRef(entityRef);
       if (!entity) {
@@ -318,7 +322,18 @@ export class DefaultDrillService implements DrillService {
           `/drill/entities/${index}: no entity ${entityRef} in the catalog`,
         );
       }
+      entities.set(entityRef, entity);
     }
-    return this.deps.store.addDrill(idempotencyKey, drill);
+    const stored = await this.deps.store.addDrill(idempotencyKey, drill);
+    // Also when already stored: a retried push files what a failure missed
+    await this.deps.evidence?.drillStored(stored.drill, entityRef => {
+      const entity = entities.get(entityRef);
+      return entity
+        ? entityTargets(entity, this.deps.defaults, [])[
+            stored.drill.disruptionType
+          ]
+        : undefined;
+    });
+    return stored;
   }
 }
