@@ -74,8 +74,8 @@ export const reliabilityPlugin = createBackendPlugin({
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(reliabilityPermissions);
-        // Drills within their targets and tested restores are compliance
-        // evidence; filing never fails the reliability write
+        // Drills within their targets, tested restores and passed gates are
+        // compliance evidence; filing never fails the reliability write
         const evidence = new EvidenceFiler({
           evidence: deps.complianceEvidence,
           auth: deps.auth,
@@ -146,6 +146,7 @@ export const reliabilityPlugin = createBackendPlugin({
             tolerances,
             metricSources,
             memo,
+            evidence,
           }),
           deps.permissions,
         );

@@ -239,3 +239,59 @@ describe('compliance evidence from reliability records', () => {
     );
   });
 });
+
+describe('compliance evidence from gate verdicts', () => {
+  function verdict(status: 'pass' | 'fail' | 'unknown') {
+    return {
+      id: '5f0c2a4e-1b7d-4c59-9a51-2f4b8d3e6a10',
+      decidedAt: '2026-11-27T21:06:00.000Z',
+      entityRef: 'component:default/billing',
+      release: '2026.11.3',
+      environment: 'staging',
+      status,
+      reasons: [
+        { kind: 'slo', status, message: 'p95 latency' },
+        { kind: 'regression', status, message: 'no regression' },
+      ],
+      runIds: ['run-1'],
+    } as any;
+  }
+
+  function gateFiler() {
+    const filed: PortalEvidence[] = [];
+    const filer = new EvidenceFiler({
+      evidence: {
+        filePortalEvidence: jest.fn(async (evidence: PortalEvidence) => {
+          filed.push(evidence);
+          return { created: true };
+        }),
+      },
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+    });
+    return { filed, filer };
+  }
+
+  it('files a passed verdict, keyed by the verdict', async () => {
+    const { filed, filer } = gateFiler();
+    await filer.gateRecorded(verdict('pass'));
+    expect(filed).toEqual([
+      {
+        kind: 'gate-passed',
+        entityRef: 'component:default/billing',
+        title: 'Release 2026.11.3 passed its gate in staging',
+        description:
+          'The release gate judged 2 reasons on the SLOs and the newest 1 perf run of release 2026.11.3; all passed.',
+        collectedAt: '2026-11-27T21:06:00.000Z',
+        idempotencyKey: 'gate.5f0c2a4e-1b7d-4c59-9a51-2f4b8d3e6a10',
+      },
+    ]);
+  });
+
+  it('files nothing for a verdict that failed or could not decide', async () => {
+    const { filed, filer: gates } = gateFiler();
+    await gates.gateRecorded(verdict('fail'));
+    await gates.gateRecorded(verdict('unknown'));
+    expect(filed).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import {
   BackupVerification,
   DrillRecord,
   DrTargets,
+  GateVerdict,
   judgeDrill,
 } from '@readiness/plugin-reliability-common';
 
@@ -15,8 +16,9 @@ const HTTP_LINK = /^https?:\/\//i;
 
 /**
  * Files compliance evidence from the reliability records as they are
- * stored: a drill that passed within its entity's RTO and RPO targets, and
- * a backup verification whose test restore succeeded. The key of each
+ * stored: a drill that passed within its entity's RTO and RPO targets, a
+ * backup verification whose test restore succeeded, and a release gate
+ * verdict recorded as passed. The key of each
  * filing comes from the record, so a record stored again (a retried push)
  * files the same item once more, idempotently.
  *
@@ -87,6 +89,35 @@ export class EvidenceFiler {
       ...(link && { link }),
       collectedAt: verification.verifiedAt,
       idempotencyKey: `backup.${verification.id}`,
+    });
+  }
+
+  /**
+   * A gate verdict recorded: evidence if the release passed. Each recorded
+   * verdict is its own decision, so its key is the verdict's id (recording
+   * the same release again files a second item, as it keeps a second
+   * verdict).
+   */
+  async gateRecorded(
+    verdict: GateVerdict & { id: string; decidedAt: string },
+  ): Promise<void> {
+    if (verdict.status !== 'pass') return;
+    const runs = verdict.runIds.length;
+    await this.file({
+      kind: 'gate-passed',
+      entityRef: verdict.entityRef,
+      title:
+        `Release ${verdict.release} passed its gate in ${verdict.environment}`.slice(
+          0,
+          200,
+        ),
+      description: `The release gate judged ${verdict.reasons.length} ${
+        verdict.reasons.length === 1 ? 'reason' : 'reasons'
+      } on the SLOs and the newest ${runs} perf ${
+        runs === 1 ? 'run' : 'runs'
+      } of release ${verdict.release.slice(0, 255)}; all passed.`,
+      collectedAt: verdict.decidedAt,
+      idempotencyKey: `gate.${verdict.id}`,
     });
   }
 

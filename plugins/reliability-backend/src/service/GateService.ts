@@ -23,6 +23,7 @@ import { DatabasePerfRunStore } from '../database/DatabasePerfRunStore';
 import { readEntitySlos } from './entitySlos';
 import { MetricSourceRegistry } from './metricSources';
 import { RecordMemo } from './RecordMemo';
+import { EvidenceFiler } from './EvidenceFiler';
 import { regressionOf } from './regressionOf';
 
 /**
@@ -74,6 +75,8 @@ export class DefaultGateService implements GateService {
       tolerances: RegressionTolerances;
       metricSources?: MetricSourceRegistry;
       memo?: RecordMemo;
+      /** Files compliance evidence of the verdicts recorded as passed. */
+      evidence?: EvidenceFiler;
     },
   ) {}
 
@@ -103,7 +106,11 @@ export class DefaultGateService implements GateService {
 
   async record(entityRef: string, body: unknown) {
     const request = validateGateRequest(body, { in: 'body' });
-    return this.deps.gates.addVerdict(await this.decide(entityRef, request));
+    const kept = await this.deps.gates.addVerdict(
+      await this.decide(entityRef, request),
+    );
+    await this.deps.evidence?.gateRecorded(kept);
+    return kept;
   }
 
   private async decide(entityRef: string, request: GateRequest) {
