@@ -3,8 +3,8 @@
  * (the portal's SOC 2 and ISO 27001 files, any OSCAL catalog or profile),
  * mappings between them and what they let evidence count for, which
  * controls apply to a catalog entity, evidence and the state it gives a
- * control, what the portal files as evidence by itself, and the permissions
- * of the compliance plugins.
+ * control, what the portal files as evidence by itself, the permissions of
+ * the compliance plugins and the typed client of the compliance backend.
  *
  * @packageDocumentation
  */
@@ -15,3 +15,4 @@ export * from './applicability';
 export * from './state';
 export * from './evidence';
 export * from './permissions';
+export * from './client';

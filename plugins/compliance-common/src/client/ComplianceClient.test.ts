@@ -1,0 +1,133 @@
+import { ComplianceClient } from './ComplianceClient';
+
+type Call = { url: string; init?: RequestInit };
+
+function clientAnswering(status: number, body: unknown) {
+  const calls: Call[] = [];
+  const client = new ComplianceClient({
+    discoveryApi: { getBaseUrl: async id => `http://backend/api/${id}` },
+    fetchApi: {
+      fetch: (async (url: string, init?: RequestInit) => {
+        calls.push({ url, init });
+        return new Response(JSON.stringify(body), {
+          status,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }) as typeof fetch,
+    },
+  });
+  return { client, calls };
+}
+
+const ledger = { kind: 'component', namespace: 'default', name: 'ledger' };
+
+describe('ComplianceClient', () => {
+  it('asks for the controls of an entity by kind, namespace and name', async () => {
+    const record = {
+      entityRef: 'component:default/ledger',
+      asOf: '2026-12-01T00:00:00.000Z',
+      controls: [],
+      coverage: [],
+      problems: [],
+    };
+    const { client, calls } = clientAnswering(200, record);
+    await expect(client.getEntityControls(ledger)).resolves.toEqual(record);
+    expect(calls.map(c => c.url)).toEqual([
+      'http://backend/api/compliance/v1/entities/component/default/ledger/controls',
+    ]);
+  });
+
+  it('encodes the parts of the entity path', async () => {
+    const { client, calls } = clientAnswering(200, { items: [] });
+    await client.listEntityEvidence({
+      kind: 'resource',
+      namespace: 'default',
+      name: 'filing db/1',
+    });
+    expect(calls.map(c => c.url)).toEqual([
+      'http://backend/api/compliance/v1/entities/resource/default/filing%20db%2F1/evidence',
+    ]);
+  });
+
+  it('pages evidence with the cursor and limit in the query', async () => {
+    const { client, calls } = clientAnswering(200, {
+      items: [],
+      nextCursor: 'c2',
+    });
+    await expect(
+      client.listEntityEvidence(ledger, { cursor: 'c1', limit: 50 }),
+    ).resolves.toEqual({ items: [], nextCursor: 'c2' });
+    expect(calls.map(c => c.url)).toEqual([
+      'http://backend/api/compliance/v1/entities/component/default/ledger/evidence?cursor=c1&limit=50',
+    ]);
+  });
+
+  it('files evidence as a JSON body', async () => {
+    const { client, calls } = clientAnswering(201, {
+      item: { id: 'e1' },
+      created: true,
+    });
+    const evidence = {
+      entityRef: 'component:default/ledger',
+      controls: ['SOC2:CC8.1'],
+      source: 'manual' as const,
+      title: 'Change review of release 2026.12.1',
+      collectedAt: '2026-12-01T10:00:00.000Z',
+      result: 'satisfied' as const,
+      idempotencyKey: 'portal-ui:abc',
+    };
+    await expect(client.fileEvidence(evidence)).resolves.toEqual({
+      item: { id: 'e1' },
+      created: true,
+    });
+    expect(calls[0].url).toBe('http://backend/api/compliance/v1/evidence');
+    expect(calls[0].init?.method).toBe('POST');
+    expect(JSON.parse(String(calls[0].init?.body))).toEqual(evidence);
+  });
+
+  it('withdraws an item with its reason', async () => {
+    const { client, calls } = clientAnswering(201, {
+      item: { id: 'e/1' },
+      created: true,
+    });
+    await client.withdrawEvidence('e/1', { reason: 'Filed for the wrong run' });
+    expect(calls[0].url).toBe(
+      'http://backend/api/compliance/v1/evidence/e%2F1/withdrawals',
+    );
+    expect(calls[0].init?.method).toBe('POST');
+    expect(JSON.parse(String(calls[0].init?.body))).toEqual({
+      reason: 'Filed for the wrong run',
+    });
+  });
+
+  it('throws a ResponseError carrying the message of a refused filing', async () => {
+    const { client } = clientAnswering(400, {
+      error: {
+        name: 'InputError',
+        message: 'link: expected an absolute http or https URL',
+      },
+      request: { method: 'POST', url: '/v1/evidence' },
+      response: { statusCode: 400 },
+    });
+    await expect(
+      client.fileEvidence({
+        entityRef: 'component:default/ledger',
+        controls: ['SOC2:CC8.1'],
+        source: 'manual',
+        title: 't',
+        link: 'ftp://x',
+        collectedAt: '2026-12-01T10:00:00.000Z',
+        result: 'satisfied',
+      }),
+    ).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 400,
+      body: {
+        error: {
+          name: 'InputError',
+          message: 'link: expected an absolute http or https URL',
+        },
+      },
+    });
+  });
+});

@@ -1,0 +1,105 @@
+import {
+  entityPath,
+  Page,
+  PageQuery,
+  PluginHttpClient,
+  PortalDiscoveryApi,
+  PortalEntityName,
+  PortalFetchApi,
+  queryString,
+} from '@readiness/client-utils';
+import {
+  EntityComplianceRecord,
+  EvidenceItem,
+  NewEvidence,
+} from '../evidence/types';
+
+export type {
+  Page,
+  PageQuery,
+  PortalEntityName,
+} from '@readiness/client-utils';
+
+/**
+ * An evidence item as the backend answers a filing or a withdrawal:
+ * `created` is false when the idempotency key (or the withdrawal) was
+ * already stored, and the stored item is answered.
+ *
+ * @public
+ */
+export type FiledEvidence = { item: EvidenceItem; created: boolean };
+
+/**
+ * Why an evidence item no longer counts: 10 to 1000 characters.
+ *
+ * @public
+ */
+export type NewWithdrawal = { reason: string };
+
+/**
+ * What the compliance backend offers to the entity pages and to pipelines.
+ *
+ * @public
+ */
+export interface ComplianceApi {
+  /** The controls that apply to an entity with their state, and its coverage. */
+  getEntityControls(entity: PortalEntityName): Promise<EntityComplianceRecord>;
+  /** The entity's evidence, withdrawn items included, newest collected first. */
+  listEntityEvidence(
+    entity: PortalEntityName,
+    query?: PageQuery,
+  ): Promise<Page<EvidenceItem>>;
+  /** Files one evidence item; a retry with the same idempotency key answers the stored one. */
+  fileEvidence(evidence: NewEvidence): Promise<FiledEvidence>;
+  /** Takes an item out of counting, with a reason; the item stays listed. */
+  withdrawEvidence(
+    evidenceId: string,
+    withdrawal: NewWithdrawal,
+  ): Promise<FiledEvidence>;
+}
+
+/**
+ * The typed client of the compliance backend, for browsers and backends.
+ *
+ * @public
+ */
+export class ComplianceClient implements ComplianceApi {
+  private readonly http: PluginHttpClient;
+
+  constructor(options: {
+    discoveryApi: PortalDiscoveryApi;
+    fetchApi?: PortalFetchApi;
+  }) {
+    this.http = new PluginHttpClient({ pluginId: 'compliance', ...options });
+  }
+
+  async getEntityControls(
+    entity: PortalEntityName,
+  ): Promise<EntityComplianceRecord> {
+    return this.http.request(`/v1/entities/${entityPath(entity)}/controls`);
+  }
+
+  async listEntityEvidence(
+    entity: PortalEntityName,
+    query: PageQuery = {},
+  ): Promise<Page<EvidenceItem>> {
+    return this.http.request(
+      `/v1/entities/${entityPath(entity)}/evidence${queryString(query)}`,
+    );
+  }
+
+  async fileEvidence(evidence: NewEvidence): Promise<FiledEvidence> {
+    return this.http.send('/v1/evidence', 'POST', evidence);
+  }
+
+  async withdrawEvidence(
+    evidenceId: string,
+    withdrawal: NewWithdrawal,
+  ): Promise<FiledEvidence> {
+    return this.http.send(
+      `/v1/evidence/${encodeURIComponent(evidenceId)}/withdrawals`,
+      'POST',
+      withdrawal,
+    );
+  }
+}
