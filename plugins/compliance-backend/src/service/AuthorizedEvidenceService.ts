@@ -25,7 +25,6 @@ import {
   ScopedEvidenceService,
 } from './EvidenceService';
 import { normalEntityRef } from './readFiling';
-import { PORTAL_FILERS } from './readPortalFiling';
 
 /**
  * Decides what a caller reaches, then asks the inner service with exactly
@@ -92,9 +91,10 @@ export class AuthorizedEvidenceService implements EvidenceService {
 
   /**
    * Portal filings come from the portal's own plugins only: a service
-   * principal of a plugin allowed for the kind (the plugin whose records the
-   * kind comes from). People, pipeline tokens and other plugins are refused
-   * with one 403, whatever the body. The plugin reports its own records, so
+   * principal of the plugin the portal evidence file names for the kind (the
+   * plugin whose records the kind comes from). People and pipeline tokens
+   * are refused with one 403, whatever the body; another plugin is refused
+   * for a kind that is not its own. The plugin reports its own records, so
    * it reaches every entity.
    */
   async filePortalEvidence(body: unknown, options: CallOptions) {
@@ -103,20 +103,18 @@ export class AuthorizedEvidenceService implements EvidenceService {
       subject?: string;
     };
     const subject = principal.type === 'service' ? principal.subject : '';
-    if (
-      !subject ||
-      !Object.values(PORTAL_FILERS).some(filers => filers.includes(subject))
-    ) {
+    if (!subject?.startsWith('plugin:')) {
       throw new NotAllowedError(
         'Only the portal’s own plugins file evidence with a portalKind',
       );
     }
     const portal = this.inner.checkPortalFiling(body);
-    if (!PORTAL_FILERS[portal.portalKind].includes(subject)) {
+    // The portal evidence file names the plugin each kind comes from; a
+    // kind it does not map files nothing, whoever reports it
+    const filers = this.inner.portalFilersOf(portal.portalKind);
+    if (filers && !filers.includes(subject)) {
       throw new NotAllowedError(
-        `Only ${PORTAL_FILERS[portal.portalKind].join(', ')} file ${
-          portal.portalKind
-        } evidence`,
+        `Only ${filers.join(', ')} file ${portal.portalKind} evidence`,
       );
     }
     const ref = normalEntityRef(portal.fields.entityRef);

@@ -21,6 +21,7 @@ import {
   formatControlRef,
   FrameworkCoverage,
   parseControlRef,
+  PortalEvidenceKind,
 } from '@readiness/plugin-compliance-common';
 import { EvidenceLimits } from '../config';
 import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
@@ -292,6 +293,14 @@ export class ScopedEvidenceService {
   /** Checks a portal filing's kind, entity and key (before its rule is looked up). */
   checkPortalFiling(body: unknown): PortalFiling {
     return readPortalFiling(body);
+  }
+
+  /**
+   * The plugins the portal evidence file lets file a kind; undefined when
+   * the file does not map the kind (nothing is filed for it).
+   */
+  portalFilersOf(kind: PortalEvidenceKind): readonly string[] | undefined {
+    return this.deps.model.portalEvidence[kind]?.filers;
   }
 
   /**

@@ -34,17 +34,6 @@ const FIELDS = [
 // Leaves room for the kind's prefix within the 200 characters of a key
 const PORTAL_KEY = /^[A-Za-z0-9._:/@+-]{1,160}$/;
 
-/**
- * Which plugins may file each kind: the plugin whose records the kind
- * comes from.
- */
-export const PORTAL_FILERS: Record<PortalEvidenceKind, string[]> = {
-  'drill-within-targets': ['plugin:reliability'],
-  'backup-restore-tested': ['plugin:reliability'],
-  'gate-passed': ['plugin:reliability'],
-  'api-lint-clean': ['plugin:api-portal'],
-};
-
 /** Whether a body is a portal filing (it names a portalKind). */
 export function isPortalFiling(body: unknown): boolean {
   return (

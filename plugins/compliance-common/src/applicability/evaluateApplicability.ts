@@ -10,7 +10,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { jsonPointer } from '../files/sourceFile';
+import { jsonPointer } from '@readiness/data-files';
 import { ControlIndex, formatControlRef } from '../frameworks/controlRef';
 import { readNotApplicableDeclarations } from './notApplicable';
 import {

@@ -7,13 +7,8 @@
  */
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { list, record, text, texts, token } from '../files/fields';
-import {
-  ComplianceFile,
-  ComplianceFileProblem,
-  DataPath,
-  FileProblems,
-  parseComplianceFile,
-} from '../files/sourceFile';
+import { DataPath, FileProblems, parseDataFile } from '@readiness/data-files';
+import { ComplianceFile, ComplianceFileProblem } from '../files/sourceFile';
 import {
   ControlIndex,
   formatControlRef,
@@ -244,7 +239,7 @@ export function readApplicability(
   frameworks: readonly Framework[],
 ): ApplicabilityRuleSet {
   const sink: ComplianceFileProblem[] = [];
-  const parsed = parseComplianceFile(file, sink);
+  const parsed = parseDataFile(file, sink);
   if (!parsed) return { rules: [], problems: sink };
   const { problems } = parsed;
   const index = new ControlIndex(frameworks);

@@ -22,6 +22,7 @@ describe('readPortalEvidenceMapping', () => {
     );
     expect(mapping.rules['drill-within-targets']).toMatchObject({
       source: 'drill',
+      filers: ['plugin:reliability'],
       controls: [
         { framework: 'SOC2', control: 'A1.3' },
         { framework: 'ISO27001', control: '5.30' },
@@ -40,10 +41,19 @@ describe('readPortalEvidenceMapping', () => {
           '  kinds:',
           '    gate-passed:',
           '      source: gate',
+          '      filers: [plugin:reliability]',
           "      controls: ['SOC2:CC8.1', 'SOC2:CC99.1', 'nonsense']",
           '    backup-restore-tested:',
           '      source: tape',
+          '      filers: [plugin:reliability]',
           "      controls: ['ISO27001:8.13']",
+          '    drill-within-targets:',
+          '      source: drill',
+          '      filers: [plugin:reliability, reliability]',
+          "      controls: ['SOC2:A1.3']",
+          '    api-lint-clean:',
+          '      source: api-lint',
+          "      controls: ['SOC2:CC8.1']",
           '    coffee-brewed:',
           '      source: manual',
           "      controls: ['SOC2:CC8.1']",
@@ -54,7 +64,15 @@ describe('readPortalEvidenceMapping', () => {
     expect(mapping.rules['gate-passed']?.controls).toEqual([
       { framework: 'SOC2', control: 'CC8.1' },
     ]);
+    expect(mapping.rules['gate-passed']?.filers).toEqual([
+      'plugin:reliability',
+    ]);
     expect(mapping.rules['backup-restore-tested']).toBeUndefined();
+    // A filer that is not a plugin is left out; a kind without any files nothing
+    expect(mapping.rules['drill-within-targets']?.filers).toEqual([
+      'plugin:reliability',
+    ]);
+    expect(mapping.rules['api-lint-clean']).toBeUndefined();
     expect(mapping.problems.map(p => [p.path, p.message])).toEqual([
       ['/spec/kinds/coffee-brewed', expect.stringMatching(/^unknown field/)],
       [
@@ -69,6 +87,13 @@ describe('readPortalEvidenceMapping', () => {
         '/spec/kinds/backup-restore-tested/source',
         expect.stringContaining('"tape" is not an evidence source'),
       ],
+      [
+        '/spec/kinds/drill-within-targets/filers/1',
+        expect.stringContaining(
+          '"reliability" is not a plugin\'s service principal',
+        ),
+      ],
+      ['/spec/kinds/api-lint-clean/filers', 'is required'],
     ]);
   });
 });

@@ -7,15 +7,15 @@
  * without touching code.
  */
 import { record, text, texts } from '../files/fields';
-import {
-  ComplianceFile,
-  ComplianceFileProblem,
-  parseComplianceFile,
-} from '../files/sourceFile';
+import { parseDataFile } from '@readiness/data-files';
+import { ComplianceFile, ComplianceFileProblem } from '../files/sourceFile';
 import { ControlIndex, parseControlRef } from '../frameworks/controlRef';
 import { COMPLIANCE_API_VERSION } from '../frameworks/readFrameworkFile';
 import { ControlRef, Framework } from '../frameworks/types';
 import { EVIDENCE_SOURCES, EvidenceSource } from './types';
+
+// The service principal of a backend plugin, as its tokens name it
+const PLUGIN_PRINCIPAL = /^plugin:[a-z0-9][a-z0-9-]*$/;
 
 /**
  * The events other plugins report to the compliance plugin.
@@ -45,12 +45,18 @@ export type PortalEvidenceRule = {
   kind: PortalEvidenceKind;
   source: EvidenceSource;
   controls: ControlRef[];
+  /**
+   * The service principals that may file the kind (`plugin:<pluginId>`):
+   * the plugin whose records the kind comes from.
+   */
+  filers: string[];
   description?: string;
 };
 
 /**
  * The portal evidence file as read: a rule per kind it maps, and the
- * problems of the parts that did not read.
+ * problems of the parts that did not read. A kind without valid controls or
+ * filers has no rule: nothing is filed for it.
  *
  * @public
  */
@@ -72,7 +78,7 @@ export function readPortalEvidenceMapping(
 ): PortalEvidenceMapping {
   const sink: ComplianceFileProblem[] = [];
   const rules: PortalEvidenceMapping['rules'] = {};
-  const parsed = parseComplianceFile(file, sink);
+  const parsed = parseDataFile(file, sink);
   if (!parsed) return { rules, problems: sink };
   const { problems } = parsed;
   const index = new ControlIndex(frameworks);
@@ -97,6 +103,7 @@ export function readPortalEvidenceMapping(
     const at = ['spec', 'kinds', kind];
     const entry = record(raw, at, problems, [
       'source',
+      'filers',
       'controls',
       'description',
     ]);
@@ -120,6 +127,18 @@ export function readPortalEvidenceMapping(
       problems,
       false,
     );
+    const filers = texts(entry.filers, [...at, 'filers'], problems).filter(
+      filer => {
+        if (PLUGIN_PRINCIPAL.test(filer)) return true;
+        problems.report(
+          Array.isArray(entry.filers)
+            ? [...at, 'filers', entry.filers.indexOf(filer)]
+            : [...at, 'filers'],
+          `"${filer}" is not a plugin's service principal such as plugin:reliability`,
+        );
+        return false;
+      },
+    );
     const controls: ControlRef[] = [];
     texts(entry.controls, [...at, 'controls'], problems).forEach((name, i) => {
       const where = Array.isArray(entry.controls)
@@ -132,11 +151,14 @@ export function readPortalEvidenceMapping(
       if (problem) problems.report(where, problem);
       else controls.push(ref!);
     });
-    if (source === undefined || controls.length === 0) continue;
+    if (source === undefined || controls.length === 0 || filers.length === 0) {
+      continue;
+    }
     rules[kind as PortalEvidenceKind] = {
       kind: kind as PortalEvidenceKind,
       source: source as EvidenceSource,
       controls,
+      filers,
       ...(description && { description }),
     };
   }

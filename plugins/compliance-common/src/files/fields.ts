@@ -4,19 +4,16 @@
  * reader goes on and reports every problem of a file in one pass.
  */
 import { HumanDuration } from '@backstage/types';
-import { DataPath, FileProblems } from './sourceFile';
+import {
+  DataPath,
+  describeValue,
+  DURATION_UNITS,
+  FileProblems,
+} from '@readiness/data-files';
 
 /** A plain object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** What a value is, for messages. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  return JSON.stringify(value);
 }
 
 /** Reads the fields of an object, reporting any the format does not know. */
@@ -31,7 +28,7 @@ export function record(
       path,
       value === undefined
         ? 'is required'
-        : `expected an object, got ${describe(value)}`,
+        : `expected an object, got ${describeValue(value)}`,
     );
     return undefined;
   }
@@ -62,7 +59,7 @@ export function text(
   if (typeof value !== 'string' || value.trim() === '') {
     problems.report(
       path,
-      `expected a non-empty string, got ${describe(value)}${
+      `expected a non-empty string, got ${describeValue(value)}${
         typeof value === 'number'
           ? ' (quote ids such as "5.10": YAML reads them as numbers)'
           : ''
@@ -101,7 +98,7 @@ export function list(
     return [];
   }
   if (!Array.isArray(value)) {
-    problems.report(path, `expected a list, got ${describe(value)}`);
+    problems.report(path, `expected a list, got ${describeValue(value)}`);
     return [];
   }
   return value;
@@ -122,17 +119,6 @@ export function texts(
     .map((item, index) => text(item, [...path, index], problems))
     .filter((item): item is string => item !== undefined);
 }
-
-const DURATION_UNITS: ReadonlyArray<keyof HumanDuration> = [
-  'years',
-  'months',
-  'weeks',
-  'days',
-  'hours',
-  'minutes',
-  'seconds',
-  'milliseconds',
-];
 
 /**
  * A Backstage duration such as `{ days: 365 }` or `{ months: 6 }`: known
@@ -160,7 +146,7 @@ export function duration(
     if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0) {
       problems.report(
         [...path, unit],
-        `expected a whole number of ${unit}, got ${describe(amount)}`,
+        `expected a whole number of ${unit}, got ${describeValue(amount)}`,
       );
       return undefined;
     }

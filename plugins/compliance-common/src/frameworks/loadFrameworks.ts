@@ -7,12 +7,8 @@
  */
 import { HumanDuration } from '@backstage/types';
 import { isRecord } from '../files/fields';
-import {
-  ComplianceFile,
-  ComplianceFileProblem,
-  ParsedFile,
-  parseComplianceFile,
-} from '../files/sourceFile';
+import { parseDataFile, ParsedDataFile } from '@readiness/data-files';
+import { ComplianceFile, ComplianceFileProblem } from '../files/sourceFile';
 import { ControlIndex, formatControlRef, FRAMEWORK_ID } from './controlRef';
 import {
   COMPLIANCE_API_VERSION,
@@ -135,7 +131,7 @@ export function loadFrameworks(
   const oscal = new Map<string, Framework | OscalProfile | false>();
 
   for (const file of files) {
-    const parsed = parseComplianceFile(file, problems);
+    const parsed = parseDataFile(file, problems);
     if (!parsed) continue;
     const { data } = parsed;
     if (isRecord(data) && ('catalog' in data || 'profile' in data)) {
@@ -202,7 +198,7 @@ function order(files: readonly FrameworkSourceFile[], path: string): number {
 }
 
 function oscalOptions(
-  parsed: ParsedFile,
+  parsed: ParsedDataFile,
   file: FrameworkSourceFile,
 ): OscalFrameworkOptions | undefined {
   const id = file.id ?? defaultOscalId(file.path);

@@ -6,7 +6,11 @@
  */
 import { HumanDuration } from '@backstage/types';
 import { duration, list, record, text, texts, token } from '../files/fields';
-import { FileProblems, jsonPointer, ParsedFile } from '../files/sourceFile';
+import {
+  FileProblems,
+  jsonPointer,
+  ParsedDataFile,
+} from '@readiness/data-files';
 import { CONTROL_ID, FRAMEWORK_ID } from './controlRef';
 import {
   ControlMapping,
@@ -27,7 +31,7 @@ const RELATIONSHIPS: readonly MappingRelationship[] = [
   'intersects-with',
 ];
 
-function header(parsed: ParsedFile, kind: string) {
+function header(parsed: ParsedDataFile, kind: string) {
   const { problems } = parsed;
   const root =
     record(parsed.data, [], problems, [
@@ -66,7 +70,9 @@ function header(parsed: ParsedFile, kind: string) {
 /**
  * Reads a `kind: Framework` file; undefined when it has a problem (reported).
  */
-export function readFrameworkFile(parsed: ParsedFile): Framework | undefined {
+export function readFrameworkFile(
+  parsed: ParsedDataFile,
+): Framework | undefined {
   const { problems } = parsed;
   const before = problems.count;
   const { root, id, title, version } = header(parsed, 'Framework');
@@ -184,7 +190,7 @@ export type UncheckedMapping = {
  * one or more target controls.
  */
 export function readMappingFile(
-  parsed: ParsedFile,
+  parsed: ParsedDataFile,
 ): UncheckedMapping | undefined {
   const { problems } = parsed;
   const before = problems.count;

@@ -12,8 +12,8 @@ import {
   DataPath,
   FileProblems,
   jsonPointer,
-  ParsedFile,
-} from '../files/sourceFile';
+  ParsedDataFile,
+} from '@readiness/data-files';
 import { CONTROL_ID } from './controlRef';
 import { Framework, FrameworkControl, FrameworkGroup } from './types';
 
@@ -50,7 +50,7 @@ function metadataOf(
  * problem (reported).
  */
 export function readOscalCatalog(
-  parsed: ParsedFile,
+  parsed: ParsedDataFile,
   options: OscalFrameworkOptions,
 ): Framework | undefined {
   const { problems } = parsed;
@@ -195,7 +195,7 @@ export type OscalImport = {
 
 /** An OSCAL profile read, waiting for the sources it imports. */
 export type OscalProfile = {
-  parsed: ParsedFile;
+  parsed: ParsedDataFile;
   options: OscalFrameworkOptions;
   title: string;
   version?: string;
@@ -265,7 +265,7 @@ function readSelections(
  * problem (reported).
  */
 export function readOscalProfile(
-  parsed: ParsedFile,
+  parsed: ParsedDataFile,
   options: OscalFrameworkOptions,
 ): OscalProfile | undefined {
   const { problems } = parsed;

@@ -4,6 +4,6 @@ export {
   formatDuration,
   parseIsoDuration,
   subtractDuration,
-} from './duration';
+} from '@readiness/data-files';
 export { loadScorecardChecks, readScorecardCheckFile } from './loadChecks';
 export { CHECK_API_VERSION, CHECK_ID, CHECK_KIND } from './schema';

@@ -5,7 +5,12 @@
  * every problem names its file, JSON pointer and line.
  */
 import { HumanDuration } from '@backstage/types';
-import { LineCounter, parseAllDocuments } from 'yaml';
+import {
+  DataPath,
+  describeValue,
+  FileProblems,
+  parseDataFile,
+} from '@readiness/data-files';
 import { z } from 'zod';
 import { FactDefinition } from '../facts/types';
 import {
@@ -25,16 +30,6 @@ import {
   ScorecardSelector,
 } from './types';
 
-type DataPath = ReadonlyArray<PropertyKey>;
-
-function jsonPointer(path: DataPath): string {
-  return path
-    .map(
-      segment => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`,
-    )
-    .join('');
-}
-
 function valueAt(data: unknown, path: DataPath): unknown {
   let value = data;
   for (const segment of path) {
@@ -42,28 +37,6 @@ function valueAt(data: unknown, path: DataPath): unknown {
     value = (value as Record<PropertyKey, unknown>)[segment];
   }
   return value;
-}
-
-/** The problems of one file, each placed on its line. */
-class FileProblems {
-  count = 0;
-
-  constructor(
-    private readonly file: string,
-    private readonly sink: ScorecardFileProblem[],
-    private readonly lineOf: (path: DataPath) => number | undefined,
-  ) {}
-
-  report(path: DataPath, message: string) {
-    this.count += 1;
-    const line = this.lineOf(path);
-    this.sink.push({
-      file: this.file,
-      path: jsonPointer(path),
-      ...(line !== undefined && { line }),
-      message,
-    });
-  }
 }
 
 /** The file's name without its folder and extension: the check's id. */
@@ -74,13 +47,6 @@ function idOfPath(path: string): string {
       .split(/[\\/]/)
       .pop() ?? '';
   return name.replace(/\.ya?ml$/i, '');
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  return JSON.stringify(value);
 }
 
 /** Says what a schema issue means, in the loader's words. */
@@ -105,7 +71,7 @@ function reportIssue(
   problems.report(
     path,
     issue.code === 'invalid_type' || issue.code === 'invalid_union'
-      ? `${message}, got ${describe(value)}`
+      ? `${message}, got ${describeValue(value)}`
       : message,
   );
 }
@@ -203,7 +169,7 @@ function readRule(
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         problems.report(
           at,
-          `${factId} is a number; compare it with a number, not ${describe(
+          `${factId} is a number; compare it with a number, not ${describeValue(
             value,
           )}`,
         );
@@ -221,7 +187,7 @@ function readRule(
       if (typeof value !== 'boolean') {
         problems.report(
           at,
-          `${factId} is a boolean; compare it with true or false, not ${describe(
+          `${factId} is a boolean; compare it with true or false, not ${describeValue(
             value,
           )}`,
         );
@@ -239,7 +205,7 @@ function readRule(
       if (typeof value !== 'string') {
         problems.report(
           at,
-          `${factId} is a string; compare it with a string, not ${describe(
+          `${factId} is a string; compare it with a string, not ${describeValue(
             value,
           )} (quote it)`,
         );
@@ -263,7 +229,7 @@ function readRule(
       ) {
         problems.report(
           at,
-          `${factId} is a timestamp; compare it with an ISO 8601 instant such as 2026-01-01T00:00:00Z, not ${describe(
+          `${factId} is a timestamp; compare it with an ISO 8601 instant such as 2026-01-01T00:00:00Z, not ${describeValue(
             value,
           )} (or test its age with youngerThan)`,
         );
@@ -307,47 +273,17 @@ export function readScorecardCheckFile(
   facts: ReadonlyMap<string, FactDefinition>,
   sink: ScorecardFileProblem[],
 ): ScorecardCheck | undefined {
-  const lines = new LineCounter();
-  const documents = parseAllDocuments(file.content, { lineCounter: lines });
-  const list = Array.isArray(documents) ? documents : [documents];
-  const [document] = list;
-  const whole = (message: string, line?: number) =>
+  const read = parseDataFile(file, sink);
+  if (!read) return undefined;
+  const { data, problems } = read;
+  if (data === null || data === undefined) {
     sink.push({
       file: file.path,
       path: '',
-      ...(line !== undefined && { line }),
-      message,
+      message: 'is empty; a check file holds one ScorecardCheck',
     });
-  if (!document || document.contents === null) {
-    whole('is empty; a check file holds one ScorecardCheck');
     return undefined;
   }
-  const [error] = document.errors;
-  if (error) {
-    whole(
-      `not valid YAML: ${error.message.split('\n')[0]}`,
-      error.linePos?.[0].line,
-    );
-    return undefined;
-  }
-  if (list.length > 1) {
-    whole(
-      'holds more than one document; write one check per file',
-      list[1].range ? lines.linePos(list[1].range[0]).line : undefined,
-    );
-    return undefined;
-  }
-
-  const problems = new FileProblems(file.path, sink, path => {
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = document.getIn(path.slice(0, depth), true) as
-        | { range?: [number, number, number] }
-        | undefined;
-      if (node?.range) return lines.linePos(node.range[0]).line;
-    }
-    return undefined;
-  });
-  const data = document.toJS();
   const parsed = checkFileSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) reportIssue(issue, data, problems);

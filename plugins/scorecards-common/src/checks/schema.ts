@@ -6,7 +6,7 @@
  */
 import { HumanDuration } from '@backstage/types';
 import { z } from 'zod';
-import { DURATION_UNITS, parseIsoDuration } from './duration';
+import { DURATION_UNITS, parseIsoDuration } from '@readiness/data-files';
 import {
   COMPARISON_OPERATORS,
   SCORECARD_CATEGORIES,

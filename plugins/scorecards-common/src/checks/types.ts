@@ -1,4 +1,5 @@
 import { HumanDuration } from '@backstage/types';
+import { DataFile, DataFileProblem } from '@readiness/data-files';
 import { FactType } from '../facts/types';
 
 /**
@@ -150,25 +151,14 @@ export type ScorecardCheck = {
  *
  * @public
  */
-export type ScorecardFileProblem = {
-  file: string;
-  /** JSON pointer into the file's data (`/spec/rule/all/0/fact`); `` for the whole file. */
-  path: string;
-  /** 1-based line, where the file gives one. */
-  line?: number;
-  message: string;
-};
+export type ScorecardFileProblem = DataFileProblem;
 
 /**
  * A check file's text, with the path it is reported under.
  *
  * @public
  */
-export type ScorecardCheckFile = {
-  /** A path relative to the repository, or a URL; its name without `.yaml` is the check's id. */
-  path: string;
-  content: string;
-};
+export type ScorecardCheckFile = DataFile;
 
 /**
  * The checks that loaded, and the problems of the files that did not.

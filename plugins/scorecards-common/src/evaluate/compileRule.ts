@@ -6,7 +6,7 @@
  * soon as one part passes, and `not` keeps unknown unknown.
  */
 import { HumanDuration } from '@backstage/types';
-import { formatDuration, subtractDuration } from '../checks/duration';
+import { formatDuration, subtractDuration } from '@readiness/data-files';
 import { ComparisonOperator, ScorecardRule } from '../checks/types';
 import { EntityFacts, FactObservation, FactType } from '../facts/types';
 

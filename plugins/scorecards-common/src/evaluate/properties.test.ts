@@ -4,7 +4,7 @@
  * scores keep their definitions whatever the checks.
  */
 import { booleanCheck, seededRandom } from '../__testUtils__/checks';
-import { subtractDuration } from '../checks/duration';
+import { subtractDuration } from '@readiness/data-files';
 import {
   SCORECARD_CATEGORIES,
   SCORECARD_LEVELS,

@@ -1,4 +1,8 @@
-import { formatDuration, parseIsoDuration, subtractDuration } from './duration';
+import {
+  formatDuration,
+  parseIsoDuration,
+  subtractDuration,
+} from './durations';
 
 describe('parseIsoDuration', () => {
   it.each([
