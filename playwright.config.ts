@@ -11,13 +11,7 @@ const chromium = process.env.READINESS_CHROMIUM ?? '/usr/bin/chromium';
 const results = process.env.READINESS_TEST_RESULTS ?? 'test-results';
 const e2e = 'packages/app/e2e-tests';
 
-import {
-  PRODUCTION_CI_TOKEN,
-  PRODUCTION_PERF_PUBLISH_TOKEN,
-  PRODUCTION_DR_PUBLISH_TOKEN,
-  PRODUCTION_COMPLIANCE_PUBLISH_TOKEN,
-  PRODUCTION_DOCS_TOKEN,
-} from './packages/app/e2e-tests/constants';
+import { productionBackendEnvironment } from './packages/app/e2e-tests/constants';
 
 export default defineConfig({
   testDir: e2e,
@@ -48,28 +42,11 @@ export default defineConfig({
       url: 'http://localhost:7017/.backstage/health/v1/readiness',
       timeout: 180_000,
       reuseExistingServer: false,
-      env: {
-        NODE_ENV: 'production',
-        PORTAL_BASE_URL: 'http://localhost:7017',
-        PORTAL_PORT: '7017',
-        BACKEND_SECRET: 'e2e-backend-secret-0123456789abcdef',
-        AUTH_SESSION_SECRET: 'e2e-session-secret-0123456789abcdef',
-        PORTAL_CI_TOKEN: PRODUCTION_CI_TOKEN,
-        PORTAL_PERF_PUBLISH_TOKEN: PRODUCTION_PERF_PUBLISH_TOKEN,
-        PORTAL_DR_PUBLISH_TOKEN: PRODUCTION_DR_PUBLISH_TOKEN,
-        PORTAL_COMPLIANCE_PUBLISH_TOKEN: PRODUCTION_COMPLIANCE_PUBLISH_TOKEN,
-        PORTAL_E2E_DOCS_TOKEN: PRODUCTION_DOCS_TOKEN,
-        POSTGRES_HOST: '127.0.0.1',
-        POSTGRES_PORT: '5432',
-        POSTGRES_USER: 'postgres',
-        POSTGRES_PASSWORD: 'unused-with-trust-auth',
-        REDIS_URL: process.env.READINESS_REDIS_URL ?? 'redis://127.0.0.1:6379',
-        // packages/app/e2e-tests/production/fakeOidcIssuer.mjs
-        OIDC_METADATA_URL:
-          'http://127.0.0.1:7018/.well-known/openid-configuration',
-        OIDC_CLIENT_ID: 'e2e-client',
-        OIDC_CLIENT_SECRET: 'e2e-secret',
-      },
+      env: productionBackendEnvironment({
+        port: 7017,
+        redisUrl: process.env.READINESS_REDIS_URL ?? 'redis://127.0.0.1:6379',
+        oidcPort: 7018,
+      }),
     },
   ],
   projects: [

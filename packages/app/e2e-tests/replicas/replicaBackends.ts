@@ -8,13 +8,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { connectLocalPostgres } from '../production/postgres.mjs';
-import {
-  PRODUCTION_CI_TOKEN,
-  PRODUCTION_DOCS_TOKEN,
-  PRODUCTION_DR_PUBLISH_TOKEN,
-  PRODUCTION_COMPLIANCE_PUBLISH_TOKEN,
-  PRODUCTION_PERF_PUBLISH_TOKEN,
-} from '../constants';
+import { productionBackendEnvironment } from '../constants';
 
 const root = path.resolve(__dirname, '../../../..');
 const e2e = 'packages/app/e2e-tests';
@@ -132,24 +126,11 @@ export class ReplicaBackend {
         stdio: ['ignore', out, out],
         env: {
           ...process.env,
-          NODE_ENV: 'production',
-          PORTAL_BASE_URL: `http://localhost:${port}`,
-          PORTAL_PORT: String(port),
-          BACKEND_SECRET: 'e2e-backend-secret-0123456789abcdef',
-          AUTH_SESSION_SECRET: 'e2e-session-secret-0123456789abcdef',
-          PORTAL_CI_TOKEN: PRODUCTION_CI_TOKEN,
-          PORTAL_PERF_PUBLISH_TOKEN: PRODUCTION_PERF_PUBLISH_TOKEN,
-          PORTAL_DR_PUBLISH_TOKEN: PRODUCTION_DR_PUBLISH_TOKEN,
-          PORTAL_COMPLIANCE_PUBLISH_TOKEN: PRODUCTION_COMPLIANCE_PUBLISH_TOKEN,
-          PORTAL_E2E_DOCS_TOKEN: PRODUCTION_DOCS_TOKEN,
-          POSTGRES_HOST: '127.0.0.1',
-          POSTGRES_PORT: '5432',
-          POSTGRES_USER: 'postgres',
-          POSTGRES_PASSWORD: 'unused-with-trust-auth',
-          REDIS_URL: replicaRedisUrl(),
-          OIDC_METADATA_URL: `http://127.0.0.1:${REPLICA_OIDC_PORT}/.well-known/openid-configuration`,
-          OIDC_CLIENT_ID: 'e2e-client',
-          OIDC_CLIENT_SECRET: 'e2e-secret',
+          ...productionBackendEnvironment({
+            port,
+            redisUrl: replicaRedisUrl(),
+            oidcPort: REPLICA_OIDC_PORT,
+          }),
           ...options.environment,
         },
       },
