@@ -3,7 +3,12 @@ import { createStoreTestDatabases } from '@readiness/backend-test-utils';
 
 const databases = createStoreTestDatabases();
 const directory = path.resolve(__dirname, '../../migrations');
-const TABLES = ['scorecards_fact_history', 'scorecards_facts_current'];
+const TABLES = [
+  'scorecards_fact_history',
+  'scorecards_facts_current',
+  'scorecards_results',
+  'scorecards_daily_snapshots',
+];
 
 describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
   it('go up, down with rows in the tables, and up again', async () => {
@@ -22,6 +27,27 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       value: 'true',
       observed_at: new Date('2026-12-02T10:00:00Z'),
       changed_at: new Date('2026-12-01T10:00:00Z'),
+    });
+
+    await knex('scorecards_results').insert({
+      entity_ref: 'component:default/ledger',
+      owner_ref: 'group:default/payments',
+      level: 'bronze',
+      next_level: 'silver',
+      score: 60,
+      summary: '{"score":60}',
+      outcomes: '[]',
+      checks_digest: 'a'.repeat(64),
+      computed_at: new Date('2026-12-02T02:00:00Z'),
+    });
+    await knex('scorecards_daily_snapshots').insert({
+      entity_ref: 'component:default/ledger',
+      day: '2026-12-02',
+      level: 'bronze',
+      score: 60,
+      summary: '{"score":60}',
+      checks_digest: 'a'.repeat(64),
+      computed_at: new Date('2026-12-02T02:00:00Z'),
     });
 
     await knex.migrate.rollback({ directory }, true);
