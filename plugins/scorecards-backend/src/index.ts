@@ -1,12 +1,10 @@
 /**
- * Backend of the scorecards plugins. So far: the store of every entity's
- * facts and their history; the plugin that computes and serves levels and
- * scores from them comes next.
+ * Backend of the scorecards plugins: scores catalog entities (level, score,
+ * category scores and the outcome of every check) from the facts the
+ * families provide, keeps every fact's history and a daily snapshot of
+ * every scorecard, and serves them over HTTP.
  *
  * @packageDocumentation
  */
 
-export {
-  DatabaseFactStore,
-  type FactRecord,
-} from './database/DatabaseFactStore';
+export { scorecardsPlugin as default } from './plugin';

@@ -1,0 +1,105 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { scorecardsPermissions } from '@readiness/plugin-scorecards-common';
+import { scorecardsFactsExtensionPoint } from '@readiness/plugin-scorecards-node';
+import { readScorecardsOptions } from './config';
+import { DatabaseFactStore } from './database/DatabaseFactStore';
+import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
+import { AuthorizedScorecardService } from './service/AuthorizedScorecardService';
+import { CatalogFactProvider } from './service/catalogFactProvider';
+import { FactProviderRegistry } from './service/FactProviderRegistry';
+import { createRouter } from './service/router';
+import { scheduleRecompute } from './service/recomputeSchedule';
+import { ScorecardRecomputer } from './service/ScorecardRecomputer';
+import {
+  logScorecardChecks,
+  readScorecardChecks,
+} from './service/scorecardChecks';
+import { ScopedScorecardService } from './service/ScorecardService';
+
+/**
+ * The scorecards backend plugin: scores catalog entities with the checks
+ * of the checks folder from the facts the families' modules provide, and
+ * serves each entity's scorecard and its daily history.
+ *
+ * @public
+ */
+export const scorecardsPlugin = createBackendPlugin({
+  pluginId: 'scorecards',
+  register(env) {
+    const registry = new FactProviderRegistry();
+    env.registerExtensionPoint(scorecardsFactsExtensionPoint, registry);
+
+    env.registerInit({
+      deps: {
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        deps.permissionsRegistry.addPermissions(scorecardsPermissions);
+        const options = readScorecardsOptions(deps.config);
+        registry.addFactProvider(
+          new CatalogFactProvider({ catalog: deps.catalog, auth: deps.auth }),
+        );
+        const checks = await readScorecardChecks(
+          options.checksDirectory,
+          registry.catalogue(),
+        );
+        logScorecardChecks(checks, options.checksDirectory, deps.logger);
+        const facts = await DatabaseFactStore.create({
+          database: deps.database,
+        });
+        const results = await DatabaseScorecardStore.create({
+          database: deps.database,
+        });
+        const recomputer = new ScorecardRecomputer({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger: deps.logger,
+          facts,
+          results,
+          providers: registry.providers(),
+          checks,
+          batchSize: options.recompute.batchSize,
+          providerTimeout: options.recompute.providerTimeout,
+        });
+        await scheduleRecompute({
+          recomputer,
+          scheduler: deps.scheduler,
+          lifecycle: deps.lifecycle,
+          logger: deps.logger,
+          options: options.recompute,
+        });
+        deps.httpRouter.use(
+          await createRouter({
+            scorecards: new AuthorizedScorecardService(
+              new ScopedScorecardService({
+                catalog: deps.catalog,
+                auth: deps.auth,
+                facts,
+                results,
+                checks,
+              }),
+              deps.permissions,
+            ),
+            httpAuth: deps.httpAuth,
+            logger: deps.logger,
+            maxBodyBytes: options.maxBodyBytes,
+          }),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,558 @@
+// Generated from openapi.yaml by scripts/openapi/generate.mjs; do not edit.
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+
+export const spec = {
+  openapi: '3.0.3',
+  info: {
+    title: 'scorecards',
+    version: '1',
+    description:
+      "The readiness scorecards of catalog entities: each entity's level (Bronze, Silver, Gold), score from 0 to 100, score per category, the outcome of every check that applies to it with how to fix it, what blocks its next level, and one snapshot per day as its history; and the checks themselves. Scores are computed from facts the portal's families provide, when a family signals a change, every night and shortly after the backend starts. Partners are refused every route (403), for every entity alike; a caller allowed on some entities only gets 404 for the others, as for an entity that does not exist. Errors are Backstage error bodies; a bad parameter is named in the message.",
+    license: {
+      name: 'UNLICENSED',
+    },
+    contact: {},
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  components: {
+    examples: {},
+    headers: {},
+    parameters: {
+      kind: {
+        name: 'kind',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+        },
+      },
+      namespace: {
+        name: 'namespace',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+        },
+      },
+      name: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+        },
+      },
+      from: {
+        name: 'from',
+        in: 'query',
+        required: false,
+        description:
+          'The first UTC day (YYYY-MM-DD); 29 days before `to` when absent.',
+        schema: {
+          type: 'string',
+          format: 'date',
+        },
+      },
+      to: {
+        name: 'to',
+        in: 'query',
+        required: false,
+        description:
+          'The last UTC day (YYYY-MM-DD), included; today when absent.',
+        schema: {
+          type: 'string',
+          format: 'date',
+        },
+      },
+    },
+    requestBodies: {},
+    responses: {
+      ErrorResponse: {
+        description: 'An error response from the backend.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+    },
+    schemas: {
+      Error: {
+        type: 'object',
+        properties: {
+          error: {
+            type: 'object',
+            properties: {
+              name: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+            required: ['name', 'message'],
+          },
+          request: {
+            type: 'object',
+          },
+          response: {
+            type: 'object',
+          },
+        },
+        required: ['error', 'response'],
+      },
+      Level: {
+        type: 'string',
+        enum: ['bronze', 'silver', 'gold'],
+      },
+      Category: {
+        type: 'string',
+        enum: ['api', 'reliability', 'dr', 'compliance', 'ownership'],
+      },
+      Check: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          category: {
+            $ref: '#/components/schemas/Category',
+          },
+          level: {
+            $ref: '#/components/schemas/Level',
+          },
+          weight: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 100,
+          },
+          why: {
+            type: 'string',
+            description: 'Why the check matters.',
+          },
+          howToFix: {
+            type: 'object',
+            properties: {
+              text: {
+                type: 'string',
+              },
+              docs: {
+                type: 'string',
+                description:
+                  "A page of the portal's docs (`reliability/slos#anchor`) or an https URL.",
+              },
+            },
+            required: ['text', 'docs'],
+          },
+        },
+        required: [
+          'id',
+          'title',
+          'category',
+          'level',
+          'weight',
+          'why',
+          'howToFix',
+        ],
+      },
+      CheckResult: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/Check',
+          },
+          {
+            type: 'object',
+            properties: {
+              status: {
+                type: 'string',
+                enum: ['pass', 'fail', 'unknown'],
+                description:
+                  'unknown: a fact the check needs is not known; it does not pass, so it counts against the level and score like a failure.',
+              },
+              reason: {
+                type: 'string',
+                description: 'The outcome in words, naming the facts.',
+              },
+            },
+            required: ['status', 'reason'],
+          },
+        ],
+      },
+      Counts: {
+        type: 'object',
+        properties: {
+          score: {
+            type: 'integer',
+            nullable: true,
+            minimum: 0,
+            maximum: 100,
+            description:
+              'The weight of passing checks as a percentage of the weight of applicable checks, rounded down; null when no check applies.',
+          },
+          passed: {
+            type: 'integer',
+          },
+          failed: {
+            type: 'integer',
+          },
+          unknown: {
+            type: 'integer',
+          },
+          applicable: {
+            type: 'integer',
+          },
+        },
+        required: ['score', 'passed', 'failed', 'unknown', 'applicable'],
+      },
+      CategoryScore: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/Counts',
+          },
+          {
+            type: 'object',
+            properties: {
+              category: {
+                $ref: '#/components/schemas/Category',
+              },
+              title: {
+                type: 'string',
+              },
+            },
+            required: ['category', 'title'],
+          },
+        ],
+      },
+      EntityScorecard: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/Counts',
+          },
+          {
+            type: 'object',
+            properties: {
+              entityRef: {
+                type: 'string',
+              },
+              level: {
+                type: 'string',
+                enum: ['bronze', 'silver', 'gold', null],
+                nullable: true,
+                description: 'The highest level reached; null when none is.',
+              },
+              categories: {
+                type: 'array',
+                description: 'The categories with applicable checks.',
+                items: {
+                  $ref: '#/components/schemas/CategoryScore',
+                },
+              },
+              checks: {
+                type: 'array',
+                description: 'Every check that applies to the entity.',
+                items: {
+                  $ref: '#/components/schemas/CheckResult',
+                },
+              },
+              nextLevel: {
+                type: 'object',
+                nullable: true,
+                description:
+                  "The next level above the entity's with applicable checks, and the ids of the applicable checks of that level or below that do not pass; null at the top.",
+                properties: {
+                  level: {
+                    $ref: '#/components/schemas/Level',
+                  },
+                  blockedBy: {
+                    type: 'array',
+                    items: {
+                      type: 'string',
+                    },
+                  },
+                },
+                required: ['level', 'blockedBy'],
+              },
+              computedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+            required: [
+              'entityRef',
+              'level',
+              'categories',
+              'checks',
+              'nextLevel',
+              'computedAt',
+            ],
+          },
+        ],
+      },
+      ScorecardDay: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/Counts',
+          },
+          {
+            type: 'object',
+            properties: {
+              day: {
+                type: 'string',
+                format: 'date',
+              },
+              level: {
+                type: 'string',
+                enum: ['bronze', 'silver', 'gold', null],
+                nullable: true,
+              },
+              categories: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/CategoryScore',
+                },
+              },
+              computedAt: {
+                type: 'string',
+                format: 'date-time',
+                description: 'The last recompute of the day.',
+              },
+            },
+            required: ['day', 'level', 'categories', 'computedAt'],
+          },
+        ],
+      },
+      ScorecardHistory: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            format: 'date',
+          },
+          to: {
+            type: 'string',
+            format: 'date',
+          },
+          days: {
+            type: 'array',
+            description:
+              'One entry per day the entity was scored, oldest first; days without a recompute are left out.',
+            items: {
+              $ref: '#/components/schemas/ScorecardDay',
+            },
+          },
+        },
+        required: ['entityRef', 'from', 'to', 'days'],
+      },
+      CheckFileProblem: {
+        type: 'object',
+        properties: {
+          file: {
+            type: 'string',
+          },
+          path: {
+            type: 'string',
+            description:
+              "JSON pointer into the file's data; empty for the whole file.",
+          },
+          line: {
+            type: 'integer',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+        required: ['file', 'path', 'message'],
+      },
+      CheckList: {
+        type: 'object',
+        properties: {
+          checks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Check',
+            },
+          },
+          problems: {
+            type: 'array',
+            description:
+              "The check files that did not load and why; only for callers who may read every entity's scorecard.",
+            items: {
+              $ref: '#/components/schemas/CheckFileProblem',
+            },
+          },
+        },
+        required: ['checks'],
+      },
+    },
+    securitySchemes: {
+      JWT: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+      },
+    },
+  },
+  paths: {
+    '/v1/entities/{kind}/{namespace}/{name}/scorecard': {
+      get: {
+        operationId: 'GetEntityScorecard',
+        summary: 'The scorecard of an entity',
+        description:
+          "The entity's level, score and category scores, every applicable check with its outcome, why it matters and how to fix it, and what blocks the next level, as of the last recompute (computed from the stored facts when the checks changed since).",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's scorecard.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityScorecard',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/entities/{kind}/{namespace}/{name}/scorecard/history': {
+      get: {
+        operationId: 'GetEntityScorecardHistory',
+        summary: "The daily history of an entity's scorecard",
+        description:
+          "One snapshot per UTC day from `from` to `to` (at most 366 days), the day's last recompute.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's history.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardHistory',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/checks': {
+      get: {
+        operationId: 'ListChecks',
+        summary: 'The checks entities are scored with',
+        description:
+          "Every check that loaded, in file order, and for callers who may read every entity's scorecard the problems of the files that did not.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The checks.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CheckList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+export const createOpenApiRouter = async (
+  options?: Parameters<typeof createValidatedOpenApiRouter>['1'],
+) => createValidatedOpenApiRouter<typeof spec>(spec, options);
