@@ -1,0 +1,253 @@
+/*
+ * Fixtures and a render helper for the compliance plugin's tests. Runtime
+ * code never imports this file.
+ */
+import { ReactElement } from 'react';
+import { Entity } from '@backstage/catalog-model';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  ComplianceApi,
+  EntityComplianceRecord,
+  EvidenceItem,
+} from '@readiness/plugin-compliance-common';
+import { SWRConfig } from 'swr';
+import { complianceApiRef } from '../api';
+
+export const ledger: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'ledger', namespace: 'default' },
+  spec: { type: 'service', owner: 'team-finance', lifecycle: 'production' },
+};
+
+export function forbidden(): Error {
+  return Object.assign(new Error('forbidden'), { statusCode: 403 });
+}
+
+/** An error as the client throws it for a refused request. */
+export function refused(statusCode: number, message: string): Error {
+  return Object.assign(
+    new Error(`Request failed with ${statusCode} Bad Request`),
+    {
+      name: 'ResponseError',
+      statusCode,
+      body: {
+        error: { name: 'InputError', message },
+        response: { statusCode },
+      },
+    },
+  );
+}
+
+/** A promise that never settles: the component stays loading. */
+export function pending<T>(): Promise<T> {
+  return new Promise<T>(() => {});
+}
+
+const NO_STATES = {
+  fresh: 0,
+  expiring: 0,
+  expired: 0,
+  failing: 0,
+  missing: 0,
+  'not-applicable': 0,
+};
+
+export const emptyRecord: EntityComplianceRecord = {
+  entityRef: 'component:default/ledger',
+  asOf: '2026-12-01T09:00:00.000Z',
+  controls: [],
+  coverage: [],
+  problems: [],
+};
+
+export const ledgerRecord: EntityComplianceRecord = {
+  entityRef: 'component:default/ledger',
+  asOf: '2026-12-01T09:00:00.000Z',
+  controls: [
+    {
+      control: 'SOC2:CC8.1',
+      framework: 'SOC2',
+      title: 'Changes are authorised, tested and approved',
+      state: 'fresh',
+      rules: ['production-services'],
+      evidence: { id: 'e-review', expiresAt: '2027-03-01T10:00:00.000Z' },
+    },
+    {
+      control: 'SOC2:PI1.1',
+      framework: 'SOC2',
+      title: 'Processing objectives are defined',
+      state: 'failing',
+      rules: ['financial-records'],
+      evidence: { id: 'e-recon', expiresAt: '2027-01-01T10:00:00.000Z' },
+    },
+    {
+      control: 'SOC2:A1.2',
+      framework: 'SOC2',
+      title: 'Recovery infrastructure is in place',
+      state: 'expiring',
+      rules: ['production-services'],
+      evidence: {
+        id: 'e-restore',
+        expiresAt: '2026-12-12T10:00:00.000Z',
+        through: 'ISO27001:8.13',
+        mapping: 'soc2-iso27001',
+      },
+    },
+    {
+      control: 'SOC2:CC7.2',
+      framework: 'SOC2',
+      title: 'Systems are monitored for anomalies',
+      state: 'missing',
+      rules: ['production-services'],
+    },
+    {
+      control: 'ISO27001:8.13',
+      framework: 'ISO27001',
+      title: 'Information backup',
+      state: 'expired',
+      rules: ['production-services'],
+      evidence: { id: 'e-old', expiresAt: '2026-11-01T10:00:00.000Z' },
+    },
+    {
+      control: 'ISO27001:8.30',
+      framework: 'ISO27001',
+      title: 'Outsourced development',
+      state: 'not-applicable',
+      rules: ['company-programme'],
+      justification:
+        'No development is outsourced: every service is built by the internal teams.',
+    },
+  ],
+  coverage: [
+    {
+      framework: 'SOC2',
+      title: 'SOC 2 Trust Services Criteria',
+      applicable: 4,
+      covered: 2,
+      ratio: 0.5,
+      states: { ...NO_STATES, fresh: 1, expiring: 1, failing: 1, missing: 1 },
+    },
+    {
+      framework: 'ISO27001',
+      title: 'ISO/IEC 27001:2022 Annex A',
+      applicable: 1,
+      covered: 0,
+      ratio: 0,
+      states: { ...NO_STATES, expired: 1, 'not-applicable': 1 },
+    },
+  ],
+  problems: [],
+};
+
+function item(id: string, fields: Partial<EvidenceItem>): EvidenceItem {
+  return {
+    id,
+    entityRef: 'component:default/ledger',
+    controls: ['SOC2:CC8.1'],
+    source: 'manual',
+    title: id,
+    collectedAt: '2026-11-20T10:00:00.000Z',
+    expiresAt: '2027-02-20T10:00:00.000Z',
+    result: 'satisfied',
+    filedBy: 'user:default/guest',
+    filedAt: '2026-11-20T10:05:00.000Z',
+    ...fields,
+  };
+}
+
+/** The ledger's evidence, newest collected first, as the backend lists it. */
+export const ledgerEvidence: EvidenceItem[] = [
+  item('e-review', {
+    title: 'Change review of release 2026.12.1',
+    link: 'https://ci.example.com/runs/42',
+    description: 'Two approvals on every merged change',
+    collectedAt: '2026-12-01T08:00:00.000Z',
+    expiresAt: '2027-03-01T10:00:00.000Z',
+  }),
+  item('e-wrong', {
+    title: 'Change review of the wrong release',
+    collectedAt: '2026-11-30T08:00:00.000Z',
+    withdrawal: {
+      id: 'w1',
+      evidenceId: 'e-wrong',
+      reason: 'Filed for the billing release by mistake',
+      withdrawnBy: 'user:default/guest',
+      withdrawnAt: '2026-11-30T09:00:00.000Z',
+    },
+  }),
+  item('e-recon', {
+    title: 'Ledger reconciliation November',
+    controls: ['SOC2:PI1.1'],
+    source: 'pipeline',
+    result: 'not-satisfied',
+    filedBy: 'service:ledger-ci',
+    collectedAt: '2026-11-25T08:00:00.000Z',
+  }),
+  item('e-restore', {
+    title: 'Restore test of filing-db',
+    controls: ['ISO27001:8.13'],
+    source: 'backup',
+    filedBy: 'service:plugin:reliability',
+    collectedAt: '2026-11-12T08:00:00.000Z',
+    expiresAt: '2026-12-12T10:00:00.000Z',
+  }),
+];
+
+/** A client whose every method answers as for an entity with nothing yet. */
+export function mockApi(
+  overrides: Partial<ComplianceApi> = {},
+): jest.Mocked<ComplianceApi> {
+  return {
+    getEntityControls: jest.fn(async () => emptyRecord),
+    listEntityEvidence: jest.fn(async () => ({ items: [] })),
+    fileEvidence: jest.fn(async () => {
+      throw new Error('not in this test');
+    }),
+    withdrawEvidence: jest.fn(async () => {
+      throw new Error('not in this test');
+    }),
+    ...overrides,
+  } as jest.Mocked<ComplianceApi>;
+}
+
+/**
+ * Renders an element on the page of an entity, with the client mocked and
+ * the permission API answering `permission` (allow everything by default).
+ * Not async: tests wait with findBy queries.
+ */
+export function renderForEntity(
+  element: ReactElement,
+  api: ComplianceApi,
+  options: {
+    entity?: Entity;
+    permission?: NonNullable<
+      Parameters<typeof mockApis.permission>[0]
+    >['authorize'];
+  } = {},
+) {
+  const permissions = mockApis.permission({
+    authorize: options.permission ?? AuthorizeResult.ALLOW,
+  });
+  return renderInTestApp(
+    // usePermission caches decisions in swr: each render starts without any
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <EntityProvider entity={options.entity ?? ledger}>
+        {element}
+      </EntityProvider>
+    </SWRConfig>,
+    {
+      apis: [
+        [complianceApiRef, api],
+        [permissionApiRef, permissions],
+      ] as any,
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}

@@ -1,0 +1,278 @@
+import {
+  EmptyState,
+  InfoCard,
+  Link,
+  Progress,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  ControlState,
+  EntityComplianceRecord,
+  EvidenceItem,
+  FrameworkCoverage,
+} from '@readiness/plugin-compliance-common';
+import { plural, useEntityName } from '@readiness/portal-react';
+import Box from '@material-ui/core/Box';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles, Theme } from '@material-ui/core/styles';
+import useAsync from 'react-use/esm/useAsync';
+import { complianceApiRef } from '../../api';
+import { DOCS } from '../docs';
+import { formatDateTime } from '../format';
+import {
+  INTERNAL_RECORD_TITLE,
+  isForbidden,
+  RecordErrorPanel,
+} from '../RecordErrorPanel';
+import { countStates, SOURCE_LABEL, STATE_MEANING } from '../states';
+
+const useStyles = makeStyles((theme: Theme) => ({
+  framework: { display: 'block', padding: theme.spacing(0.75, 0) },
+  frameworkLine: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    gap: theme.spacing(1),
+  },
+  bar: { height: 8, borderRadius: 4, margin: theme.spacing(0.5, 0) },
+  counts: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(4, 1fr)',
+    gap: theme.spacing(1),
+    margin: theme.spacing(2, 0),
+  },
+  count: {
+    textAlign: 'center',
+    padding: theme.spacing(1, 0.5),
+    borderRadius: theme.shape.borderRadius,
+    border: `1px solid ${theme.palette.divider}`,
+  },
+  attention: { color: theme.palette.error.main },
+  warning: { color: theme.palette.warning.dark },
+  newest: { borderTop: `1px solid ${theme.palette.divider}` },
+}));
+
+/** The counts the card shows, in the order they need attention. */
+const COUNTED: Array<{ state: ControlState; label: string }> = [
+  { state: 'failing', label: 'failing' },
+  { state: 'expired', label: 'expired' },
+  { state: 'expiring', label: 'expiring' },
+  { state: 'missing', label: 'missing' },
+];
+
+/** The newest evidence that still counts, else the newest of all. */
+export function newestEvidence(
+  items: EvidenceItem[],
+): EvidenceItem | undefined {
+  return items.find(item => !item.withdrawal) ?? items[0];
+}
+
+function CoverageLine(props: { coverage: FrameworkCoverage }) {
+  const classes = useStyles();
+  const { coverage } = props;
+  const percent = Math.round(coverage.ratio * 100);
+  return (
+    <ListItem disableGutters className={classes.framework}>
+      <Box className={classes.frameworkLine}>
+        <Typography variant="body2">
+          <strong>{coverage.title}</strong>
+        </Typography>
+        <Typography variant="body2">{percent} %</Typography>
+      </Box>
+      <LinearProgress
+        variant="determinate"
+        value={percent}
+        className={classes.bar}
+        aria-label={`${coverage.title} coverage`}
+      />
+      <Typography variant="caption" color="textSecondary">
+        {coverage.applicable === 0
+          ? 'Every control in scope is declared not applicable'
+          : `${coverage.covered} of ${plural(
+              coverage.applicable,
+              'applicable control',
+            )} covered by fresh or expiring evidence`}
+      </Typography>
+    </ListItem>
+  );
+}
+
+function StateCounts(props: { record: EntityComplianceRecord }) {
+  const classes = useStyles();
+  const counts = countStates(props.record.controls.map(c => c.state));
+  return (
+    <Box className={classes.counts}>
+      {COUNTED.map(({ state, label }) => {
+        const count = counts[state];
+        let tone = '';
+        if (count > 0 && state === 'expiring') tone = classes.warning;
+        else if (count > 0) tone = classes.attention;
+        return (
+          <Box
+            key={state}
+            role="group"
+            aria-label={`${label} controls`}
+            title={STATE_MEANING[state]}
+            className={classes.count}
+          >
+            <Typography variant="h5" component="p" className={tone}>
+              {count}
+            </Typography>
+            <Typography variant="caption" color="textSecondary">
+              {label}
+            </Typography>
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}
+
+function NewestEvidence(props: {
+  evidence: { items?: EvidenceItem[]; error?: Error };
+}) {
+  const classes = useStyles();
+  const { items, error } = props.evidence;
+  const newest = items && newestEvidence(items);
+  let body;
+  if (error) {
+    body = (
+      <Typography variant="body2" color="textSecondary">
+        Unavailable: {error.message}
+      </Typography>
+    );
+  } else if (!newest) {
+    body = (
+      <Typography variant="body2" color="textSecondary">
+        No evidence filed yet: file it from the Compliance tab, or from CI with
+        a publish token
+      </Typography>
+    );
+  } else {
+    body = (
+      <>
+        <Typography variant="body2">
+          {newest.link ? (
+            <Link to={newest.link}>{newest.title}</Link>
+          ) : (
+            newest.title
+          )}
+          {newest.withdrawal && ' (withdrawn)'}
+        </Typography>
+        <Typography variant="caption" color="textSecondary">
+          {SOURCE_LABEL[newest.source]} · collected{' '}
+          {formatDateTime(newest.collectedAt)}
+        </Typography>
+      </>
+    );
+  }
+  return (
+    <Box
+      className={classes.newest}
+      pt={1.5}
+      role="region"
+      aria-label="Newest evidence"
+    >
+      <Typography variant="overline" display="block">
+        Newest evidence
+      </Typography>
+      {body}
+    </Box>
+  );
+}
+
+/** What the card says for an entity no control applies to. */
+export function NoControlsApply() {
+  return (
+    <EmptyState
+      missing="field"
+      title="No controls apply to this entity"
+      description="Controls come to an entity through the rules of compliance/applicability.yaml: a rule selects entities by kind, type, lifecycle, system, domain, tags or annotations and names the SOC 2 and ISO 27001 controls that apply to them. Add a rule that selects this entity, or tag it as an existing rule expects."
+      action={<Link to={DOCS.scoping}>How to scope an entity</Link>}
+    />
+  );
+}
+
+/**
+ * The compliance record at a glance, for the entity's overview: coverage
+ * per framework, the controls that need attention, the newest evidence.
+ */
+export function EntityComplianceSummaryCard() {
+  const { entity: pageEntity } = useEntity();
+  const entityLink = useEntityRefLink();
+  const entity = useEntityName();
+  const api = useApi(complianceApiRef);
+  const { value, loading, error } = useAsync(async () => {
+    const [record, evidence] = await Promise.all([
+      api.getEntityControls(entity),
+      // The newest few: the newest that still counts is among them
+      api.listEntityEvidence(entity, { limit: 5 }).then(
+        page => ({ items: page.items }),
+        (e: Error) => ({ error: e }),
+      ),
+    ]);
+    return { record, evidence };
+  }, [api, entity]);
+
+  const title = 'Compliance';
+  if (loading) {
+    return (
+      <InfoCard title={title} variant="gridItem">
+        <Progress />
+      </InfoCard>
+    );
+  }
+  if (error || !value) {
+    return (
+      <InfoCard title={title} variant="gridItem">
+        {isForbidden(error) ? (
+          <EmptyState
+            missing="info"
+            title={INTERNAL_RECORD_TITLE}
+            description="The controls and evidence of this entity are not published to you."
+          />
+        ) : (
+          <RecordErrorPanel
+            error={error ?? new Error('No compliance record was returned')}
+          />
+        )}
+      </InfoCard>
+    );
+  }
+  const { record, evidence } = value;
+  if (record.controls.length === 0) {
+    return (
+      <InfoCard title={title} variant="gridItem">
+        <NoControlsApply />
+      </InfoCard>
+    );
+  }
+  return (
+    <InfoCard
+      title={title}
+      subheader={`${plural(record.controls.length, 'control')} in scope`}
+      variant="gridItem"
+      deepLink={{
+        title: 'Open the compliance record',
+        link: `${entityLink(pageEntity)}/compliance`,
+      }}
+    >
+      <List dense disablePadding aria-label="Coverage per framework">
+        {record.coverage.map(coverage => (
+          <CoverageLine key={coverage.framework} coverage={coverage} />
+        ))}
+      </List>
+      <StateCounts record={record} />
+      {record.problems.length > 0 && (
+        <Typography variant="body2" color="error" gutterBottom>
+          {plural(record.problems.length, 'problem')} in how this entity
+          declares its scope: see the Compliance tab
+        </Typography>
+      )}
+      <NewestEvidence evidence={evidence} />
+    </InfoCard>
+  );
+}

@@ -1,0 +1,137 @@
+import {
+  ControlState,
+  EvidenceResult,
+  EvidenceSource,
+} from '@readiness/plugin-compliance-common';
+import Chip from '@material-ui/core/Chip';
+import { makeStyles, Theme } from '@material-ui/core/styles';
+
+/** The states in the order that needs attention first. */
+export const STATE_ORDER: ControlState[] = [
+  'failing',
+  'expired',
+  'expiring',
+  'missing',
+  'fresh',
+  'not-applicable',
+];
+
+export const STATE_LABEL: Record<ControlState, string> = {
+  fresh: 'fresh',
+  expiring: 'expiring',
+  expired: 'expired',
+  failing: 'failing',
+  missing: 'missing',
+  'not-applicable': 'not applicable',
+};
+
+/** What each state means, for tooltips and the docs. */
+export const STATE_MEANING: Record<ControlState, string> = {
+  fresh:
+    'Satisfied by evidence that is valid for longer than the expiry window',
+  expiring: 'Satisfied, but the evidence expires within the expiry window',
+  expired: 'The newest evidence said satisfied, and it has expired',
+  failing: 'The newest evidence that counts says not satisfied',
+  missing: 'No evidence counts for this control yet',
+  'not-applicable': 'The entity declares the control not applicable',
+};
+
+export const SOURCE_LABEL: Record<EvidenceSource, string> = {
+  manual: 'filed by hand',
+  pipeline: 'pipeline',
+  drill: 'DR drill',
+  backup: 'backup verification',
+  gate: 'release gate',
+  'api-lint': 'API lint',
+  scorecard: 'scorecard',
+  external: 'external system',
+};
+
+export const RESULT_LABEL: Record<EvidenceResult, string> = {
+  satisfied: 'satisfied',
+  'not-satisfied': 'not satisfied',
+  informational: 'informational',
+};
+
+type Tone = 'ok' | 'warning' | 'error' | 'missing' | 'neutral';
+
+const STATE_TONE: Record<ControlState, Tone> = {
+  fresh: 'ok',
+  expiring: 'warning',
+  expired: 'error',
+  failing: 'error',
+  missing: 'missing',
+  'not-applicable': 'neutral',
+};
+
+const RESULT_TONE: Record<EvidenceResult, Tone> = {
+  satisfied: 'ok',
+  'not-satisfied': 'error',
+  informational: 'neutral',
+};
+
+const useStyles = makeStyles((theme: Theme) => ({
+  chip: { margin: 0, fontWeight: 500 },
+  ok: {
+    backgroundColor: theme.palette.success.main,
+    color: theme.palette.success.contrastText,
+  },
+  warning: {
+    backgroundColor: theme.palette.warning.main,
+    color: theme.palette.warning.contrastText,
+  },
+  error: {
+    backgroundColor: theme.palette.error.main,
+    color: theme.palette.error.contrastText,
+  },
+  missing: {
+    backgroundColor: 'transparent',
+    border: `1px dashed ${theme.palette.error.main}`,
+    color: theme.palette.error.main,
+  },
+  neutral: {},
+}));
+
+function ToneChip(props: { tone: Tone; label: string; title?: string }) {
+  const classes = useStyles();
+  return (
+    <Chip
+      size="small"
+      label={props.label}
+      title={props.title}
+      className={`${classes.chip} ${classes[props.tone]}`}
+    />
+  );
+}
+
+/** The state of a control, coloured by how much it needs attention. */
+export function ControlStateChip(props: { state: ControlState }) {
+  return (
+    <ToneChip
+      tone={STATE_TONE[props.state]}
+      label={STATE_LABEL[props.state]}
+      title={STATE_MEANING[props.state]}
+    />
+  );
+}
+
+/** What an evidence item says about its controls. */
+export function EvidenceResultChip(props: { result: EvidenceResult }) {
+  return (
+    <ToneChip
+      tone={RESULT_TONE[props.result]}
+      label={RESULT_LABEL[props.result]}
+    />
+  );
+}
+
+/** Counts of controls by state. */
+export function countStates(
+  states: ControlState[],
+): Record<ControlState, number> {
+  const counts = Object.fromEntries(
+    STATE_ORDER.map(state => [state, 0]),
+  ) as Record<ControlState, number>;
+  for (const state of states) counts[state] += 1;
+  return counts;
+}
