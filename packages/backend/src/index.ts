@@ -76,6 +76,10 @@ backend.add(import('@readiness/plugin-partner-backend'));
 // evidence filed by people and pipelines (plugins/compliance-backend)
 backend.add(import('@readiness/plugin-compliance-backend'));
 
+// Scorecards: levels and scores of catalog entities from the facts the
+// families provide, with daily history (plugins/scorecards-backend)
+backend.add(import('@readiness/plugin-scorecards-backend'));
+
 // User settings (starred entities, theme) are kept per user; signals push updates
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
