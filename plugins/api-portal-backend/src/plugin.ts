@@ -3,6 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  complianceEvidenceServiceRef,
+  PortalEvidenceReporter,
+} from '@readiness/plugin-compliance-node';
 import { durationToMilliseconds } from '@backstage/types';
 import {
   apiPortalArtifactStoreExtensionPoint,
@@ -13,6 +17,7 @@ import {
 } from '@readiness/plugin-api-portal-node';
 import { ApiCollector } from './collection/ApiCollector';
 import { ChangeDetector } from './collection/ChangeDetector';
+import { ApiEvidenceReporter } from './compliance/ApiEvidenceReporter';
 import { readApiPortalOptions } from './config';
 import { DatabaseChangelogStore } from './database/DatabaseChangelogStore';
 import { DatabaseLintStore } from './database/DatabaseLintStore';
@@ -90,6 +95,7 @@ export const apiPortalPlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        complianceEvidence: complianceEvidenceServiceRef,
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(apiPortalPermissions);
@@ -171,6 +177,21 @@ export const apiPortalPlugin = createBackendPlugin({
           ),
         );
         deps.lifecycle.addShutdownHook(() => sdkBuilder.stop());
+        const appBaseUrl =
+          deps.config.getOptionalString('app.baseUrl') ??
+          'http://localhost:3000';
+        // Families that lint clean are compliance evidence after each pass
+        const evidence = new ApiEvidenceReporter({
+          specs,
+          lints,
+          changelog,
+          reporter: new PortalEvidenceReporter({
+            evidence: deps.complianceEvidence,
+            auth: deps.auth,
+            logger: deps.logger,
+          }),
+          appBaseUrl,
+        });
         await deps.scheduler.scheduleTask({
           id: COLLECTION_TASK_ID,
           scope: 'global',
@@ -180,6 +201,7 @@ export const apiPortalPlugin = createBackendPlugin({
           fn: collectionTask({
             collector,
             sdkBuilder,
+            evidence,
             logger: deps.logger,
             buildAfterCollection: options.sdk.buildAfterCollection,
           }),
@@ -194,9 +216,7 @@ export const apiPortalPlugin = createBackendPlugin({
             sdkDownloads: builds,
             userInfo: deps.userInfo,
             feedLinks: {
-              appBaseUrl:
-                deps.config.getOptionalString('app.baseUrl') ??
-                'http://localhost:3000',
+              appBaseUrl,
               apiBaseUrl: () => deps.discovery.getExternalBaseUrl('api-portal'),
             },
           }),

@@ -144,6 +144,17 @@ export function sortVersions(versions: readonly string[]): string[] {
 }
 
 /**
+ * The major version of a version string read as {@link compareVersions}
+ * reads it (`v2` is 2, `2.1.0` is 2, a date `2024-01-01` is 2024), or
+ * undefined when it has no number.
+ *
+ * @public
+ */
+export function majorVersion(version: string): number | undefined {
+  return asSemver(version)?.major;
+}
+
+/**
  * Whether a version string reads as a semver pre-release (`2.0.0-beta.1`,
  * `v3-rc1`).
  *

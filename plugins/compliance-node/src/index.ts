@@ -6,3 +6,4 @@
  */
 
 export * from './evidenceService';
+export * from './portalEvidenceReporter';

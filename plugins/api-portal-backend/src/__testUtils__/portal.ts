@@ -10,6 +10,7 @@ import {
 } from '@backstage/backend-test-utils';
 import {
   BackendFeature,
+  createServiceFactory,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
@@ -22,6 +23,10 @@ import {
 } from '@readiness/backend-test-utils';
 import sdkPythonModule from '@readiness/plugin-api-portal-backend-module-sdk-python';
 import sdkTypeScriptModule from '@readiness/plugin-api-portal-backend-module-sdk-typescript';
+import {
+  complianceEvidenceServiceRef,
+  PortalEvidence,
+} from '@readiness/plugin-compliance-node';
 import { repositoryPath } from '@readiness/test-corpus';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -140,6 +145,8 @@ export function sampleApis(): Entity[] {
 export type TestPortal = {
   /** Runs one collection pass, as the scheduler would. */
   collect(): Promise<void>;
+  /** The compliance evidence the backend filed, in order. */
+  filed: PortalEvidence[];
   get(path: string, caller?: string): request.Test;
   post(path: string, caller?: string): request.Test;
 };
@@ -164,9 +171,20 @@ export async function startPortal(options: {
       }
     },
   });
+  const filed: PortalEvidence[] = [];
   const { server } = await startTestBackend({
     features: [
       apiPortalPlugin,
+      createServiceFactory({
+        service: complianceEvidenceServiceRef,
+        deps: {},
+        factory: () => ({
+          async filePortalEvidence(evidence: PortalEvidence) {
+            filed.push(evidence);
+            return { created: true };
+          },
+        }),
+      }),
       catalogServiceMock.factory({ entities: options.entities }),
       audiencePermissionsServiceFactory(),
       sampleUserInfoServiceFactory(),
@@ -190,6 +208,7 @@ export async function startPortal(options: {
     ],
   });
   return {
+    filed,
     async collect() {
       if (!task) throw new Error('the collection task was not scheduled');
       await task.fn(new AbortController().signal);

@@ -210,4 +210,39 @@ export class DatabaseChangelogStore {
     const rows = await query;
     return new Map(rows.map(row => [row.family, Number(row.count)]));
   }
+
+  /**
+   * The breaking entries of every family since a time, without their
+   * changes: which versions each went between.
+   */
+  async breakingEntriesSince(since: Date): Promise<
+    Array<{
+      family: string;
+      kind: ChangelogItem['kind'];
+      fromVersion: string;
+      toVersion: string;
+    }>
+  > {
+    const rows = await this.db('api_changelog')
+      .select<
+        Array<{
+          family: string;
+          kind: ChangelogItem['kind'];
+          from_version: string;
+          to_version: string;
+        }>
+      >('family', 'kind', 'from_version', 'to_version')
+      .where('breaking', true)
+      .where('at', '>=', since)
+      .orderBy([
+        { column: 'at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(row => ({
+      family: row.family,
+      kind: row.kind,
+      fromVersion: row.from_version,
+      toVersion: row.to_version,
+    }));
+  }
 }

@@ -3,6 +3,7 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
   ComplianceEvidenceService,
   PortalEvidence,
+  PortalEvidenceReporter,
 } from '@readiness/plugin-compliance-node';
 import {
   BackupVerification,
@@ -27,13 +28,15 @@ const HTTP_LINK = /^https?:\/\//i;
  * (a retry of the push files it); nothing else retries it.
  */
 export class EvidenceFiler {
-  constructor(
-    private readonly deps: {
-      evidence: ComplianceEvidenceService;
-      auth: AuthService;
-      logger: LoggerService;
-    },
-  ) {}
+  private readonly reporter: PortalEvidenceReporter;
+
+  constructor(deps: {
+    evidence: ComplianceEvidenceService;
+    auth: AuthService;
+    logger: LoggerService;
+  }) {
+    this.reporter = new PortalEvidenceReporter(deps);
+  }
 
   /**
    * A drill stored: evidence for each of its entities whose targets (for the
@@ -122,21 +125,9 @@ export class EvidenceFiler {
   }
 
   private async file(evidence: PortalEvidence): Promise<void> {
-    try {
-      await this.deps.evidence.filePortalEvidence(evidence, {
-        credentials: await this.deps.auth.getOwnServiceCredentials(),
-      });
-    } catch (error) {
-      this.deps.logger.warn(
-        `Could not file ${evidence.kind} compliance evidence for ${
-          evidence.entityRef
-        } (key ${
-          evidence.idempotencyKey
-        }); it is missing until the record is pushed again: ${
-          (error as Error).message
-        }`,
-      );
-    }
+    await this.reporter.report(evidence, {
+      filedAgain: 'the record is pushed again',
+    });
   }
 }
 
