@@ -88,6 +88,7 @@ export function discoverRoutes(): RouteKey[] {
     ...ourSpec('reliability', 'reliability-backend'),
     ...ourSpec('partner', 'partner-backend'),
     ...ourSpec('compliance', 'compliance-backend'),
+    ...ourSpec('scorecards', 'scorecards-backend'),
     ...upstreamSpec('catalog', '@backstage/plugin-catalog-backend'),
     ...upstreamSpec('search', '@backstage/plugin-search-backend'),
     ...upstreamRouter(

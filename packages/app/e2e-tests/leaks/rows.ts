@@ -376,6 +376,15 @@ export const ROWS: Record<string, Row> = {
     writes: true,
   },
 
+  // --- scorecards (no partner reaches any of it) ---------------------------
+  'GET /api/scorecards/v1/entities/{kind}/{namespace}/{name}/scorecard': entity(
+    'component',
+    COMPONENT,
+  ),
+  'GET /api/scorecards/v1/entities/{kind}/{namespace}/{name}/scorecard/history':
+    entity('component', COMPONENT),
+  'GET /api/scorecards/v1/checks': {},
+
   // --- reliability --------------------------------------------------------
   'POST /api/reliability/v1/runs': { body: t => run(t), writes: true },
   'GET /api/reliability/v1/runs': {
