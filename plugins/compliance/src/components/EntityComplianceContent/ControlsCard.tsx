@@ -82,7 +82,7 @@ function stateDetail(
   if (control.state === 'not-applicable') {
     return control.justification ?? 'Declared not applicable';
   }
-  if (!control.evidence) return 'No evidence counts for it yet';
+  if (!control.evidence) return 'No evidence yet';
   const resting = items.find(item => item.id === control.evidence!.id);
   const through = control.evidence.through
     ? ` (filed for ${control.evidence.through}, counts through ${
@@ -204,7 +204,13 @@ export function ControlsCard(props: {
   const visible = record.controls.filter(
     c => shown === 'all' || c.state === shown,
   );
-  const frameworks = [...new Set(record.controls.map(c => c.framework))];
+  // In the order of the coverage (the loaded frameworks), as the card shows it
+  const frameworks = [
+    ...new Set([
+      ...record.coverage.map(c => c.framework),
+      ...record.controls.map(c => c.framework),
+    ]),
+  ];
   const titleOf = (framework: string) =>
     record.coverage.find(c => c.framework === framework)?.title ?? framework;
 

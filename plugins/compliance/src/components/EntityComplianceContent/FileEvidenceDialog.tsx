@@ -117,8 +117,11 @@ export function FileEvidenceDialog(props: {
     return [...groups.entries()];
   }, [props.controls, find, draft.controls]);
 
-  const set = <K extends keyof FilingDraft>(key: K, value: FilingDraft[K]) =>
+  const set = <K extends keyof FilingDraft>(key: K, value: FilingDraft[K]) => {
     setDraft(previous => ({ ...previous, [key]: value }));
+    // A field changed since the last check is not wrong until checked again
+    setProblems(previous => ({ ...previous, [key]: undefined }));
+  };
 
   const toggle = (control: string, on: boolean) =>
     set(
