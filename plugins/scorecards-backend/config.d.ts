@@ -12,7 +12,7 @@ export interface Config {
       /**
        * When every entity is scored again, once across all replicas:
        * `{ cron: '0 2 * * *' }`, a duration or an ISO 8601 duration.
-       * Default: every night at 02:00 UTC.
+       * Default: every night at 02:00 in the server's time zone.
        */
       frequency?: { cron: string } | HumanDuration | string;
       /** How long a full recompute may run before it is given up. Default: 2 hours. */
