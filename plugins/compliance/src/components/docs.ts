@@ -2,9 +2,7 @@ import { portalDocsLink } from '@readiness/portal-react';
 
 /** The pages of the portal's docs the compliance cards point to. */
 export const DOCS = {
-  entityPages: portalDocsLink('compliance/entity-pages'),
   scoping: portalDocsLink('compliance/entity-pages', 'when-no-control-applies'),
-  applicability: portalDocsLink('compliance/frameworks', 'applicability'),
   states: portalDocsLink('compliance/entity-pages', 'the-state-of-a-control'),
   filingFromCi: portalDocsLink('compliance/filing-from-ci'),
 };

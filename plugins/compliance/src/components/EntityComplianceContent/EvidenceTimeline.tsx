@@ -54,6 +54,8 @@ const useStyles = makeStyles((theme: Theme) => ({
   controls: { fontFamily: 'monospace', fontSize: '0.75rem' },
   description: { whiteSpace: 'pre-wrap', marginTop: theme.spacing(0.5) },
   withdraw: { marginLeft: 'auto' },
+  // A withdrawn item's result no longer counts: shown, but receding
+  faded: { opacity: 0.55 },
 }));
 
 function TimelineEntry(props: {
@@ -76,7 +78,9 @@ function TimelineEntry(props: {
         >
           {item.title}
         </Typography>
-        <EvidenceResultChip result={item.result} />
+        <span className={withdrawn ? classes.faded : undefined}>
+          <EvidenceResultChip result={item.result} />
+        </span>
         <Chip
           size="small"
           variant="outlined"
