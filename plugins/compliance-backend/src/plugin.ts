@@ -7,6 +7,7 @@ import { compliancePermissions } from '@readiness/plugin-compliance-common';
 import { readComplianceOptions } from './config';
 import { DatabaseEvidenceStore } from './database/DatabaseEvidenceStore';
 import { AuthorizedEvidenceService } from './service/AuthorizedEvidenceService';
+import { ComplianceIndex } from './service/ComplianceIndex';
 import {
   logComplianceModel,
   readComplianceModel,
@@ -34,6 +35,7 @@ export const compliancePlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -41,14 +43,25 @@ export const compliancePlugin = createBackendPlugin({
         const options = readComplianceOptions(deps.config);
         const model = await readComplianceModel(options.files);
         logComplianceModel(model, deps.logger);
+        const store = await DatabaseEvidenceStore.create({
+          database: deps.database,
+        });
+        const index = new ComplianceIndex({
+          store,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          model,
+          logger: deps.logger,
+          expiringWithin: options.expiringWithin,
+        });
+        deps.lifecycle.addStartupHook(() => index.warmInBackground());
         const evidence = new AuthorizedEvidenceService(
           new ScopedEvidenceService({
-            store: await DatabaseEvidenceStore.create({
-              database: deps.database,
-            }),
+            store,
             catalog: deps.catalog,
             auth: deps.auth,
             model,
+            index,
             limits: options.evidence,
             expiringWithin: options.expiringWithin,
           }),

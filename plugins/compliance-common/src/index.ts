@@ -14,5 +14,6 @@ export * from './frameworks';
 export * from './applicability';
 export * from './state';
 export * from './evidence';
+export * from './matrix';
 export * from './permissions';
 export * from './client';

@@ -72,6 +72,18 @@ const RECORD: Record<Target, string> = {
   partner: 'webhooks',
   missing: 'no-such-service-x9',
 };
+// The portal's own system is internal; the filing platform carries the
+// partner-facing ledger
+const SYSTEM: Record<Target, string> = {
+  internal: 'readiness-portal',
+  partner: 'filing-platform',
+  missing: 'no-such-system-x9',
+};
+const MATRIX_FRAMEWORK: Record<Target, string> = {
+  internal: 'SOC2',
+  partner: 'ISO27001',
+  missing: 'NO-SUCH-FRAMEWORK-X9',
+};
 const DOCS: Record<Target, Values> = {
   internal: { namespace: 'default', kind: 'system', name: 'readiness-portal' },
   partner: { namespace: 'default', kind: 'component', name: 'ledger' },
@@ -366,6 +378,16 @@ export const ROWS: Record<string, Row> = {
     'component',
     COMPONENT,
   ),
+  'GET /api/compliance/v1/matrix': {
+    query: t => ({ framework: MATRIX_FRAMEWORK[t], groupBy: 'system' }),
+  },
+  'GET /api/compliance/v1/matrix/entities': {
+    query: t => ({
+      framework: 'SOC2',
+      groupBy: 'system',
+      group: refOf('system', SYSTEM[t]),
+    }),
+  },
   'POST /api/compliance/v1/evidence': {
     body: t => evidenceFiling(t, `leak-suite-${t}`),
     writes: true,

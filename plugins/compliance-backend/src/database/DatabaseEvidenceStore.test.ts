@@ -93,5 +93,49 @@ describe.each(databases.eachSupportedId())(
         'Filed for the wrong entity',
       );
     });
+
+    it('reads what was filed and withdrawn since a time, for every entity', async () => {
+      await new Promise(resolve => setTimeout(resolve, 5));
+      const before = new Date();
+      const { item } = await store.addEvidence(
+        evidence({
+          entityRef: 'resource:default/filing-db',
+          controls: ['ISO27001:8.13'],
+          contentHash: 'd'.repeat(64),
+        }),
+      );
+      const since = await store.standingsFiledSince(before);
+      expect(since).toEqual([
+        expect.objectContaining({
+          id: item.id,
+          entityRef: 'resource:default/filing-db',
+          controls: ['ISO27001:8.13'],
+          withdrawn: false,
+        }),
+      ]);
+      // Everything, when no time is given
+      const all = await store.standingsFiledSince();
+      expect(all.length).toBeGreaterThan(since.length);
+      expect(all.map(s => s.id)).toContain(item.id);
+      expect(
+        await store.standingsFiledSince(new Date(Date.now() + 60_000)),
+      ).toEqual([]);
+
+      expect(await store.withdrawnSince(before)).not.toContainEqual(
+        expect.objectContaining({ evidenceId: item.id }),
+      );
+      await store.addWithdrawal({
+        evidenceId: item.id,
+        reason: 'Restore test of the wrong database',
+        withdrawnBy: 'user:default/guest',
+      });
+      expect(await store.withdrawnSince(before)).toContainEqual({
+        evidenceId: item.id,
+        entityRef: 'resource:default/filing-db',
+      });
+      expect(await store.withdrawnSince(new Date(Date.now() + 60_000))).toEqual(
+        [],
+      );
+    });
   },
 );

@@ -281,36 +281,82 @@ export class DatabaseEvidenceStore {
     };
   }
 
-  /** Every item of an entity as the state of its controls needs it, in one query. */
+  /** What the state of an entity's controls needs of each of its items. */
   async standingsOf(entityRef: string): Promise<StoredStanding[]> {
+    const standings = await this.standings(query =>
+      query.where('compliance_evidence.entity_ref', entityRef),
+    );
+    return standings.map(({ entityRef: _entity, ...standing }) => standing);
+  }
+
+  /**
+   * The standings of every item filed at or after a time (every item when
+   * none is given), with their entities: what a kept view of all evidence
+   * reads to catch up.
+   */
+  async standingsFiledSince(
+    since?: Date,
+  ): Promise<Array<StoredStanding & { entityRef: string }>> {
+    return this.standings(query =>
+      since ? query.where('compliance_evidence.filed_at', '>=', since) : query,
+    );
+  }
+
+  /** The items withdrawn at or after a time, with their entities. */
+  async withdrawnSince(
+    since: Date,
+  ): Promise<Array<{ evidenceId: string; entityRef: string }>> {
+    const rows: Array<{ evidence_id: string; entity_ref: string }> =
+      await this.db('compliance_evidence_withdrawals')
+        .join(
+          'compliance_evidence',
+          'compliance_evidence.id',
+          'compliance_evidence_withdrawals.evidence_id',
+        )
+        .where('compliance_evidence_withdrawals.withdrawn_at', '>=', since)
+        .select(
+          'compliance_evidence_withdrawals.evidence_id',
+          'compliance_evidence.entity_ref',
+        );
+    return rows.map(row => ({
+      evidenceId: row.evidence_id,
+      entityRef: row.entity_ref,
+    }));
+  }
+
+  private async standings(
+    where: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
+  ): Promise<Array<StoredStanding & { entityRef: string }>> {
     const rows: Array<{
       id: string;
+      entity_ref: string;
       control: string;
       collected_at: Date | string | number;
       expires_at: Date | string | number;
       result: string;
       withdrawal_id: string | null;
-    }> = await this.db('compliance_evidence')
-      .join(
-        'compliance_evidence_controls',
-        'compliance_evidence.id',
-        'compliance_evidence_controls.evidence_id',
-      )
-      .leftJoin(
-        'compliance_evidence_withdrawals',
-        'compliance_evidence.id',
-        'compliance_evidence_withdrawals.evidence_id',
-      )
-      .where('compliance_evidence.entity_ref', entityRef)
-      .select(
-        'compliance_evidence.id',
-        'compliance_evidence_controls.control',
-        'compliance_evidence.collected_at',
-        'compliance_evidence.expires_at',
-        'compliance_evidence.result',
-        'compliance_evidence_withdrawals.id as withdrawal_id',
-      );
-    const byId = new Map<string, StoredStanding>();
+    }> = await where(
+      this.db('compliance_evidence')
+        .join(
+          'compliance_evidence_controls',
+          'compliance_evidence.id',
+          'compliance_evidence_controls.evidence_id',
+        )
+        .leftJoin(
+          'compliance_evidence_withdrawals',
+          'compliance_evidence.id',
+          'compliance_evidence_withdrawals.evidence_id',
+        ),
+    ).select(
+      'compliance_evidence.id',
+      'compliance_evidence.entity_ref',
+      'compliance_evidence_controls.control',
+      'compliance_evidence.collected_at',
+      'compliance_evidence.expires_at',
+      'compliance_evidence.result',
+      'compliance_evidence_withdrawals.id as withdrawal_id',
+    );
+    const byId = new Map<string, StoredStanding & { entityRef: string }>();
     for (const row of rows) {
       const found = byId.get(row.id);
       if (found) {
@@ -319,6 +365,7 @@ export class DatabaseEvidenceStore {
       }
       byId.set(row.id, {
         id: row.id,
+        entityRef: row.entity_ref,
         controls: [row.control],
         collected: isoTime(row.collected_at),
         expires: isoTime(row.expires_at),

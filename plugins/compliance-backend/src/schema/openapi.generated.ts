@@ -75,6 +75,28 @@ export const spec = {
           default: 20,
         },
       },
+      framework: {
+        name: 'framework',
+        in: 'query',
+        required: false,
+        description:
+          "A loaded framework's id (SOC2, ISO27001, or an OSCAL catalog's); the first loaded when absent.",
+        schema: {
+          type: 'string',
+          maxLength: 100,
+        },
+      },
+      groupBy: {
+        name: 'groupBy',
+        in: 'query',
+        required: false,
+        description: "Rows by the entities' system or by their owner.",
+        schema: {
+          type: 'string',
+          enum: ['system', 'owner'],
+          default: 'system',
+        },
+      },
     },
     requestBodies: {},
     responses: {
@@ -499,6 +521,227 @@ export const spec = {
         },
         required: ['reason'],
       },
+      MatrixCoverage: {
+        type: 'object',
+        properties: {
+          applicable: {
+            type: 'integer',
+            description: 'Entity × control pairs not declared not applicable.',
+          },
+          covered: {
+            type: 'integer',
+            description: 'Applicable pairs with fresh or expiring evidence.',
+          },
+          ratio: {
+            type: 'number',
+            description: 'covered / applicable; 1 when nothing applies.',
+          },
+        },
+        required: ['applicable', 'covered', 'ratio'],
+      },
+      MatrixCell: {
+        type: 'array',
+        nullable: true,
+        description:
+          "Entities of the row per state for the column's control, in the order fresh, expiring, expired, failing, missing, not-applicable; null when the control is in the scope of none of the row's entities.",
+        minItems: 6,
+        maxItems: 6,
+        items: {
+          type: 'integer',
+        },
+      },
+      ComplianceMatrix: {
+        type: 'object',
+        properties: {
+          framework: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          groupBy: {
+            type: 'string',
+            enum: ['system', 'owner'],
+          },
+          asOf: {
+            type: 'string',
+            format: 'date-time',
+          },
+          catalogAsOf: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the catalog was last read for the entities and their scope.',
+          },
+          controls: {
+            type: 'array',
+            description: "The columns, in the framework's order.",
+            items: {
+              allOf: [
+                {
+                  $ref: '#/components/schemas/MatrixCoverage',
+                },
+                {
+                  type: 'object',
+                  properties: {
+                    control: {
+                      type: 'string',
+                    },
+                    title: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['control', 'title'],
+                },
+              ],
+            },
+          },
+          groups: {
+            type: 'array',
+            description:
+              'The rows; entities without a system or owner last (group empty).',
+            items: {
+              allOf: [
+                {
+                  $ref: '#/components/schemas/MatrixCoverage',
+                },
+                {
+                  type: 'object',
+                  properties: {
+                    group: {
+                      type: 'string',
+                    },
+                    title: {
+                      type: 'string',
+                    },
+                    entities: {
+                      type: 'integer',
+                    },
+                    cells: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/MatrixCell',
+                      },
+                    },
+                  },
+                  required: ['group', 'title', 'entities', 'cells'],
+                },
+              ],
+            },
+          },
+          totals: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/MatrixCoverage',
+              },
+              {
+                type: 'object',
+                properties: {
+                  entities: {
+                    type: 'integer',
+                  },
+                  states: {
+                    $ref: '#/components/schemas/MatrixCell',
+                  },
+                },
+                required: ['entities', 'states'],
+              },
+            ],
+          },
+        },
+        required: [
+          'framework',
+          'title',
+          'groupBy',
+          'asOf',
+          'catalogAsOf',
+          'controls',
+          'groups',
+          'totals',
+        ],
+      },
+      ComplianceMatrixGroup: {
+        type: 'object',
+        properties: {
+          framework: {
+            type: 'string',
+          },
+          groupBy: {
+            type: 'string',
+            enum: ['system', 'owner'],
+          },
+          group: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          asOf: {
+            type: 'string',
+            format: 'date-time',
+          },
+          catalogAsOf: {
+            type: 'string',
+            format: 'date-time',
+          },
+          controls: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                control: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+              },
+              required: ['control', 'title'],
+            },
+          },
+          entities: {
+            type: 'array',
+            items: {
+              allOf: [
+                {
+                  $ref: '#/components/schemas/MatrixCoverage',
+                },
+                {
+                  type: 'object',
+                  properties: {
+                    entityRef: {
+                      type: 'string',
+                    },
+                    title: {
+                      type: 'string',
+                    },
+                    kind: {
+                      type: 'string',
+                    },
+                    states: {
+                      type: 'object',
+                      additionalProperties: {
+                        $ref: '#/components/schemas/ControlState',
+                      },
+                    },
+                  },
+                  required: ['entityRef', 'title', 'kind', 'states'],
+                },
+              ],
+            },
+          },
+        },
+        required: [
+          'framework',
+          'groupBy',
+          'group',
+          'title',
+          'asOf',
+          'catalogAsOf',
+          'controls',
+          'entities',
+        ],
+      },
     },
     securitySchemes: {
       JWT: {
@@ -747,6 +990,109 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/matrix': {
+      get: {
+        operationId: 'GetComplianceMatrix',
+        summary: "A framework's controls × systems or owners",
+        description:
+          "For the caller's entities with a control of the framework in scope: one row per system (or owner), one column per control, and in each cell how many of the row's entities are in each state. Evidence filed or withdrawn through any replica counts at once; the catalog (entities, their scope, system and owner) is read at most once a minute (catalogAsOf).",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/framework',
+          },
+          {
+            $ref: '#/components/parameters/groupBy',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The matrix.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ComplianceMatrix',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/matrix/entities': {
+      get: {
+        operationId: 'GetComplianceMatrixGroup',
+        summary: 'The entities of one row of the matrix',
+        description:
+          "The caller's entities of one system (or owner) with the state of each control of the framework in their scope. An unknown group, or one of only entities the caller may not read, has no entities.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/framework',
+          },
+          {
+            $ref: '#/components/parameters/groupBy',
+          },
+          {
+            name: 'group',
+            in: 'query',
+            required: true,
+            description:
+              "The row's system or owner entity ref (system:default/ledger); empty for the entities without one.",
+            schema: {
+              type: 'string',
+              maxLength: 300,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The row's entities.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ComplianceMatrixGroup',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
             $ref: '#/components/responses/ErrorResponse',
           },
           default: {

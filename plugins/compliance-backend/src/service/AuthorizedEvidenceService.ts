@@ -8,6 +8,7 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
+  allowedEntities,
   EntityScope,
   entityScopeOf,
   isAllowed,
@@ -22,6 +23,7 @@ import {
   entityNotFound,
   EvidenceService,
   evidenceNotFound,
+  MatrixQuery,
   ScopedEvidenceService,
 } from './EvidenceService';
 import { normalEntityRef } from './readFiling';
@@ -148,6 +150,40 @@ export class AuthorizedEvidenceService implements EvidenceService {
       scope,
       actor: actorOf(credentials),
     });
+  }
+
+  async getMatrix(query: MatrixQuery, options: CallOptions) {
+    return this.inner.getMatrix(query, await this.readScope(options));
+  }
+
+  async getMatrixGroup(
+    query: MatrixQuery & { group: string },
+    options: CallOptions,
+  ) {
+    return this.inner.getMatrixGroup(query, await this.readScope(options));
+  }
+
+  /**
+   * The entities whose records a caller may read in views over many
+   * entities: refused outright with a 403, all of them, or those the
+   * conditions allow (asked for every entity with a control in scope).
+   */
+  private async readScope(options: CallOptions): Promise<EntityScope> {
+    const { credentials } = options;
+    const result = await this.requireSomewhere(
+      credentials,
+      complianceEntityReadPermission,
+      'read compliance records',
+    );
+    if (result === AuthorizeResult.ALLOW) return { all: true };
+    return entityScopeOf(
+      await allowedEntities(
+        this.permissions,
+        credentials,
+        complianceEntityReadPermission,
+        await this.inner.matrixEntityRefs(),
+      ),
+    );
   }
 
   /** Refuses a caller denied the permission on every entity. */

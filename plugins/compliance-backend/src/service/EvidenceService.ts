@@ -12,6 +12,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { HumanDuration } from '@backstage/types';
 import { EntityScope, inScope } from '@readiness/backend-http-utils';
 import {
+  ComplianceMatrix,
+  ComplianceMatrixGroup,
   ControlState,
   controlState,
   EntityComplianceRecord,
@@ -20,11 +22,15 @@ import {
   EvidenceItem,
   formatControlRef,
   FrameworkCoverage,
+  MATRIX_GROUPINGS,
+  MATRIX_STATES,
+  MatrixGrouping,
   parseControlRef,
   PortalEvidenceKind,
 } from '@readiness/plugin-compliance-common';
 import { EvidenceLimits } from '../config';
 import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
+import { ComplianceIndex } from './ComplianceIndex';
 import { ComplianceModel } from './complianceModel';
 import {
   PortalFiling,
@@ -72,19 +78,31 @@ export interface EvidenceService {
     body: unknown,
     options: CallOptions,
   ): Promise<{ item: EvidenceItem; created: boolean }>;
+  getMatrix(
+    query: MatrixQuery,
+    options: CallOptions,
+  ): Promise<ComplianceMatrix>;
+  getMatrixGroup(
+    query: MatrixQuery & { group: string },
+    options: CallOptions,
+  ): Promise<ComplianceMatrixGroup>;
+}
+
+/** A matrix as asked for: the framework (the first loaded when absent) and the grouping. */
+export type MatrixQuery = { framework?: string; groupBy?: string };
+
+function groupingOf(groupBy: string | undefined): MatrixGrouping {
+  const grouping = groupBy ?? 'system';
+  if (!(MATRIX_GROUPINGS as readonly string[]).includes(grouping)) {
+    throw new InputError(
+      `groupBy: expected one of ${MATRIX_GROUPINGS.join(', ')}`,
+    );
+  }
+  return grouping as MatrixGrouping;
 }
 
 /** What a write may reach, and who makes it. */
 export type WriteAccess = { scope: EntityScope; actor: string };
-
-const STATES: ControlState[] = [
-  'fresh',
-  'expiring',
-  'expired',
-  'failing',
-  'missing',
-  'not-applicable',
-];
 
 const MIN_REASON = 10;
 const MAX_REASON = 1000;
@@ -111,6 +129,8 @@ export class ScopedEvidenceService {
       catalog: CatalogService;
       auth: AuthService;
       model: ComplianceModel;
+      /** The kept view of every entity's scope and evidence, for the matrix. */
+      index: ComplianceIndex;
       limits: EvidenceLimits;
       expiringWithin: HumanDuration;
       now?: () => Date;
@@ -233,10 +253,9 @@ export class ScopedEvidenceService {
     return this.deps.model.frameworks.flatMap(framework => {
       const own = controls.filter(c => c.framework === framework.id);
       if (own.length === 0) return [];
-      const states = Object.fromEntries(STATES.map(s => [s, 0])) as Record<
-        ControlState,
-        number
-      >;
+      const states = Object.fromEntries(
+        MATRIX_STATES.map(s => [s, 0]),
+      ) as Record<ControlState, number>;
       own.forEach(c => states[c.state]++);
       const applicable = own.length - states['not-applicable'];
       const covered = states.fresh + states.expiring;
@@ -317,6 +336,34 @@ export class ScopedEvidenceService {
     if (!rule) return { created: false };
     const filing = await this.checkFiling(portalFilingBody(portal, rule));
     return this.fileEvidence(filing, access);
+  }
+
+  /** The entities with a control in scope, to authorize the matrix. */
+  async matrixEntityRefs(): Promise<string[]> {
+    return this.deps.index.entityRefs();
+  }
+
+  async getMatrix(
+    query: MatrixQuery,
+    scope: EntityScope,
+  ): Promise<ComplianceMatrix> {
+    return this.deps.index.matrix({
+      framework: query.framework,
+      groupBy: groupingOf(query.groupBy),
+      scope,
+    });
+  }
+
+  async getMatrixGroup(
+    query: MatrixQuery & { group: string },
+    scope: EntityScope,
+  ): Promise<ComplianceMatrixGroup> {
+    return this.deps.index.matrixGroup({
+      framework: query.framework,
+      groupBy: groupingOf(query.groupBy),
+      group: query.group,
+      scope,
+    });
   }
 
   /** The entity an evidence item belongs to, to authorize a withdrawal. */

@@ -53,6 +53,28 @@ export async function createRouter(options: {
     ),
   );
 
+  router.get('/v1/matrix', async (req, res) => {
+    res.json(
+      await evidence.getMatrix(
+        { framework: req.query.framework, groupBy: req.query.groupBy },
+        { credentials: await caller(req) },
+      ),
+    );
+  });
+
+  router.get('/v1/matrix/entities', async (req, res) => {
+    res.json(
+      await evidence.getMatrixGroup(
+        {
+          framework: req.query.framework,
+          groupBy: req.query.groupBy,
+          group: req.query.group,
+        },
+        { credentials: await caller(req) },
+      ),
+    );
+  });
+
   router.post(
     '/v1/evidence',
     write({

@@ -121,18 +121,31 @@ export function expiryOf(collected: string, validity: HumanDuration): string {
 }
 
 /**
- * The state of one control of an entity, from the entity's evidence.
+ * What a control of an entity rests on, whatever the time: nothing
+ * (`missing`), the newest failure not followed by a satisfied item
+ * (`failing`), or the satisfied item since the last failure that expires
+ * last (`evidenced`). The state at a time follows from it by
+ * {@link stateAt}; it changes only when the entity's evidence does.
  *
  * @public
  */
-export function controlState(options: {
+export type ControlStanding =
+  | { state: 'not-applicable' | 'missing' }
+  | {
+      state: 'failing' | 'evidenced';
+      evidence: NonNullable<ControlStateVerdict['evidence']>;
+    };
+
+/**
+ * What one control of an entity rests on, from the entity's evidence.
+ *
+ * @public
+ */
+export function controlStanding(options: {
   control: EntityControl;
   evidence: readonly EvidenceStanding[];
   reach: EvidenceReach;
-  now: Date | string;
-  /** How long before its expiry evidence counts as expiring. */
-  expiringWithin: HumanDuration;
-}): ControlStateVerdict {
+}): ControlStanding {
   const { control, reach } = options;
   if (control.status === 'not-applicable') return { state: 'not-applicable' };
 
@@ -165,16 +178,49 @@ export function controlState(options: {
   const best = since.reduce((latest, c) =>
     Date.parse(c.item.expires) > Date.parse(latest.item.expires) ? c : latest,
   );
-  const expires = Date.parse(best.item.expires);
-  const now = new Date(options.now).getTime();
-  let state: ControlState = 'fresh';
-  if (expires <= now) state = 'expired';
-  else if (
-    expires <= addDuration(new Date(now), options.expiringWithin).getTime()
-  ) {
-    state = 'expiring';
-  }
-  return { state, evidence: verdictEvidence(best) };
+  return { state: 'evidenced', evidence: verdictEvidence(best) };
+}
+
+/**
+ * The state of a control at a time, from what it rests on: evidence that
+ * expires within `horizon` (the time plus the expiring window) is expiring.
+ *
+ * @public
+ */
+export function stateAt(
+  standing: ControlStanding,
+  now: number,
+  horizon: number,
+): ControlState {
+  if (standing.state !== 'evidenced') return standing.state;
+  const expires = Date.parse(standing.evidence.expires);
+  if (expires <= now) return 'expired';
+  return expires <= horizon ? 'expiring' : 'fresh';
+}
+
+/**
+ * The state of one control of an entity, from the entity's evidence.
+ *
+ * @public
+ */
+export function controlState(options: {
+  control: EntityControl;
+  evidence: readonly EvidenceStanding[];
+  reach: EvidenceReach;
+  now: Date | string;
+  /** How long before its expiry evidence counts as expiring. */
+  expiringWithin: HumanDuration;
+}): ControlStateVerdict {
+  const standing = controlStanding(options);
+  const now = new Date(options.now);
+  const state = stateAt(
+    standing,
+    now.getTime(),
+    addDuration(now, options.expiringWithin).getTime(),
+  );
+  return 'evidence' in standing
+    ? { state, evidence: standing.evidence }
+    : { state };
 }
 
 function verdictEvidence(counted: {

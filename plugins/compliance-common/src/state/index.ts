@@ -1,6 +1,9 @@
 export {
   addDuration,
+  controlStanding,
   controlState,
+  stateAt,
+  type ControlStanding,
   expiryOf,
   type ControlState,
   type ControlStateVerdict,

@@ -1,0 +1,569 @@
+/*
+ * A replica's kept view of every entity's compliance scope and evidence, for
+ * the views over many entities (the framework matrix): the catalog read in
+ * pages at most once a minute, the evidence loaded once and caught up with
+ * what was filed or withdrawn since on every question (both tables are
+ * append-only, so catching up is a read of the newest rows), and what each
+ * control of each entity rests on kept until that entity's evidence or
+ * scope changes. The state at the time of a question follows from what a
+ * control rests on with two comparisons, so a question costs a count over
+ * the kept standings, not a pass over the evidence.
+ */
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { HumanDuration } from '@backstage/types';
+import { EntityScope, inScope } from '@readiness/backend-http-utils';
+import {
+  addDuration,
+  ComplianceMatrix,
+  ComplianceMatrixGroup,
+  ControlStanding,
+  controlStanding,
+  ControlState,
+  EntityControl,
+  evaluateApplicability,
+  EvidenceStanding,
+  formatControlRef,
+  MATRIX_STATES,
+  MatrixCell,
+  MatrixCoverage,
+  MatrixGrouping,
+  parseControlRef,
+  stateAt,
+} from '@readiness/plugin-compliance-common';
+import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
+import { ComplianceModel } from './complianceModel';
+
+/** How long the kept catalog serves before it is read again. */
+export const CATALOG_REFRESH_MS = 60_000;
+
+/**
+ * How far back each catch-up reads: a filing committed late, or stamped by a
+ * replica whose clock is behind, is still read when within it.
+ */
+export const CATCH_UP_OVERLAP_MS = 5 * 60_000;
+
+const PAGE_SIZE = 500;
+
+// Kinds never in scope of a control: people and catalog plumbing
+const SKIPPED_KINDS = new Set(['user', 'location', 'template']);
+
+const FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.annotations',
+  'metadata.tags',
+  'spec.type',
+  'spec.lifecycle',
+  'spec.system',
+  'spec.domain',
+  'spec.owner',
+];
+
+type KeptEntity = {
+  ref: string;
+  kind: string;
+  title: string;
+  system: string;
+  owner: string;
+  controls: EntityControl[];
+  /** The controls and their status, to tell when the scope changed. */
+  signature: string;
+};
+
+type KeptStandings = {
+  signature: string;
+  /** Control (`SOC2:CC8.1`) → what it rests on. */
+  byControl: Map<string, ControlStanding>;
+};
+
+type Snapshot = {
+  at: Date;
+  entities: Map<string, KeptEntity>;
+  /** Systems' and groups' titles, by entity ref. */
+  titles: Map<string, string>;
+};
+
+function refOf(
+  value: unknown,
+  kind: string,
+  namespace: string,
+): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultKind: kind, defaultNamespace: namespace }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}
+
+function coverageOf(applicable: number, covered: number): MatrixCoverage {
+  return {
+    applicable,
+    covered,
+    ratio: applicable === 0 ? 1 : covered / applicable,
+  };
+}
+
+const STATE_INDEX = new Map<ControlState, number>(
+  MATRIX_STATES.map((state, i) => [state, i]),
+);
+
+function emptyCell(): NonNullable<MatrixCell> {
+  return [0, 0, 0, 0, 0, 0];
+}
+
+function isCovered(state: ControlState): boolean {
+  return state === 'fresh' || state === 'expiring';
+}
+
+export class ComplianceIndex {
+  #snapshot?: Snapshot;
+  #loadingCatalog?: Promise<Snapshot>;
+  #catchingUp?: Promise<void>;
+  /** Entity → evidence id → standing. */
+  readonly #evidence = new Map<string, Map<string, EvidenceStanding>>();
+  #caughtUpFrom?: Date;
+  readonly #standings = new Map<string, KeptStandings>();
+
+  constructor(
+    private readonly deps: {
+      store: DatabaseEvidenceStore;
+      catalog: CatalogService;
+      auth: AuthService;
+      model: ComplianceModel;
+      logger: LoggerService;
+      expiringWithin: HumanDuration;
+      /** The time states are computed for and the catalog's age measured against. */
+      now?: () => Date;
+    },
+  ) {}
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  /**
+   * Reads the catalog and the evidence once, so the first question is as
+   * fast as the others.
+   */
+  async warm(): Promise<void> {
+    const snapshot = await this.catalog();
+    await this.catchUp();
+    for (const entity of snapshot.entities.values()) this.standingsOf(entity);
+  }
+
+  /** Warms without waiting (after start); a failure is logged, and the first question reads again. */
+  warmInBackground(): void {
+    this.warm().catch(error =>
+      this.deps.logger.warn(
+        `Could not prepare the compliance matrix: ${(error as Error).message}`,
+      ),
+    );
+  }
+
+  /** The refs of the entities with a control in scope, for authorization. */
+  async entityRefs(): Promise<string[]> {
+    return [...(await this.catalog()).entities.keys()];
+  }
+
+  /** The framework matrix for the entities in scope. */
+  async matrix(request: {
+    framework?: string;
+    groupBy: MatrixGrouping;
+    scope: EntityScope;
+  }): Promise<ComplianceMatrix> {
+    const framework = this.framework(request.framework);
+    const snapshot = await this.catalog();
+    await this.catchUp();
+    const now = this.now();
+    const at = now.getTime();
+    const horizon = addDuration(now, this.deps.expiringWithin).getTime();
+
+    const columns = this.columnsOf(framework.id);
+    const groups = new Map<
+      string,
+      { entities: number; cells: Map<string, NonNullable<MatrixCell>> }
+    >();
+    const totals = emptyCell();
+    let entities = 0;
+    for (const entity of snapshot.entities.values()) {
+      if (!inScope(request.scope, entity.ref)) continue;
+      const own = entity.controls.filter(
+        c => c.control.framework === framework.id,
+      );
+      if (own.length === 0) continue;
+      entities += 1;
+      const key = request.groupBy === 'system' ? entity.system : entity.owner;
+      let group = groups.get(key);
+      if (!group) {
+        group = { entities: 0, cells: new Map() };
+        groups.set(key, group);
+      }
+      group.entities += 1;
+      const standings = this.standingsOf(entity);
+      for (const control of own) {
+        const id = formatControlRef(control.control);
+        const state = stateAt(standings.byControl.get(id)!, at, horizon);
+        let cell = group.cells.get(id);
+        if (!cell) {
+          cell = emptyCell();
+          group.cells.set(id, cell);
+        }
+        cell[STATE_INDEX.get(state)!] += 1;
+        totals[STATE_INDEX.get(state)!] += 1;
+      }
+    }
+
+    const used = columns.filter(column =>
+      [...groups.values()].some(g => g.cells.has(column.control)),
+    );
+    const countOf = (cells: Array<NonNullable<MatrixCell>>) => {
+      let applicable = 0;
+      let covered = 0;
+      for (const cell of cells) {
+        applicable += cell[0] + cell[1] + cell[2] + cell[3] + cell[4];
+        covered += cell[0] + cell[1];
+      }
+      return coverageOf(applicable, covered);
+    };
+    const rows = [...groups.entries()].map(([group, row]) => ({
+      group,
+      title: this.titleOf(snapshot, group),
+      entities: row.entities,
+      ...countOf([...row.cells.values()]),
+      cells: used.map(column => row.cells.get(column.control) ?? null),
+    }));
+    rows.sort(
+      (a, b) =>
+        Number(a.group === '') - Number(b.group === '') ||
+        a.title.localeCompare(b.title, 'en') ||
+        a.group.localeCompare(b.group, 'en'),
+    );
+    return {
+      framework: framework.id,
+      title: framework.title,
+      groupBy: request.groupBy,
+      asOf: now.toISOString(),
+      catalogAsOf: snapshot.at.toISOString(),
+      controls: used.map(column => ({
+        ...column,
+        ...countOf(
+          [...groups.values()].flatMap(g => {
+            const cell = g.cells.get(column.control);
+            return cell ? [cell] : [];
+          }),
+        ),
+      })),
+      groups: rows,
+      totals: { entities, ...countOf([totals]), states: totals },
+    };
+  }
+
+  /** One row of the matrix: its entities with the state of each control. */
+  async matrixGroup(request: {
+    framework?: string;
+    groupBy: MatrixGrouping;
+    group: string;
+    scope: EntityScope;
+  }): Promise<ComplianceMatrixGroup> {
+    const framework = this.framework(request.framework);
+    const snapshot = await this.catalog();
+    await this.catchUp();
+    const now = this.now();
+    const at = now.getTime();
+    const horizon = addDuration(now, this.deps.expiringWithin).getTime();
+    const group = request.group.toLocaleLowerCase('en-US');
+
+    const entities: ComplianceMatrixGroup['entities'] = [];
+    const inGroup = new Set<string>();
+    for (const entity of snapshot.entities.values()) {
+      if (!inScope(request.scope, entity.ref)) continue;
+      const key = request.groupBy === 'system' ? entity.system : entity.owner;
+      if (key !== group) continue;
+      const own = entity.controls.filter(
+        c => c.control.framework === framework.id,
+      );
+      if (own.length === 0) continue;
+      const standings = this.standingsOf(entity);
+      const states: Record<string, ControlState> = {};
+      let applicable = 0;
+      let covered = 0;
+      for (const control of own) {
+        const id = formatControlRef(control.control);
+        const state = stateAt(standings.byControl.get(id)!, at, horizon);
+        states[id] = state;
+        inGroup.add(id);
+        if (state !== 'not-applicable') applicable += 1;
+        if (isCovered(state)) covered += 1;
+      }
+      entities.push({
+        entityRef: entity.ref,
+        title: entity.title,
+        kind: entity.kind,
+        ...coverageOf(applicable, covered),
+        states,
+      });
+    }
+    entities.sort(
+      (a, b) =>
+        a.title.localeCompare(b.title, 'en') ||
+        a.entityRef.localeCompare(b.entityRef, 'en'),
+    );
+    return {
+      framework: framework.id,
+      groupBy: request.groupBy,
+      group,
+      title: this.titleOf(snapshot, group),
+      asOf: now.toISOString(),
+      catalogAsOf: snapshot.at.toISOString(),
+      controls: this.columnsOf(framework.id)
+        .filter(column => inGroup.has(column.control))
+        .map(({ control, title }) => ({ control, title })),
+      entities,
+    };
+  }
+
+  private framework(id: string | undefined) {
+    const { frameworks } = this.deps.model;
+    const found = id
+      ? frameworks.find(f => f.id.toLowerCase() === id.toLowerCase())
+      : frameworks[0];
+    if (!found) {
+      throw new InputError(
+        frameworks.length === 0
+          ? 'framework: no framework is loaded (compliance.frameworks in the app config)'
+          : `framework: expected one of ${frameworks
+              .map(f => f.id)
+              .join(', ')} (the frameworks compliance.frameworks loads)`,
+      );
+    }
+    return found;
+  }
+
+  /** The framework's controls in its order. */
+  private columnsOf(framework: string): Array<{
+    control: string;
+    title: string;
+  }> {
+    const found = this.deps.model.frameworks.find(f => f.id === framework);
+    return (found?.controls ?? []).map(control => ({
+      control: formatControlRef({ framework, control: control.id }),
+      title: control.title,
+    }));
+  }
+
+  private titleOf(snapshot: Snapshot, ref: string): string {
+    if (ref === '') return '';
+    return snapshot.titles.get(ref) ?? parseEntityRef(ref).name;
+  }
+
+  /** What each control of the entity rests on, computed once per change. */
+  private standingsOf(entity: KeptEntity): KeptStandings {
+    const kept = this.#standings.get(entity.ref);
+    if (kept && kept.signature === entity.signature) return kept;
+    const items = [...(this.#evidence.get(entity.ref)?.values() ?? [])];
+    // The items filed for each control, so a control looks only at the
+    // items filed for it or for the controls mapped to it
+    const filedFor = new Map<string, EvidenceStanding[]>();
+    for (const item of items) {
+      for (const control of item.controls) {
+        const key = formatControlRef(control);
+        const list = filedFor.get(key);
+        if (list) list.push(item);
+        else filedFor.set(key, [item]);
+      }
+    }
+    const { reach } = this.deps.model;
+    const byControl = new Map<string, ControlStanding>();
+    for (const control of entity.controls) {
+      const key = formatControlRef(control.control);
+      const candidates = new Set(filedFor.get(key) ?? []);
+      for (const source of reach.sourcesOf(control.control)) {
+        for (const item of filedFor.get(formatControlRef(source.control)) ??
+          []) {
+          candidates.add(item);
+        }
+      }
+      byControl.set(
+        key,
+        controlStanding({ control, evidence: [...candidates], reach }),
+      );
+    }
+    const standings = { signature: entity.signature, byControl };
+    this.#standings.set(entity.ref, standings);
+    return standings;
+  }
+
+  /** The kept catalog; read again in the background once it is a minute old. */
+  private async catalog(): Promise<Snapshot> {
+    const snapshot = this.#snapshot;
+    const stale =
+      !snapshot ||
+      this.now().getTime() - snapshot.at.getTime() >= CATALOG_REFRESH_MS;
+    if (stale && !this.#loadingCatalog) {
+      this.#loadingCatalog = this.readCatalog()
+        .then(read => {
+          this.#snapshot = read;
+          return read;
+        })
+        .finally(() => {
+          this.#loadingCatalog = undefined;
+        });
+      if (snapshot) {
+        // Served from the kept one meanwhile; a failure is logged, and the
+        // next question tries again
+        this.#loadingCatalog.catch(error =>
+          this.deps.logger.warn(
+            `Could not read the catalog for the compliance matrix: ${
+              (error as Error).message
+            }`,
+          ),
+        );
+      }
+    }
+    return snapshot ?? this.#loadingCatalog!;
+  }
+
+  private async readCatalog(): Promise<Snapshot> {
+    const at = this.now();
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const read: Entity[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.deps.catalog.queryEntities(
+        cursor
+          ? { cursor, limit: PAGE_SIZE, fields: FIELDS }
+          : {
+              limit: PAGE_SIZE,
+              fields: FIELDS,
+              orderFields: { field: 'metadata.name', order: 'asc' },
+            },
+        { credentials },
+      );
+      read.push(
+        ...page.items.filter(
+          e => !SKIPPED_KINDS.has(e.kind.toLocaleLowerCase('en-US')),
+        ),
+      );
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+
+    const titles = new Map<string, string>();
+    const domains = new Map<string, string>();
+    for (const entity of read) {
+      const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+      titles.set(ref, entity.metadata.title ?? entity.metadata.name);
+      if (entity.kind.toLocaleLowerCase('en-US') === 'system') {
+        const domain = refOf(
+          entity.spec?.domain,
+          'domain',
+          entity.metadata.namespace ?? 'default',
+        );
+        if (domain) domains.set(ref, domain);
+      }
+    }
+    const { model } = this.deps;
+    const entities = new Map<string, KeptEntity>();
+    for (const entity of read) {
+      const { controls } = evaluateApplicability(entity, model.rules, {
+        controls: model.controls,
+        domainOf: system => domains.get(system),
+      });
+      if (controls.length === 0) continue;
+      const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+      const namespace = entity.metadata.namespace ?? 'default';
+      const kind = entity.kind.toLocaleLowerCase('en-US');
+      entities.set(ref, {
+        ref,
+        kind: entity.kind,
+        title: entity.metadata.title ?? entity.metadata.name,
+        system:
+          kind === 'system'
+            ? ref
+            : refOf(entity.spec?.system, 'system', namespace) ?? '',
+        owner: refOf(entity.spec?.owner, 'group', namespace) ?? '',
+        controls,
+        signature: controls
+          .map(
+            c =>
+              `${formatControlRef(c.control)}${
+                c.status === 'not-applicable' ? '!' : ''
+              }`,
+          )
+          .join(' '),
+      });
+    }
+    // Standings of entities that left the catalog are not kept
+    for (const ref of this.#standings.keys()) {
+      if (!entities.has(ref)) this.#standings.delete(ref);
+    }
+    return { at, entities, titles };
+  }
+
+  /**
+   * Reads what was filed or withdrawn since the last catch-up (everything
+   * the first time), one catch-up at a time.
+   */
+  private async catchUp(): Promise<void> {
+    if (!this.#catchingUp) {
+      this.#catchingUp = this.readChanges().finally(() => {
+        this.#catchingUp = undefined;
+      });
+    }
+    await this.#catchingUp;
+  }
+
+  private async readChanges(): Promise<void> {
+    // The real clock, as rows are stamped with it (states may be asked for
+    // another time)
+    const started = new Date();
+    const from = this.#caughtUpFrom;
+    const since = from
+      ? new Date(from.getTime() - CATCH_UP_OVERLAP_MS)
+      : undefined;
+    const [filed, withdrawn] = await Promise.all([
+      this.deps.store.standingsFiledSince(since),
+      since ? this.deps.store.withdrawnSince(since) : Promise.resolve([]),
+    ]);
+    for (const standing of filed) {
+      let items = this.#evidence.get(standing.entityRef);
+      if (!items) {
+        items = new Map();
+        this.#evidence.set(standing.entityRef, items);
+      }
+      const known = items.get(standing.id);
+      if (known && known.withdrawn === standing.withdrawn) continue;
+      items.set(standing.id, {
+        id: standing.id,
+        controls: standing.controls.flatMap(c => {
+          const ref = parseControlRef(c);
+          return ref ? [ref] : [];
+        }),
+        collected: standing.collected,
+        expires: standing.expires,
+        result: standing.result,
+        withdrawn: standing.withdrawn,
+      });
+      this.#standings.delete(standing.entityRef);
+    }
+    for (const { evidenceId, entityRef } of withdrawn) {
+      const item = this.#evidence.get(entityRef)?.get(evidenceId);
+      if (item && !item.withdrawn) {
+        item.withdrawn = true;
+        this.#standings.delete(entityRef);
+      }
+    }
+    this.#caughtUpFrom = started;
+  }
+}
