@@ -378,6 +378,7 @@ export const ROWS: Record<string, Row> = {
     'component',
     COMPONENT,
   ),
+  'GET /api/compliance/v1/frameworks': {},
   'GET /api/compliance/v1/matrix': {
     query: t => ({ framework: MATRIX_FRAMEWORK[t], groupBy: 'system' }),
   },

@@ -521,6 +521,40 @@ export const spec = {
         },
         required: ['reason'],
       },
+      FrameworkSummary: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+            description: 'The id the matrix takes as its framework (SOC2).',
+          },
+          title: {
+            type: 'string',
+          },
+          version: {
+            type: 'string',
+          },
+          controls: {
+            type: 'integer',
+            description: 'How many controls the framework defines.',
+          },
+        },
+        required: ['id', 'title', 'controls'],
+      },
+      FrameworkList: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            description:
+              'In the order they load; the matrix defaults to the first.',
+            items: {
+              $ref: '#/components/schemas/FrameworkSummary',
+            },
+          },
+        },
+        required: ['items'],
+      },
       MatrixCoverage: {
         type: 'object',
         properties: {
@@ -990,6 +1024,41 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/frameworks': {
+      get: {
+        operationId: 'ListComplianceFrameworks',
+        summary: 'The loaded frameworks',
+        description:
+          'The frameworks compliance.frameworks loads, in their order, for the framework selector of the matrix: their id, title, version and how many controls each defines.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The frameworks.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FrameworkList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
             $ref: '#/components/responses/ErrorResponse',
           },
           default: {

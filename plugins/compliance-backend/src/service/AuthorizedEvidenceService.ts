@@ -152,6 +152,15 @@ export class AuthorizedEvidenceService implements EvidenceService {
     });
   }
 
+  async listFrameworks(options: CallOptions) {
+    await this.requireSomewhere(
+      options.credentials,
+      complianceEntityReadPermission,
+      'read compliance records',
+    );
+    return this.inner.listFrameworks();
+  }
+
   async getMatrix(query: MatrixQuery, options: CallOptions) {
     return this.inner.getMatrix(query, await this.readScope(options));
   }

@@ -22,6 +22,7 @@ import {
   EvidenceItem,
   formatControlRef,
   FrameworkCoverage,
+  FrameworkSummary,
   MATRIX_GROUPINGS,
   MATRIX_STATES,
   MatrixGrouping,
@@ -78,6 +79,8 @@ export interface EvidenceService {
     body: unknown,
     options: CallOptions,
   ): Promise<{ item: EvidenceItem; created: boolean }>;
+  /** The loaded frameworks, to choose the matrix's. */
+  listFrameworks(options: CallOptions): Promise<{ items: FrameworkSummary[] }>;
   getMatrix(
     query: MatrixQuery,
     options: CallOptions,
@@ -341,6 +344,18 @@ export class ScopedEvidenceService {
   /** The entities with a control in scope, to authorize the matrix. */
   async matrixEntityRefs(): Promise<string[]> {
     return this.deps.index.entityRefs();
+  }
+
+  /** No entity's record: callers allowed to read some records see them all. */
+  listFrameworks(): { items: FrameworkSummary[] } {
+    return {
+      items: this.deps.model.frameworks.map(framework => ({
+        id: framework.id,
+        title: framework.title,
+        ...(framework.version !== undefined && { version: framework.version }),
+        controls: framework.controls.length,
+      })),
+    };
   }
 
   async getMatrix(

@@ -179,8 +179,27 @@ describe.each(databases.eachSupportedId())(
       expect(nobody.body.entities).toEqual([]);
     });
 
+    it('lists the loaded frameworks in their order, the matrix’s default first', async () => {
+      const res = await get('/v1/frameworks');
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((f: { id: string }) => f.id)).toEqual([
+        'ISO27001',
+        'SOC2',
+      ]);
+      expect(res.body.items[1]).toMatchObject({
+        id: 'SOC2',
+        title: expect.stringContaining('SOC 2'),
+      });
+      // Every column of a framework's matrix is one of the controls counted
+      const soc2 = await matrixOf('framework=SOC2');
+      expect(res.body.items[1].controls).toBeGreaterThanOrEqual(
+        soc2.controls.length,
+      );
+    });
+
     it('refuses partners and tokens without the read permission, and asks anonymous callers to sign in', async () => {
       for (const path of [
+        '/v1/frameworks',
         '/v1/matrix?framework=SOC2',
         `/v1/matrix/entities?group=${encodeURIComponent(PLATFORM)}`,
       ]) {

@@ -53,6 +53,10 @@ export async function createRouter(options: {
     ),
   );
 
+  router.get('/v1/frameworks', async (req, res) => {
+    res.json(await evidence.listFrameworks({ credentials: await caller(req) }));
+  });
+
   router.get('/v1/matrix', async (req, res) => {
     res.json(
       await evidence.getMatrix(

@@ -130,4 +130,59 @@ describe('ComplianceClient', () => {
       },
     });
   });
+
+  it('lists the loaded frameworks', async () => {
+    const frameworks = {
+      items: [{ id: 'SOC2', title: 'SOC 2', controls: 33 }],
+    };
+    const { client, calls } = clientAnswering(200, frameworks);
+    await expect(client.listFrameworks()).resolves.toEqual(frameworks);
+    expect(calls.map(c => c.url)).toEqual([
+      'http://backend/api/compliance/v1/frameworks',
+    ]);
+  });
+
+  it('asks for a matrix by framework and grouping, or the defaults without them', async () => {
+    const matrix = { framework: 'ISO27001', controls: [], groups: [] };
+    const { client, calls } = clientAnswering(200, matrix);
+    await expect(
+      client.getMatrix({ groupBy: 'owner', framework: 'ISO27001' }),
+    ).resolves.toEqual(matrix);
+    await client.getMatrix();
+    expect(calls.map(c => c.url)).toEqual([
+      'http://backend/api/compliance/v1/matrix?framework=ISO27001&groupBy=owner',
+      'http://backend/api/compliance/v1/matrix',
+    ]);
+  });
+
+  it('drills into a row by its encoded group ref, the empty group included', async () => {
+    const { client, calls } = clientAnswering(200, { entities: [] });
+    await client.getMatrixGroup({
+      group: 'system:default/filing-platform',
+      framework: 'SOC2',
+      groupBy: 'system',
+    });
+    await client.getMatrixGroup({ framework: 'SOC2', group: '' });
+    expect(calls.map(c => c.url)).toEqual([
+      'http://backend/api/compliance/v1/matrix/entities?framework=SOC2&groupBy=system&group=system%3Adefault%2Ffiling-platform',
+      'http://backend/api/compliance/v1/matrix/entities?framework=SOC2&group=',
+    ]);
+  });
+
+  it('throws the refusal of a matrix as a ResponseError with its status', async () => {
+    const { client } = clientAnswering(403, {
+      error: {
+        name: 'NotAllowedError',
+        message: 'You may not read compliance records',
+      },
+      response: { statusCode: 403 },
+    });
+    await expect(client.getMatrix({ framework: 'SOC2' })).rejects.toMatchObject(
+      {
+        name: 'ResponseError',
+        statusCode: 403,
+        body: { error: { message: 'You may not read compliance records' } },
+      },
+    );
+  });
 });

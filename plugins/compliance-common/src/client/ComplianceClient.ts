@@ -13,6 +13,12 @@ import {
   EvidenceItem,
   NewEvidence,
 } from '../evidence/types';
+import {
+  ComplianceMatrix,
+  ComplianceMatrixGroup,
+  FrameworkSummary,
+  MatrixGrouping,
+} from '../matrix/types';
 
 export type {
   Page,
@@ -37,6 +43,14 @@ export type FiledEvidence = { item: EvidenceItem; created: boolean };
 export type NewWithdrawal = { reason: string };
 
 /**
+ * Which matrix to ask for: a loaded framework's id (the first loaded when
+ * absent) and the grouping of its rows (by system when absent).
+ *
+ * @public
+ */
+export type MatrixRequest = { framework?: string; groupBy?: MatrixGrouping };
+
+/**
  * What the compliance backend offers to the entity pages and to pipelines.
  *
  * @public
@@ -56,6 +70,14 @@ export interface ComplianceApi {
     evidenceId: string,
     withdrawal: NewWithdrawal,
   ): Promise<FiledEvidence>;
+  /** The loaded frameworks, in their order: the matrix defaults to the first. */
+  listFrameworks(): Promise<{ items: FrameworkSummary[] }>;
+  /** A framework's controls × systems or owners, for the caller's entities. */
+  getMatrix(request?: MatrixRequest): Promise<ComplianceMatrix>;
+  /** The entities of one row of the matrix (`group` empty: those without a system or owner). */
+  getMatrixGroup(
+    request: MatrixRequest & { group: string },
+  ): Promise<ComplianceMatrixGroup>;
 }
 
 /**
@@ -100,6 +122,26 @@ export class ComplianceClient implements ComplianceApi {
       `/v1/evidence/${encodeURIComponent(evidenceId)}/withdrawals`,
       'POST',
       withdrawal,
+    );
+  }
+
+  async listFrameworks(): Promise<{ items: FrameworkSummary[] }> {
+    return this.http.request('/v1/frameworks');
+  }
+
+  async getMatrix(request: MatrixRequest = {}): Promise<ComplianceMatrix> {
+    const { framework, groupBy } = request;
+    return this.http.request(
+      `/v1/matrix${queryString({ framework, groupBy })}`,
+    );
+  }
+
+  async getMatrixGroup(
+    request: MatrixRequest & { group: string },
+  ): Promise<ComplianceMatrixGroup> {
+    const { framework, groupBy, group } = request;
+    return this.http.request(
+      `/v1/matrix/entities${queryString({ framework, groupBy, group })}`,
     );
   }
 }

@@ -141,3 +141,17 @@ export type ComplianceMatrixGroup = {
   /** By title. */
   entities: MatrixEntity[];
 };
+
+/**
+ * A loaded framework as the matrix's framework selector lists it.
+ *
+ * @public
+ */
+export type FrameworkSummary = {
+  /** The id the matrix takes: `SOC2`. */
+  id: string;
+  title: string;
+  version?: string;
+  /** How many controls the framework defines. */
+  controls: number;
+};
