@@ -15,5 +15,6 @@ export * from './applicability';
 export * from './state';
 export * from './evidence';
 export * from './matrix';
+export * from './gdpr';
 export * from './permissions';
 export * from './client';
