@@ -11,3 +11,4 @@ export * from './partnerResponses';
 export * from './config';
 export * from './authorize';
 export * from './unavailable';
+export * from './pluginReads';

@@ -79,6 +79,11 @@ backend.add(import('@readiness/plugin-compliance-backend'));
 // Scorecards: levels and scores of catalog entities from the facts the
 // families provide, with daily history (plugins/scorecards-backend)
 backend.add(import('@readiness/plugin-scorecards-backend'));
+// Each family's facts, read from its backend with the module's own
+// credentials (docs/scorecards/facts.md)
+backend.add(import('@readiness/plugin-scorecards-backend-module-api-portal'));
+backend.add(import('@readiness/plugin-scorecards-backend-module-reliability'));
+backend.add(import('@readiness/plugin-scorecards-backend-module-compliance'));
 
 // User settings (starred entities, theme) are kept per user; signals push updates
 backend.add(import('@backstage/plugin-user-settings-backend'));

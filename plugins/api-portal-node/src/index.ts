@@ -2,7 +2,8 @@
  * Interfaces and extension points of the api-portal backend for backend
  * modules: the SDK generator contract and its registry, the artifact store
  * interface, the environment a generator gives the processes it starts, and
- * the extension point for sample SDK downloads.
+ * the extension point for sample SDK downloads, and the service through
+ * which other backends read the portal's record of APIs.
  * The generators themselves are modules
  * (`@readiness/plugin-api-portal-backend-module-sdk-typescript`, `-python`).
  *
@@ -27,3 +28,4 @@ export {
 } from './extensions/extensionPoints';
 export { SdkGeneratorRegistry } from './extensions/SdkGeneratorRegistry';
 export * from './extensions/sampleDownloads';
+export * from './service/apiPortalService';

@@ -17,6 +17,7 @@ import {
   PerfRunSummary,
   ListRunsQuery,
   ReliabilityClient,
+  RunRegression,
 } from '@readiness/plugin-reliability-common';
 
 type Options = { credentials: BackstageCredentials };
@@ -32,6 +33,7 @@ export interface ReliabilityService {
     query: ListRunsQuery,
     options: Options,
   ): Promise<Page<PerfRunSummary>>;
+  getRegression(runId: string, options: Options): Promise<RunRegression>;
   getEntitySlos(entity: EntityName, options: Options): Promise<EntitySlos>;
   getEntityTrend(
     entity: EntityName,
@@ -76,6 +78,10 @@ class DefaultReliabilityService implements ReliabilityService {
 
   async listRuns(query: ListRunsQuery, options: Options) {
     return (await this.client(options)).listRuns(query);
+  }
+
+  async getRegression(runId: string, options: Options) {
+    return (await this.client(options)).getRegression(runId);
   }
 
   async getEntitySlos(entity: EntityName, options: Options) {

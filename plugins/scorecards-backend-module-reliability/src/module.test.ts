@@ -1,0 +1,76 @@
+import {
+  createBackendPlugin,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { startTestBackend } from '@backstage/backend-test-utils';
+import {
+  ReliabilityService,
+  reliabilityServiceRef,
+} from '@readiness/plugin-reliability-node';
+import {
+  ScorecardFactProvider,
+  scorecardsFactsExtensionPoint,
+} from '@readiness/plugin-scorecards-node';
+import reliabilityFactsModule from './module';
+
+/** Stands in for the scorecards backend: the owner of the extension point. */
+function scorecardsStandIn(added: ScorecardFactProvider[]) {
+  return createBackendPlugin({
+    pluginId: 'scorecards',
+    register(env) {
+      env.registerExtensionPoint(scorecardsFactsExtensionPoint, {
+        addFactProvider: (...providers) => added.push(...providers),
+      });
+      env.registerInit({ deps: {}, async init() {} });
+    },
+  });
+}
+
+describe('the reliability facts module', () => {
+  it('adds a reliability fact provider that reads through the reliability service', async () => {
+    const added: ScorecardFactProvider[] = [];
+    const asked: string[] = [];
+    // Every read answers 404: the entity is unknown to the stand-in
+    const unknownEntity = (what: string) => async (entity: unknown) => {
+      asked.push(`${what} ${JSON.stringify(entity)}`);
+      throw Object.assign(new Error('not found'), { statusCode: 404 });
+    };
+    const stub = {
+      getEntitySlos: unknownEntity('slos'),
+      getEntityDrills: unknownEntity('drills'),
+      getEntityBackups: unknownEntity('backups'),
+      listGateVerdicts: unknownEntity('gates'),
+      listRuns: unknownEntity('runs'),
+      getRegression: unknownEntity('regression'),
+      getEntityTrend: unknownEntity('trend'),
+    } as unknown as ReliabilityService;
+    await startTestBackend({
+      features: [
+        scorecardsStandIn(added),
+        reliabilityFactsModule,
+        createServiceFactory({
+          service: reliabilityServiceRef,
+          deps: {},
+          factory: () => stub,
+        }),
+      ],
+    });
+    expect(added.map(p => p.id)).toEqual(['reliability']);
+    await expect(
+      added[0].computeFacts({
+        entities: [
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: { name: 'ledger', namespace: 'default' },
+          },
+        ],
+        now: '2026-12-06T04:00:00.000Z',
+        signal: new AbortController().signal,
+      }),
+    ).resolves.toEqual([]);
+    expect(asked).toContain(
+      'slos {"kind":"Component","namespace":"default","name":"ledger"}',
+    );
+  });
+});
