@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -51,13 +52,24 @@ describe('the compliance plugin', () => {
     expect(shows(entityOf('domain'))).toBe(false);
   });
 
-  it('shows both only to callers allowed to read compliance records', () => {
+  it('serves the framework matrix at /compliance with a nav item', () => {
+    const tester = createExtensionTester(
+      plugin.getExtension('page:compliance'),
+    );
+    expect(tester.get(coreExtensionData.routePath)).toBe('/compliance');
+    expect(tester.get(coreExtensionData.title)).toBe('Compliance');
+    expect(tester.get(coreExtensionData.routeRef)).toBeDefined();
+    expect(tester.get(coreExtensionData.icon)).toBeDefined();
+  });
+
+  it('shows the tab, the card and the page only to callers allowed to read compliance records', () => {
     expect(complianceReaders).toEqual({
       permissions: { $contains: 'compliance.entity.read' },
     });
     for (const id of [
       'entity-content:compliance/compliance',
       'entity-card:compliance/compliance-summary',
+      'page:compliance',
     ]) {
       const extension = plugin.getExtension(id as any) as unknown as {
         if?: unknown;

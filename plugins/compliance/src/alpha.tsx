@@ -1,13 +1,16 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import {
   ComplianceClient,
   complianceEntityReadPermission,
@@ -67,15 +70,38 @@ const complianceSummaryCard = EntityCardBlueprint.make({
   },
 });
 
+const complianceMatrixRouteRef = createRouteRef();
+
+// The sidebar lists pages with a route ref, a title and an icon; without the
+// permission the page is left out of the app, and its nav item with it.
+const complianceMatrixPage = PageBlueprint.make({
+  if: complianceReaders,
+  params: {
+    path: '/compliance',
+    routeRef: complianceMatrixRouteRef,
+    title: 'Compliance',
+    icon: <VerifiedUserIcon fontSize="inherit" />,
+    loader: () =>
+      import('./components/ComplianceMatrixPage').then(m => (
+        <m.ComplianceMatrixContent />
+      )),
+  },
+});
+
 /**
  * The compliance plugin for the new frontend system: a Compliance tab and a
  * summary card on the overview of Components, Systems, APIs and Resources,
- * for internal users.
+ * and the framework matrix page at /compliance, for internal users.
  *
  * @alpha
  */
 export default createFrontendPlugin({
   pluginId: 'compliance',
   title: 'Compliance',
-  extensions: [complianceApi, complianceEntityContent, complianceSummaryCard],
+  extensions: [
+    complianceApi,
+    complianceEntityContent,
+    complianceSummaryCard,
+    complianceMatrixPage,
+  ],
 });

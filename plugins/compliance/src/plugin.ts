@@ -6,6 +6,8 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
@@ -13,12 +15,23 @@ import { ComplianceClient } from '@readiness/plugin-compliance-common';
 import { complianceApiRef } from './api';
 
 /**
- * The compliance plugin: its client and the entity extensions below.
+ * The route of the framework matrix page.
+ *
+ * @public
+ */
+export const complianceMatrixRouteRef = createRouteRef({
+  id: 'compliance-matrix',
+});
+
+/**
+ * The compliance plugin: its client, the matrix page and the entity
+ * extensions below.
  *
  * @public
  */
 export const compliancePlugin = createPlugin({
   id: 'compliance',
+  routes: { matrix: complianceMatrixRouteRef },
   apis: [
     createApiFactory({
       api: complianceApiRef,
@@ -62,5 +75,23 @@ export const EntityComplianceSummaryCard = compliancePlugin.provide(
           m => m.EntityComplianceSummaryCard,
         ),
     },
+  }),
+);
+
+/**
+ * The framework matrix page: a framework's controls × systems or owners.
+ * Mount it at `/compliance` for internal users only (partners are refused
+ * the matrix).
+ *
+ * @public
+ */
+export const ComplianceMatrixPage = compliancePlugin.provide(
+  createRoutableExtension({
+    name: 'ComplianceMatrixPage',
+    component: () =>
+      import('./components/ComplianceMatrixPage').then(
+        m => m.ComplianceMatrixPage,
+      ),
+    mountPoint: complianceMatrixRouteRef,
   }),
 );

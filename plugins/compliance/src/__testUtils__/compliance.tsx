@@ -13,6 +13,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   ComplianceApi,
+  ComplianceMatrix,
+  ComplianceMatrixGroup,
   EntityComplianceRecord,
   EvidenceItem,
 } from '@readiness/plugin-compliance-common';
@@ -200,6 +202,121 @@ export const ledgerEvidence: EvidenceItem[] = [
   }),
 ];
 
+/**
+ * A SOC 2 matrix by system: filing-platform has a failing, a missing and an
+ * expiring cell, readiness-portal a fresh and an expired one, and the entity
+ * without a system only a control declared not applicable. SOC2:A1.2 is
+ * covered wherever it applies.
+ */
+export const soc2Matrix: ComplianceMatrix = {
+  framework: 'SOC2',
+  title: 'SOC 2 Trust Services Criteria',
+  groupBy: 'system',
+  asOf: '2026-12-01T09:00:00.000Z',
+  catalogAsOf: '2026-12-01T08:59:30.000Z',
+  controls: [
+    {
+      control: 'SOC2:CC8.1',
+      title: 'Changes are authorised, tested and approved',
+      applicable: 4,
+      covered: 3,
+      ratio: 0.75,
+    },
+    {
+      control: 'SOC2:CC7.2',
+      title: 'Systems are monitored for anomalies',
+      applicable: 4,
+      covered: 0,
+      ratio: 0,
+    },
+    {
+      control: 'SOC2:A1.2',
+      title: 'Recovery infrastructure is in place',
+      applicable: 2,
+      covered: 2,
+      ratio: 1,
+    },
+  ],
+  groups: [
+    {
+      group: 'system:default/filing-platform',
+      title: 'filing-platform',
+      entities: 3,
+      applicable: 8,
+      covered: 4,
+      ratio: 0.5,
+      cells: [
+        [2, 0, 0, 1, 0, 0],
+        [0, 0, 0, 0, 3, 0],
+        [1, 1, 0, 0, 0, 0],
+      ],
+    },
+    {
+      group: 'system:default/readiness-portal',
+      title: 'Readiness Portal',
+      entities: 2,
+      applicable: 2,
+      covered: 1,
+      ratio: 0.5,
+      cells: [[1, 0, 0, 0, 0, 1], [0, 0, 1, 0, 0, 0], null],
+    },
+    {
+      group: '',
+      title: '',
+      entities: 1,
+      applicable: 0,
+      covered: 0,
+      ratio: 1,
+      cells: [[0, 0, 0, 0, 0, 1], null, null],
+    },
+  ],
+  totals: {
+    entities: 6,
+    applicable: 10,
+    covered: 5,
+    ratio: 0.5,
+    states: [4, 1, 1, 1, 3, 2],
+  },
+};
+
+/** The drill-down of filing-platform in {@link soc2Matrix}. */
+export const filingPlatformRow: ComplianceMatrixGroup = {
+  framework: 'SOC2',
+  groupBy: 'system',
+  group: 'system:default/filing-platform',
+  title: 'filing-platform',
+  asOf: '2026-12-01T09:00:00.000Z',
+  catalogAsOf: '2026-12-01T08:59:30.000Z',
+  controls: soc2Matrix.controls.map(({ control, title }) => ({
+    control,
+    title,
+  })),
+  entities: [
+    {
+      entityRef: 'component:default/ledger',
+      title: 'ledger',
+      kind: 'Component',
+      applicable: 3,
+      covered: 1,
+      ratio: 1 / 3,
+      states: {
+        'SOC2:CC8.1': 'failing',
+        'SOC2:CC7.2': 'missing',
+        'SOC2:A1.2': 'fresh',
+      },
+    },
+    {
+      entityRef: 'resource:default/filing-db',
+      title: 'Filing database',
+      kind: 'Resource',
+      applicable: 1,
+      covered: 0,
+      ratio: 0,
+      states: { 'SOC2:CC7.2': 'missing' },
+    },
+  ],
+};
+
 /** A client whose every method answers as for an entity with nothing yet. */
 export function mockApi(
   overrides: Partial<ComplianceApi> = {},
@@ -213,6 +330,14 @@ export function mockApi(
     withdrawEvidence: jest.fn(async () => {
       throw new Error('not in this test');
     }),
+    listFrameworks: jest.fn(async () => ({
+      items: [
+        { id: 'ISO27001', title: 'ISO/IEC 27001:2022 Annex A', controls: 93 },
+        { id: 'SOC2', title: 'SOC 2 Trust Services Criteria', controls: 33 },
+      ],
+    })),
+    getMatrix: jest.fn(async () => soc2Matrix),
+    getMatrixGroup: jest.fn(async () => filingPlatformRow),
     ...overrides,
   } as jest.Mocked<ComplianceApi>;
 }
@@ -250,4 +375,12 @@ export function renderForEntity(
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     },
   );
+}
+
+/** Renders a page of the plugin with the client mocked. */
+export function renderPage(element: ReactElement, api: ComplianceApi) {
+  return renderInTestApp(element, {
+    apis: [[complianceApiRef, api]] as any,
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
 }

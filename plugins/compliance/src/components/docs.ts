@@ -5,4 +5,5 @@ export const DOCS = {
   scoping: portalDocsLink('compliance/entity-pages', 'when-no-control-applies'),
   states: portalDocsLink('compliance/entity-pages', 'the-state-of-a-control'),
   filingFromCi: portalDocsLink('compliance/filing-from-ci'),
+  matrixScoping: portalDocsLink('compliance/matrix', 'an-empty-matrix'),
 };

@@ -1,0 +1,2 @@
+export { ComplianceMatrixContent } from './ComplianceMatrixContent';
+export { ComplianceMatrixPage } from './ComplianceMatrixPage';
