@@ -6,6 +6,8 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { compliancePermissions } from '@readiness/plugin-compliance-common';
 import { readComplianceOptions } from './config';
 import { DatabaseEvidenceStore } from './database/DatabaseEvidenceStore';
+import { AuthorizedExportService } from './exports/AuthorizedExportService';
+import { ScopedExportService } from './exports/ExportService';
 import { AuthorizedEvidenceService } from './service/AuthorizedEvidenceService';
 import { ComplianceIndex } from './service/ComplianceIndex';
 import {
@@ -67,9 +69,14 @@ export const compliancePlugin = createBackendPlugin({
           }),
           deps.permissions,
         );
+        const exports = new AuthorizedExportService(
+          new ScopedExportService({ store, index, model }),
+          deps.permissions,
+        );
         deps.httpRouter.use(
           await createRouter({
             evidence,
+            exports,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             logger: deps.logger,

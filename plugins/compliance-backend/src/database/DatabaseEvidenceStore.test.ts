@@ -2,8 +2,10 @@ import {
   createStoreTestDatabases,
   databaseServiceFor,
 } from '@readiness/backend-test-utils';
+import { EvidenceItem } from '@readiness/plugin-compliance-common';
 import {
   DatabaseEvidenceStore,
+  EvidencePosition,
   EvidenceToStore,
 } from './DatabaseEvidenceStore';
 
@@ -134,6 +136,67 @@ describe.each(databases.eachSupportedId())(
         entityRef: 'resource:default/filing-db',
       });
       expect(await store.withdrawnSince(new Date(Date.now() + 60_000))).toEqual(
+        [],
+      );
+    });
+
+    it('pages every item by entity, collection time and id, after the last item of the previous page', async () => {
+      // Items of two entities, two of them collected at the same time
+      const times = [
+        '2026-11-03T00:00:00.000Z',
+        '2026-11-01T00:00:00.000Z',
+        '2026-11-02T00:00:00.000Z',
+        '2026-11-02T00:00:00.000Z',
+      ];
+      for (const [i, collectedAt] of times.entries()) {
+        for (const entityRef of [
+          'api:default/paging-a',
+          'api:default/paging-b',
+        ]) {
+          await store.addEvidence(
+            evidence({
+              entityRef,
+              collectedAt,
+              controls: ['SOC2:CC8.1'],
+              contentHash: `${i}${entityRef}`.padEnd(64, 'p'),
+            }),
+          );
+        }
+      }
+      const entityRefs = ['api:default/paging-a', 'api:default/paging-b'];
+      const read: EvidenceItem[] = [];
+      let after: EvidencePosition | undefined;
+      for (;;) {
+        const page = await store.evidencePage({ after, entityRefs, limit: 3 });
+        read.push(...page);
+        if (page.length < 3) break;
+        const last = page[page.length - 1];
+        after = {
+          entityRef: last.entityRef,
+          collectedAt: last.collectedAt,
+          id: last.id,
+        };
+      }
+      expect(read).toHaveLength(8);
+      const order = (i: EvidenceItem) => [i.entityRef, i.collectedAt, i.id];
+      const sorted = [...read].sort((a, b) =>
+        order(a).join(' ') < order(b).join(' ') ? -1 : 1,
+      );
+      expect(read.map(i => i.id)).toEqual(sorted.map(i => i.id));
+      expect(new Set(read.map(i => i.id)).size).toBe(8);
+      expect(read[0]).toMatchObject({
+        entityRef: 'api:default/paging-a',
+        collectedAt: '2026-11-01T00:00:00.000Z',
+        controls: ['SOC2:CC8.1'],
+      });
+
+      // Without entities: every item of the store, withdrawn ones too
+      const all = await store.evidencePage({ limit: 1000 });
+      expect(all.map(i => i.id)).toEqual(
+        expect.arrayContaining(sorted.map(i => i.id)),
+      );
+      expect(all.some(i => i.withdrawal)).toBe(true);
+      expect(await store.evidencePage({ entityRefs: [], limit: 10 })).toEqual(
         [],
       );
     });

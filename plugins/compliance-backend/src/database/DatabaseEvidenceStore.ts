@@ -83,6 +83,16 @@ export type EvidenceToStore = Omit<
   contentHash: string;
 };
 
+/**
+ * Where an item stands in the order of {@link DatabaseEvidenceStore.evidencePage}:
+ * its entity, collection time and id.
+ */
+export type EvidencePosition = {
+  entityRef: string;
+  collectedAt: string;
+  id: string;
+};
+
 /** What the state of an entity's controls needs of each of its items. */
 export type StoredStanding = {
   id: string;
@@ -279,6 +289,52 @@ export class DatabaseEvidenceStore {
       items: await this.complete(found.items),
       ...(found.nextCursor && { nextCursor: found.nextCursor }),
     };
+  }
+
+  /**
+   * A page of every item (or of these entities' items), withdrawn ones with
+   * their withdrawal, ordered by entity, collection time and id: the items
+   * after `after`, the last item of the previous page. Keyset paging on the
+   * entity index, so a page costs the same wherever it starts.
+   */
+  async evidencePage(request: {
+    after?: EvidencePosition;
+    entityRefs?: readonly string[];
+    limit: number;
+  }): Promise<EvidenceItem[]> {
+    const { after, entityRefs } = request;
+    if (entityRefs?.length === 0) return [];
+    const query = this.db('compliance_evidence')
+      .select(EVIDENCE_COLUMNS)
+      .orderBy([
+        { column: 'compliance_evidence.entity_ref', order: 'asc' },
+        { column: 'compliance_evidence.collected_at', order: 'asc' },
+        { column: 'compliance_evidence.id', order: 'asc' },
+      ])
+      .limit(request.limit);
+    if (entityRefs) query.whereIn('compliance_evidence.entity_ref', entityRefs);
+    if (after) {
+      const at = new Date(after.collectedAt);
+      query.where(later =>
+        later
+          .where('compliance_evidence.entity_ref', '>', after.entityRef)
+          .orWhere(same =>
+            same
+              .where('compliance_evidence.entity_ref', after.entityRef)
+              .andWhere(sooner =>
+                sooner
+                  .where('compliance_evidence.collected_at', '>', at)
+                  .orWhere(tie =>
+                    tie
+                      .where('compliance_evidence.collected_at', at)
+                      .andWhere('compliance_evidence.id', '>', after.id),
+                  ),
+              ),
+          ),
+      );
+    }
+    const rows: EvidenceRow[] = await query;
+    return this.complete(rows);
   }
 
   /** What the state of an entity's controls needs of each of its items. */

@@ -97,6 +97,17 @@ export const spec = {
           default: 'system',
         },
       },
+      system: {
+        name: 'system',
+        in: 'query',
+        required: false,
+        description:
+          "A System's entity ref (system:default/filing-platform; the kind and namespace default to system and default); every system when absent.",
+        schema: {
+          type: 'string',
+          maxLength: 300,
+        },
+      },
     },
     requestBodies: {},
     responses: {
@@ -1151,6 +1162,213 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ComplianceMatrixGroup',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/exports/assessment-results': {
+      get: {
+        operationId: 'ExportAssessmentResults',
+        summary: 'OSCAL assessment results of a framework',
+        description:
+          "An OSCAL 1.2.1 assessment-results document (JSON, as an attachment) for the caller's entities, of one system or of the whole portal: one finding per entity and control of the framework with its state (satisfied or not), and one observation per evidence item that counts for the framework (withdrawn items left out). Streamed; each export is audited.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'framework',
+            in: 'query',
+            required: true,
+            description: "A loaded framework's id (SOC2, ISO27001).",
+            schema: {
+              type: 'string',
+              maxLength: 100,
+            },
+          },
+          {
+            $ref: '#/components/parameters/system',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The document.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/exports/component-definitions/{namespace}/{name}': {
+      get: {
+        operationId: 'ExportComponentDefinition',
+        summary: 'OSCAL component definition of a System',
+        description:
+          'An OSCAL 1.2.1 component-definition document (JSON, as an attachment): one component per entity of the System with a control in scope that the caller may read, with per framework the implemented requirement of each control, its state and, for a control declared not applicable, the justification. Each export is audited.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The document.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/exports/evidence.csv': {
+      get: {
+        operationId: 'ExportEvidenceCsv',
+        summary: 'The evidence as CSV',
+        description:
+          "Every evidence item of the caller's entities, withdrawn ones with their withdrawal and its reason, one record per item (RFC 4180, with a header record), ordered by entity and collection time; with a framework, the items filed for its controls or for controls mapped to them. Text a spreadsheet would run as a formula is prefixed with an apostrophe. Streamed; each export is audited.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'framework',
+            in: 'query',
+            required: false,
+            description: "A loaded framework's id; every item when absent.",
+            schema: {
+              type: 'string',
+              maxLength: 100,
+            },
+          },
+          {
+            $ref: '#/components/parameters/system',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The CSV file.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/exports/matrix.csv': {
+      get: {
+        operationId: 'ExportMatrixCsv',
+        summary: 'The framework matrix as CSV',
+        description:
+          "One record per entity of the caller's with a control of the framework in scope, under its system (or owner): its counts and the state of each control of the framework in anyone's scope, one column per control (empty where the control is not in the entity's scope). Each export is audited.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/framework',
+          },
+          {
+            $ref: '#/components/parameters/groupBy',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The CSV file.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
                 },
               },
             },

@@ -25,6 +25,7 @@ import {
   ComplianceMatrixGroup,
   ControlStanding,
   controlStanding,
+  ControlRef,
   ControlState,
   EntityControl,
   evaluateApplicability,
@@ -71,6 +72,8 @@ const FIELDS = [
 type KeptEntity = {
   ref: string;
   kind: string;
+  /** `spec.type`, empty when the entity has none. */
+  type: string;
   title: string;
   system: string;
   owner: string;
@@ -122,6 +125,36 @@ const STATE_INDEX = new Map<ControlState, number>(
 function emptyCell(): NonNullable<MatrixCell> {
   return [0, 0, 0, 0, 0, 0];
 }
+
+/**
+ * One entity with a control in scope, with the state of each of its
+ * controls at the time of the question, for exports.
+ */
+export type IndexedEntity = {
+  ref: string;
+  kind: string;
+  /** `spec.type`, empty when the entity has none. */
+  type: string;
+  title: string;
+  /** The entity ref of its system (itself for a System); empty without one. */
+  system: string;
+  /** The entity ref of its owner; empty without one. */
+  owner: string;
+  /** Every control in scope, in the order the rules put them in scope. */
+  controls: IndexedControl[];
+};
+
+/** A control in the scope of an indexed entity, with its state. */
+export type IndexedControl = {
+  /** `SOC2:CC8.1` */
+  id: string;
+  control: ControlRef;
+  rules: string[];
+  state: ControlState;
+  justification?: string;
+  /** The item the state rests on, as on the entity's record. */
+  evidence?: { id: string; expires: string };
+};
 
 function isCovered(state: ControlState): boolean {
   return state === 'fresh' || state === 'expiring';
@@ -334,7 +367,69 @@ export class ComplianceIndex {
     };
   }
 
-  private framework(id: string | undefined) {
+  /**
+   * The entities in scope (of one system when given) with the state of each
+   * of their controls, sorted by entity ref.
+   */
+  async entityStates(request: {
+    scope: EntityScope;
+    system?: string;
+  }): Promise<{ asOf: string; entities: IndexedEntity[] }> {
+    const snapshot = await this.catalog();
+    await this.catchUp();
+    const now = this.now();
+    const at = now.getTime();
+    const horizon = addDuration(now, this.deps.expiringWithin).getTime();
+    const entities: IndexedEntity[] = [];
+    for (const entity of snapshot.entities.values()) {
+      if (!inScope(request.scope, entity.ref)) continue;
+      if (request.system !== undefined && entity.system !== request.system) {
+        continue;
+      }
+      const standings = this.standingsOf(entity);
+      entities.push({
+        ref: entity.ref,
+        kind: entity.kind,
+        type: entity.type,
+        title: entity.title,
+        system: entity.system,
+        owner: entity.owner,
+        controls: entity.controls.map(control => {
+          const id = formatControlRef(control.control);
+          const standing = standings.byControl.get(id)!;
+          return {
+            id,
+            control: control.control,
+            rules: control.rules,
+            state: stateAt(standing, at, horizon),
+            ...(control.status === 'not-applicable' && {
+              justification: control.justification,
+            }),
+            ...('evidence' in standing && {
+              evidence: {
+                id: standing.evidence.id,
+                expires: standing.evidence.expires,
+              },
+            }),
+          };
+        }),
+      });
+    }
+    entities.sort((a, b) => (a.ref < b.ref ? -1 : Number(a.ref > b.ref)));
+    return { asOf: now.toISOString(), entities };
+  }
+
+  /**
+   * The title of an entity of the kept catalog (any kind but people and
+   * catalog plumbing, with controls in scope or not); undefined when the
+   * catalog has no such entity.
+   */
+  async catalogTitle(entityRef: string): Promise<string | undefined> {
+    return (await this.catalog()).titles.get(entityRef);
+  }
+
+  /** A loaded framework by its id (any case); the first loaded when none is given. */
+  framework(id: string | undefined) {
     const { frameworks } = this.deps.model;
     const found = id
       ? frameworks.find(f => f.id.toLowerCase() === id.toLowerCase())
@@ -487,6 +582,7 @@ export class ComplianceIndex {
       entities.set(ref, {
         ref,
         kind: entity.kind,
+        type: typeof entity.spec?.type === 'string' ? entity.spec.type : '',
         title: entity.metadata.title ?? entity.metadata.name,
         system:
           kind === 'system'

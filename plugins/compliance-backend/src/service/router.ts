@@ -13,6 +13,8 @@ import {
   withJsonBodies,
 } from '@readiness/backend-http-utils';
 import express from 'express';
+import { ExportService } from '../exports/ExportService';
+import { createExportHandlers } from '../exports/router';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { EvidenceService } from './EvidenceService';
 import { isPortalFiling } from './readPortalFiling';
@@ -20,6 +22,7 @@ import { isPortalFiling } from './readPortalFiling';
 /** Turns HTTP into service calls; no checks or logic of its own. */
 export async function createRouter(options: {
   evidence: EvidenceService;
+  exports: ExportService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   logger: LoggerService;
@@ -78,6 +81,20 @@ export async function createRouter(options: {
       ),
     );
   });
+
+  const exported = createExportHandlers({
+    exports: options.exports,
+    caller,
+    auditor,
+    logger: options.logger,
+  });
+  router.get('/v1/exports/assessment-results', exported.assessmentResults);
+  router.get(
+    '/v1/exports/component-definitions/:namespace/:name',
+    exported.componentDefinition,
+  );
+  router.get('/v1/exports/evidence.csv', exported.evidenceCsv);
+  router.get('/v1/exports/matrix.csv', exported.matrixCsv);
 
   router.post(
     '/v1/evidence',
