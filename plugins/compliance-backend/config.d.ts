@@ -29,5 +29,18 @@ export interface Config {
        */
       attachmentMediaTypes?: string[];
     };
+    /** The records of processing (GDPR), docs/gdpr/index.md. */
+    gdpr?: {
+      /**
+       * The longest any processing activity may keep personal data; a
+       * record's retention beyond it is a finding. Default: 10 years.
+       */
+      maxRetention?: HumanDuration | string;
+      /**
+       * The control a processor's DPA evidence is filed for, unless the
+       * record names its own. Default: SOC2:P6.4.
+       */
+      dpaControl?: string;
+    };
   };
 }

@@ -14,6 +14,7 @@ describe('readComplianceOptions', () => {
         maxAttachmentBytes: 1024 * 1024,
         attachmentMediaTypes: DEFAULT_ATTACHMENT_MEDIA_TYPES,
       },
+      gdpr: { maxRetention: { years: 10 }, dpaControl: 'SOC2:P6.4' },
     });
   });
 

@@ -2,6 +2,7 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { HumanDuration } from '@backstage/types';
 import { readOptionalDuration } from '@readiness/backend-http-utils';
+import { GdprOptions, readGdprOptions } from './gdpr/options';
 
 /** Everything the plugin reads from `compliance`, with the defaults applied. */
 export type ComplianceOptions = {
@@ -13,6 +14,7 @@ export type ComplianceOptions = {
   };
   expiringWithin: HumanDuration;
   evidence: EvidenceLimits;
+  gdpr: GdprOptions;
 };
 
 /** What a filing may hold. */
@@ -75,5 +77,6 @@ export function readComplianceOptions(root: Config): ComplianceOptions {
         })
       : { days: 30 },
     evidence: limits,
+    gdpr: readGdprOptions(config),
   };
 }

@@ -8,6 +8,9 @@ import { readComplianceOptions } from './config';
 import { DatabaseEvidenceStore } from './database/DatabaseEvidenceStore';
 import { AuthorizedExportService } from './exports/AuthorizedExportService';
 import { ScopedExportService } from './exports/ExportService';
+import { GdprCatalog } from './gdpr/GdprCatalog';
+import { AuthorizedGdprService, ScopedGdprService } from './gdpr/GdprService';
+import { createGdprRouter } from './gdpr/router';
 import { AuthorizedEvidenceService } from './service/AuthorizedEvidenceService';
 import { ComplianceIndex } from './service/ComplianceIndex';
 import {
@@ -19,7 +22,8 @@ import { createRouter } from './service/router';
 
 /**
  * The compliance backend plugin: the controls that apply to catalog
- * entities with their state, and append-only evidence.
+ * entities with their state, append-only evidence, and the GDPR records of
+ * processing of entities.
  *
  * @public
  */
@@ -38,6 +42,7 @@ export const compliancePlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         lifecycle: coreServices.lifecycle,
+        urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -82,6 +87,22 @@ export const compliancePlugin = createBackendPlugin({
             logger: deps.logger,
             maxBodyBytes: options.evidence.maxBodyBytes,
           }),
+        );
+        const gdpr = new AuthorizedGdprService(
+          new ScopedGdprService({
+            catalog: new GdprCatalog({
+              catalog: deps.catalog,
+              auth: deps.auth,
+              urlReader: deps.urlReader,
+              logger: deps.logger,
+            }),
+            store,
+            options: options.gdpr,
+          }),
+          deps.permissions,
+        );
+        deps.httpRouter.use(
+          await createGdprRouter({ gdpr, httpAuth: deps.httpAuth }),
         );
       },
     });

@@ -429,6 +429,427 @@ export const spec = {
         },
         required: ['items'],
       },
+      DataFileProblem: {
+        type: 'object',
+        description: 'Something wrong in a file, at its JSON pointer and line.',
+        properties: {
+          file: {
+            type: 'string',
+          },
+          path: {
+            type: 'string',
+            description:
+              'JSON pointer into the file; empty for the whole file.',
+          },
+          line: {
+            type: 'integer',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+        required: ['file', 'path', 'message'],
+      },
+      GdprDuration: {
+        type: 'object',
+        description: 'A duration in Backstage units, such as { years: 10 }.',
+        additionalProperties: {
+          type: 'integer',
+        },
+      },
+      ProcessingRecord: {
+        type: 'object',
+        description:
+          "A record of processing activities (GDPR Art. 30) as read from the file the entity's readiness.dev/gdpr annotation names.",
+        properties: {
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          role: {
+            type: 'string',
+            enum: ['controller', 'processor'],
+          },
+          controller: {
+            type: 'string',
+          },
+          activities: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                description: {
+                  type: 'string',
+                },
+                purposes: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                lawfulBasis: {
+                  type: 'string',
+                  enum: [
+                    'consent',
+                    'contract',
+                    'legal-obligation',
+                    'vital-interests',
+                    'public-task',
+                    'legitimate-interests',
+                  ],
+                },
+                dataSubjects: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                categories: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      name: {
+                        type: 'string',
+                      },
+                      special: {
+                        type: 'boolean',
+                        description: 'A special category of Art. 9.',
+                      },
+                    },
+                    required: ['name', 'special'],
+                  },
+                },
+                retention: {
+                  type: 'object',
+                  properties: {
+                    period: {
+                      $ref: '#/components/schemas/GdprDuration',
+                    },
+                    rule: {
+                      type: 'string',
+                    },
+                    maximum: {
+                      $ref: '#/components/schemas/GdprDuration',
+                    },
+                    deletion: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+              required: [
+                'id',
+                'purposes',
+                'lawfulBasis',
+                'dataSubjects',
+                'categories',
+              ],
+            },
+          },
+          processors: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                entityRef: {
+                  type: 'string',
+                },
+                purpose: {
+                  type: 'string',
+                },
+                categories: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                dpa: {
+                  type: 'object',
+                  properties: {
+                    evidence: {
+                      type: 'string',
+                      description: "The title of the DPA's evidence item.",
+                    },
+                    control: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['evidence'],
+                },
+              },
+              required: ['name', 'categories'],
+            },
+          },
+          recipients: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                entityRef: {
+                  type: 'string',
+                },
+                purpose: {
+                  type: 'string',
+                },
+                categories: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+              required: ['name', 'categories'],
+            },
+          },
+          transfers: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                to: {
+                  type: 'string',
+                },
+                country: {
+                  type: 'string',
+                },
+                safeguard: {
+                  type: 'string',
+                  enum: [
+                    'adequacy-decision',
+                    'standard-contractual-clauses',
+                    'binding-corporate-rules',
+                    'derogation',
+                  ],
+                },
+                note: {
+                  type: 'string',
+                },
+              },
+              required: ['to', 'country'],
+            },
+          },
+          flows: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                to: {
+                  type: 'string',
+                },
+                categories: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                channel: {
+                  type: 'string',
+                },
+                purpose: {
+                  type: 'string',
+                },
+              },
+              required: ['to', 'categories'],
+            },
+          },
+        },
+        required: [
+          'role',
+          'activities',
+          'processors',
+          'recipients',
+          'transfers',
+          'flows',
+        ],
+      },
+      GdprFinding: {
+        type: 'object',
+        properties: {
+          kind: {
+            type: 'string',
+            enum: [
+              'missing-retention',
+              'retention-beyond-maximum',
+              'processor-without-dpa',
+              'transfer-without-safeguard',
+            ],
+          },
+          subject: {
+            type: 'string',
+            description:
+              "The activity's id, the processor's name or the transfer's recipient.",
+          },
+          message: {
+            type: 'string',
+          },
+        },
+        required: ['kind', 'subject', 'message'],
+      },
+      DataFlow: {
+        type: 'object',
+        properties: {
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+            enum: ['catalog', 'declared'],
+          },
+          relation: {
+            type: 'string',
+            enum: ['dependsOn', 'consumesApi'],
+          },
+          api: {
+            type: 'string',
+          },
+          categories: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          channel: {
+            type: 'string',
+          },
+          purpose: {
+            type: 'string',
+          },
+        },
+        required: ['from', 'to', 'source'],
+      },
+      EntityGdprRecord: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          file: {
+            type: 'string',
+            description:
+              "The annotation's value; absent when the entity has no record.",
+          },
+          record: {
+            $ref: '#/components/schemas/ProcessingRecord',
+          },
+          problems: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DataFileProblem',
+            },
+          },
+          findings: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GdprFinding',
+            },
+          },
+          flows: {
+            type: 'object',
+            properties: {
+              in: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/DataFlow',
+                },
+              },
+              out: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/DataFlow',
+                },
+              },
+            },
+            required: ['in', 'out'],
+          },
+          catalogAsOf: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: [
+          'entityRef',
+          'title',
+          'problems',
+          'findings',
+          'flows',
+          'catalogAsOf',
+        ],
+      },
+      GdprRegister: {
+        type: 'object',
+        properties: {
+          asOf: {
+            type: 'string',
+            format: 'date-time',
+          },
+          catalogAsOf: {
+            type: 'string',
+            format: 'date-time',
+          },
+          entries: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                owner: {
+                  type: 'string',
+                },
+                file: {
+                  type: 'string',
+                },
+                record: {
+                  $ref: '#/components/schemas/ProcessingRecord',
+                },
+                problems: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/DataFileProblem',
+                  },
+                },
+                findings: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/GdprFinding',
+                  },
+                },
+              },
+              required: [
+                'entityRef',
+                'title',
+                'owner',
+                'file',
+                'problems',
+                'findings',
+              ],
+            },
+          },
+        },
+        required: ['asOf', 'catalogAsOf', 'entries'],
+      },
       NewEvidence: {
         type: 'object',
         description:
@@ -899,6 +1320,129 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/entities/{kind}/{namespace}/{name}/gdpr': {
+      get: {
+        operationId: 'GetEntityGdpr',
+        summary:
+          'The GDPR record of an entity with its findings and data flows',
+        description:
+          "The record of processing the entity's readiness.dev/gdpr annotation names (absent when it has none), the problems of its file at file, JSON pointer and line (a broken record answers its problems), its findings against the entity's evidence today, and the flows of data in and out of the entity from the catalog's relations (dependsOn, consumesApi) and the records' declared flows. The catalog and the records are read at most once a minute.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's GDPR record.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityGdprRecord',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/gdpr/register': {
+      get: {
+        operationId: 'GetGdprRegister',
+        summary: 'The register of processing activities (GDPR Art. 30)',
+        description:
+          'The records of every entity with a readiness.dev/gdpr annotation that the caller may read, sorted by entity ref, each with its problems and findings.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The register.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/GdprRegister',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/gdpr/register.csv': {
+      get: {
+        operationId: 'ExportGdprRegisterCsv',
+        summary: 'The register of processing activities as CSV',
+        description:
+          'The register as RFC 4180 CSV, one record per processing activity (and one per entity whose record does not read, with its problems), with a header record; text that a spreadsheet would read as a formula starts with an apostrophe.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The CSV file.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
             $ref: '#/components/responses/ErrorResponse',
           },
           default: {
