@@ -27,6 +27,7 @@ import {
   controlStanding,
   ControlRef,
   ControlState,
+  EntityApplicabilityProblem,
   EntityControl,
   evaluateApplicability,
   EvidenceStanding,
@@ -48,7 +49,13 @@ export const CATALOG_REFRESH_MS = 60_000;
  * How far back each catch-up reads: a filing committed late, or stamped by a
  * replica whose clock is behind, is still read when within it.
  */
-export const CATCH_UP_OVERLAP_MS = 5 * 60_000;
+export const CATCH_UP_OVERLAP_MS = 30_000;
+
+// Entities evaluated between two turns of the event loop, so a catalog read
+// or a burst of evidence never holds up other requests for long
+const BATCH = 100;
+
+const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
 
 const PAGE_SIZE = 500;
 
@@ -57,6 +64,7 @@ const SKIPPED_KINDS = new Set(['user', 'location', 'template']);
 
 const FIELDS = [
   'kind',
+  'metadata.etag',
   'metadata.name',
   'metadata.namespace',
   'metadata.title',
@@ -78,8 +86,11 @@ type KeptEntity = {
   system: string;
   owner: string;
   controls: EntityControl[];
+  problems: EntityApplicabilityProblem[];
   /** The controls and their status, to tell when the scope changed. */
   signature: string;
+  /** The catalog's etag of the entity and its system's domain when read. */
+  etag: string;
 };
 
 type KeptStandings = {
@@ -93,6 +104,18 @@ type Snapshot = {
   entities: Map<string, KeptEntity>;
   /** Systems' and groups' titles, by entity ref. */
   titles: Map<string, string>;
+};
+
+/**
+ * One entity's controls as kept: its scope as the catalog had it at
+ * `catalogAsOf`, and what each control rests on.
+ */
+export type KeptEntityRecord = {
+  entityRef: string;
+  controls: EntityControl[];
+  problems: EntityApplicabilityProblem[];
+  standings: ReadonlyMap<string, ControlStanding>;
+  catalogAsOf: Date;
 };
 
 function refOf(
@@ -193,7 +216,11 @@ export class ComplianceIndex {
   async warm(): Promise<void> {
     const snapshot = await this.catalog();
     await this.catchUp();
-    for (const entity of snapshot.entities.values()) this.standingsOf(entity);
+    let done = 0;
+    for (const entity of snapshot.entities.values()) {
+      this.standingsOf(entity);
+      if (++done % BATCH === 0) await nextTurn();
+    }
   }
 
   /** Warms without waiting (after start); a failure is logged, and the first question reads again. */
@@ -208,6 +235,24 @@ export class ComplianceIndex {
   /** The refs of the entities with a control in scope, for authorization. */
   async entityRefs(): Promise<string[]> {
     return [...(await this.catalog()).entities.keys()];
+  }
+
+  /**
+   * One entity's scope and standings as kept, when the kept catalog has the
+   * entity; undefined otherwise (the caller then reads it directly).
+   */
+  async entityRecord(entityRef: string): Promise<KeptEntityRecord | undefined> {
+    const snapshot = await this.catalog();
+    const entity = snapshot.entities.get(entityRef);
+    if (!entity) return undefined;
+    await this.catchUp();
+    return {
+      entityRef,
+      controls: entity.controls,
+      problems: entity.problems,
+      standings: this.standingsOf(entity).byControl,
+      catalogAsOf: snapshot.at,
+    };
   }
 
   /** The framework matrix for the entities in scope. */
@@ -569,27 +614,44 @@ export class ComplianceIndex {
       }
     }
     const { model } = this.deps;
+    const previous = this.#snapshot?.entities;
     const entities = new Map<string, KeptEntity>();
-    for (const entity of read) {
-      const { controls } = evaluateApplicability(entity, model.rules, {
-        controls: model.controls,
-        domainOf: system => domains.get(system),
-      });
-      if (controls.length === 0) continue;
+    for (let i = 0; i < read.length; i++) {
+      if (i > 0 && i % BATCH === 0) await nextTurn();
+      const entity = read[i];
       const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
       const namespace = entity.metadata.namespace ?? 'default';
       const kind = entity.kind.toLocaleLowerCase('en-US');
+      const system =
+        kind === 'system'
+          ? ref
+          : refOf(entity.spec?.system, 'system', namespace) ?? '';
+      // An entity as the catalog had it last time keeps its evaluation
+      const etag = `${entity.metadata.etag ?? ''} ${domains.get(system) ?? ''}`;
+      const known = previous?.get(ref);
+      if (known && entity.metadata.etag && known.etag === etag) {
+        entities.set(ref, known);
+        continue;
+      }
+      const { controls, problems } = evaluateApplicability(
+        entity,
+        model.rules,
+        {
+          controls: model.controls,
+          domainOf: of => domains.get(of),
+        },
+      );
+      if (controls.length === 0) continue;
       entities.set(ref, {
         ref,
         kind: entity.kind,
         type: typeof entity.spec?.type === 'string' ? entity.spec.type : '',
         title: entity.metadata.title ?? entity.metadata.name,
-        system:
-          kind === 'system'
-            ? ref
-            : refOf(entity.spec?.system, 'system', namespace) ?? '',
+        system,
         owner: refOf(entity.spec?.owner, 'group', namespace) ?? '',
         controls,
+        problems,
+        etag,
         signature: controls
           .map(
             c =>

@@ -14,9 +14,12 @@ import { EntityScope, inScope } from '@readiness/backend-http-utils';
 import {
   ComplianceMatrix,
   ComplianceMatrixGroup,
+  addDuration,
+  ControlStanding,
+  controlStanding,
   ControlState,
-  controlState,
   EntityComplianceRecord,
+  EntityControl,
   EntityControlRecord,
   evaluateApplicability,
   EvidenceItem,
@@ -28,6 +31,7 @@ import {
   MatrixGrouping,
   parseControlRef,
   PortalEvidenceKind,
+  stateAt,
 } from '@readiness/plugin-compliance-common';
 import { EvidenceLimits } from '../config';
 import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
@@ -183,14 +187,24 @@ export class ScopedEvidenceService {
     ).toLocaleLowerCase('en-US');
   }
 
+  /**
+   * The entity's controls with their state: from the kept view when it has
+   * the entity (its scope as the catalog had it at most a minute ago, its
+   * evidence as of now), else read from the catalog and the store.
+   */
   async getEntityRecord(
     entityRef: string,
     scope: EntityScope,
   ): Promise<EntityComplianceRecord> {
-    const entity = await this.entityInScope(entityRef, scope);
-    const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const ref = normalEntityRef(entityRef);
+    if (!inScope(scope, ref)) throw entityNotFound(ref);
+    const kept = await this.deps.index.entityRecord(ref);
+    if (kept)
+      return this.recordOf(ref, kept.controls, kept.standings, kept.problems);
+
+    const entity = await this.entityInScope(ref, scope);
     const { model } = this.deps;
-    const [domain, standings] = await Promise.all([
+    const [domain, stored] = await Promise.all([
       this.domainOf(entity),
       this.deps.store.standingsOf(ref),
     ]);
@@ -198,56 +212,73 @@ export class ScopedEvidenceService {
       controls: model.controls,
       domainOf: () => domain,
     });
-    const evidence = standings.map(s => ({
+    const evidence = stored.map(s => ({
       ...s,
       controls: s.controls.flatMap(c => parseControlRef(c) ?? []),
     }));
-    const now = this.now();
-    const controls: EntityControlRecord[] = applicability.controls.map(
-      control => {
-        const verdict = controlState({
-          control,
-          evidence,
-          reach: model.reach,
-          now,
-          expiringWithin: this.deps.expiringWithin,
-        });
-        const credit = verdict.evidence?.credit;
-        return {
-          control: formatControlRef(control.control),
-          framework: control.control.framework,
-          title: model.controls.control(control.control)?.title ?? '',
-          state: verdict.state,
-          rules: control.rules,
-          ...(control.status === 'not-applicable' && {
-            justification: control.justification,
-          }),
-          ...(verdict.evidence && {
-            evidence: {
-              id: verdict.evidence.id,
-              expiresAt: verdict.evidence.expires,
-              ...(credit &&
-                credit !== 'direct' && {
-                  through: formatControlRef(
-                    credit.mapping.source.framework ===
-                      control.control.framework &&
-                      credit.mapping.source.control === control.control.control
-                      ? credit.mapping.target
-                      : credit.mapping.source,
-                  ),
-                  mapping: credit.mappingId,
-                }),
-            },
-          }),
-        };
-      },
+    const standings = new Map(
+      applicability.controls.map(control => [
+        formatControlRef(control.control),
+        controlStanding({ control, evidence, reach: model.reach }),
+      ]),
     );
+    return this.recordOf(
+      stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+      applicability.controls,
+      standings,
+      applicability.problems,
+    );
+  }
+
+  private recordOf(
+    entityRef: string,
+    scopeControls: EntityControl[],
+    standings: ReadonlyMap<string, ControlStanding>,
+    problems: EntityComplianceRecord['problems'],
+  ): EntityComplianceRecord {
+    const { model } = this.deps;
+    const now = this.now();
+    const at = now.getTime();
+    const horizon = addDuration(now, this.deps.expiringWithin).getTime();
+    const controls: EntityControlRecord[] = scopeControls.map(control => {
+      const id = formatControlRef(control.control);
+      const standing = standings.get(id) ?? { state: 'missing' as const };
+      const evidence = 'evidence' in standing ? standing.evidence : undefined;
+      const credit = evidence?.credit;
+      return {
+        control: id,
+        framework: control.control.framework,
+        title: model.controls.control(control.control)?.title ?? '',
+        state: stateAt(standing, at, horizon),
+        rules: control.rules,
+        ...(control.status === 'not-applicable' && {
+          justification: control.justification,
+        }),
+        ...(evidence && {
+          evidence: {
+            id: evidence.id,
+            expiresAt: evidence.expires,
+            ...(credit &&
+              credit !== 'direct' && {
+                through: formatControlRef(
+                  credit.mapping.source.framework ===
+                    control.control.framework &&
+                    credit.mapping.source.control === control.control.control
+                    ? credit.mapping.target
+                    : credit.mapping.source,
+                ),
+                mapping: credit.mappingId,
+              }),
+          },
+        }),
+      };
+    });
     return {
-      entityRef: ref,
+      entityRef,
       asOf: now.toISOString(),
       controls,
       coverage: this.coverage(controls),
-      problems: applicability.problems,
+      problems,
     };
   }
 
