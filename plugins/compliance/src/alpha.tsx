@@ -10,6 +10,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import AssignmentIcon from '@material-ui/icons/Assignment';
 import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import {
   ComplianceClient,
@@ -70,6 +71,38 @@ const complianceSummaryCard = EntityCardBlueprint.make({
   },
 });
 
+const gdprEntityContent = EntityContentBlueprint.make({
+  name: 'gdpr',
+  if: complianceReaders,
+  params: {
+    path: '/gdpr',
+    title: 'GDPR',
+    // Services keep records; a component without one is told how to add it
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityGdprContent').then(m => (
+        <m.EntityGdprContent />
+      )),
+  },
+});
+
+const gdprRegisterRouteRef = createRouteRef();
+
+const gdprRegisterPage = PageBlueprint.make({
+  name: 'gdpr-register',
+  if: complianceReaders,
+  params: {
+    path: '/gdpr',
+    routeRef: gdprRegisterRouteRef,
+    title: 'GDPR register',
+    icon: <AssignmentIcon fontSize="inherit" />,
+    loader: () =>
+      import('./components/GdprRegisterPage').then(m => (
+        <m.GdprRegisterContent />
+      )),
+  },
+});
+
 const complianceMatrixRouteRef = createRouteRef();
 
 // The sidebar lists pages with a route ref, a title and an icon; without the
@@ -91,7 +124,8 @@ const complianceMatrixPage = PageBlueprint.make({
 /**
  * The compliance plugin for the new frontend system: a Compliance tab and a
  * summary card on the overview of Components, Systems, APIs and Resources,
- * and the framework matrix page at /compliance, for internal users.
+ * the framework matrix page at /compliance, a GDPR tab on Components and the
+ * GDPR register page at /gdpr, for internal users.
  *
  * @alpha
  */
@@ -103,5 +137,7 @@ export default createFrontendPlugin({
     complianceEntityContent,
     complianceSummaryCard,
     complianceMatrixPage,
+    gdprEntityContent,
+    gdprRegisterPage,
   ],
 });

@@ -185,4 +185,44 @@ describe('ComplianceClient', () => {
       },
     );
   });
+
+  it('asks for an entity’s GDPR record and the register', async () => {
+    const { client, calls } = clientAnswering(200, { entries: [] });
+    await client.getEntityGdpr(ledger);
+    await expect(client.getGdprRegister()).resolves.toEqual({ entries: [] });
+    expect(calls.map(c => c.url)).toEqual([
+      'http://backend/api/compliance/v1/entities/component/default/ledger/gdpr',
+      'http://backend/api/compliance/v1/gdpr/register',
+    ]);
+  });
+
+  it('reads the register CSV as text, and throws the backend’s refusal', async () => {
+    const csv = 'entity,title\r\ncomponent:default/ledger,Ledger\r\n';
+    const client = new ComplianceClient({
+      discoveryApi: { getBaseUrl: async id => `http://backend/api/${id}` },
+      fetchApi: {
+        fetch: (async (url: string) =>
+          url.endsWith('/v1/gdpr/register.csv')
+            ? new Response(csv, {
+                status: 200,
+                headers: { 'Content-Type': 'text/csv' },
+              })
+            : new Response('', { status: 500 })) as typeof fetch,
+      },
+    });
+    await expect(client.getGdprRegisterCsv()).resolves.toBe(csv);
+
+    const { client: refusing } = clientAnswering(403, {
+      error: {
+        name: 'NotAllowedError',
+        message: 'You may not read compliance records',
+      },
+      response: { statusCode: 403 },
+    });
+    await expect(refusing.getGdprRegisterCsv()).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 403,
+      body: { error: { message: 'You may not read compliance records' } },
+    });
+  });
 });

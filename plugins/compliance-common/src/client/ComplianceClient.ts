@@ -1,3 +1,4 @@
+import { ResponseError } from '@backstage/errors';
 import {
   entityPath,
   Page,
@@ -13,6 +14,7 @@ import {
   EvidenceItem,
   NewEvidence,
 } from '../evidence/types';
+import { EntityGdprRecord, GdprRegister } from '../gdpr/register';
 import {
   ComplianceMatrix,
   ComplianceMatrixGroup,
@@ -78,6 +80,12 @@ export interface ComplianceApi {
   getMatrixGroup(
     request: MatrixRequest & { group: string },
   ): Promise<ComplianceMatrixGroup>;
+  /** An entity's GDPR record of processing, its findings and data flows. */
+  getEntityGdpr(entity: PortalEntityName): Promise<EntityGdprRecord>;
+  /** The Art. 30 register of the caller's entities. */
+  getGdprRegister(): Promise<GdprRegister>;
+  /** The Art. 30 register as CSV text. */
+  getGdprRegisterCsv(): Promise<string>;
 }
 
 /**
@@ -87,12 +95,16 @@ export interface ComplianceApi {
  */
 export class ComplianceClient implements ComplianceApi {
   private readonly http: PluginHttpClient;
+  private readonly fetchApi: PortalFetchApi;
 
   constructor(options: {
     discoveryApi: PortalDiscoveryApi;
     fetchApi?: PortalFetchApi;
   }) {
     this.http = new PluginHttpClient({ pluginId: 'compliance', ...options });
+    this.fetchApi = options.fetchApi ?? {
+      fetch: globalThis.fetch.bind(globalThis),
+    };
   }
 
   async getEntityControls(
@@ -143,5 +155,23 @@ export class ComplianceClient implements ComplianceApi {
     return this.http.request(
       `/v1/matrix/entities${queryString({ framework, groupBy, group })}`,
     );
+  }
+
+  async getEntityGdpr(entity: PortalEntityName): Promise<EntityGdprRecord> {
+    return this.http.request(`/v1/entities/${entityPath(entity)}/gdpr`);
+  }
+
+  async getGdprRegister(): Promise<GdprRegister> {
+    return this.http.request('/v1/gdpr/register');
+  }
+
+  async getGdprRegisterCsv(): Promise<string> {
+    const response = await this.fetchApi.fetch(
+      await this.http.url('/v1/gdpr/register.csv'),
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.text();
   }
 }

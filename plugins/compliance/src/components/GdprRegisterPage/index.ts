@@ -1,0 +1,1 @@
+export { GdprRegisterContent } from './GdprRegisterContent';
