@@ -378,6 +378,12 @@ export const ROWS: Record<string, Row> = {
     'component',
     COMPONENT,
   ),
+  'GET /api/compliance/v1/entities/{kind}/{namespace}/{name}/gdpr': entity(
+    'component',
+    COMPONENT,
+  ),
+  'GET /api/compliance/v1/gdpr/register': {},
+  'GET /api/compliance/v1/gdpr/register.csv': {},
   'GET /api/compliance/v1/frameworks': {},
   'GET /api/compliance/v1/matrix': {
     query: t => ({ framework: MATRIX_FRAMEWORK[t], groupBy: 'system' }),
