@@ -75,7 +75,13 @@ export const compliancePlugin = createBackendPlugin({
           deps.permissions,
         );
         const exports = new AuthorizedExportService(
-          new ScopedExportService({ store, index, model }),
+          new ScopedExportService({
+            store,
+            index,
+            model,
+            catalog: deps.catalog,
+            auth: deps.auth,
+          }),
           deps.permissions,
         );
         deps.httpRouter.use(

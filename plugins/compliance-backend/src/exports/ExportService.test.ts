@@ -1,3 +1,4 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   EvidenceItem,
   EvidenceReach,
@@ -121,12 +122,20 @@ const model = {
   reach: EvidenceReach.fromMappings([]),
 };
 
+/** Everything but the store: these tests name no system. */
+const sources = {
+  index,
+  model,
+  catalog: { getEntityByRef: async () => undefined },
+  auth: { getOwnServiceCredentials: async () => mockCredentials.service() },
+};
+
 describe('ScopedExportService', () => {
   it('streams the observations of 100,000 items holding one page of them at a time', async () => {
     const total = 100_000;
     const pageSize = 500;
     const store = generatedStore(total);
-    const service = new ScopedExportService({ store, index, model, pageSize });
+    const service = new ScopedExportService({ ...sources, store, pageSize });
     const document = await service.assessmentResults(
       { framework: 'SOC2' },
       { all: true },
@@ -156,8 +165,7 @@ describe('ScopedExportService', () => {
   it('writes a valid document across page boundaries', async () => {
     const service = new ScopedExportService({
       store: generatedStore(1234),
-      index,
-      model,
+      ...sources,
       pageSize: 100,
     });
     const document = await service.assessmentResults(
@@ -178,8 +186,7 @@ describe('ScopedExportService', () => {
     const store = generatedStore(total);
     const service = new ScopedExportService({
       store,
-      index,
-      model,
+      ...sources,
       pageSize: 1000,
     });
     const document = await service.evidenceCsv({}, { all: true });
@@ -195,8 +202,7 @@ describe('ScopedExportService', () => {
 
     const limited = new ScopedExportService({
       store: generatedStore(40),
-      index,
-      model,
+      ...sources,
     });
     let text = '';
     for await (const chunk of (

@@ -9,8 +9,10 @@
  * first piece, so a refusal is an ordinary error response.
  */
 import { randomUUID } from 'node:crypto';
+import { AuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { JsonObject } from '@backstage/types';
 import { EntityScope, inScope } from '@readiness/backend-http-utils';
 import {
@@ -170,6 +172,9 @@ export class ScopedExportService {
   constructor(
     private readonly deps: {
       store: EvidencePages;
+      /** Read with the plugin's credentials: callers were authorized before. */
+      catalog: Pick<CatalogService, 'getEntityByRef'>;
+      auth: Pick<AuthService, 'getOwnServiceCredentials'>;
       index: ExportIndex;
       model: Pick<ComplianceModel, 'frameworks' | 'reach'>;
       /** Items per page read from the store. */
@@ -477,7 +482,9 @@ export class ScopedExportService {
   /**
    * The System a query names, with its title; undefined when none is named.
    * Absent from the catalog, or with none of its entities in the caller's
-   * scope, it is not found.
+   * scope, it is not found. Asked of the catalog itself, not the index's
+   * kept copy: a System added a moment ago exists at once (its entities join
+   * the exports when the index reads the catalog again).
    */
   private async system(
     value: string | undefined,
@@ -485,7 +492,12 @@ export class ScopedExportService {
   ): Promise<{ ref: string; title: string } | undefined> {
     if (value === undefined) return undefined;
     const ref = systemRefOf(value);
-    const title = await this.deps.index.catalogTitle(ref);
+    const entity = await this.deps.catalog.getEntityByRef(ref, {
+      credentials: await this.deps.auth.getOwnServiceCredentials(),
+    });
+    const title = entity
+      ? entity.metadata.title ?? entity.metadata.name
+      : undefined;
     const reachable =
       title !== undefined &&
       (scope.all ||
