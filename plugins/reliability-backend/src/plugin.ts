@@ -29,6 +29,7 @@ import { DatabaseDrStore } from './database/DatabaseDrStore';
 import { AuthorizedTrendService } from './service/AuthorizedTrendService';
 import { DefaultTrendService } from './service/TrendService';
 import { AuthorizedBackupService } from './service/AuthorizedBackupService';
+import { EntityRecordService } from './service/EntityRecordService';
 import { DefaultBackupService } from './service/BackupService';
 import {
   PublicationSourceRegistry,
@@ -178,6 +179,13 @@ export const reliabilityPlugin = createBackendPlugin({
             gates,
             trends,
             backups,
+            records: new EntityRecordService({
+              slos,
+              drills,
+              backups,
+              gates,
+              perfRuns,
+            }),
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             logger: deps.logger,

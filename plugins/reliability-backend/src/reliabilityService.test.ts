@@ -20,9 +20,10 @@ const consumerPlugin = createBackendPlugin({
       deps: {
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         reliability: reliabilityServiceRef,
       },
-      async init({ httpRouter, httpAuth, reliability }) {
+      async init({ httpRouter, httpAuth, auth, reliability }) {
         const router = Router();
         router.use(express.json());
         router.get('/slos/:name', async (req, res) => {
@@ -43,6 +44,14 @@ const consumerPlugin = createBackendPlugin({
             if (!(error instanceof ResponseError)) throw error;
             res.status(error.response.status).json({ refused: true });
           }
+        });
+        // With its own service credentials, as the scorecards facts read
+        router.post('/records', async (req, res) => {
+          const { items } = await reliability.getEntityRecords(
+            req.body.entityRefs,
+            { credentials: await auth.getOwnServiceCredentials() },
+          );
+          res.json(items.map(r => r.entityRef));
         });
         httpRouter.use(router);
       },
@@ -89,5 +98,24 @@ describe('reliabilityServiceRef', () => {
       internal: internalToPartner.status,
       missing: missingToPartner.status,
     }).toEqual({ internal: 403, missing: 403 });
+  });
+
+  it("reads many entities' records at once with the plugin's own credentials", async () => {
+    const server = await start();
+    const response = await request(server)
+      .post('/api/consumer/records')
+      .set('Authorization', callers.internal)
+      .send({
+        entityRefs: [
+          'component:default/filings',
+          'component:default/nope',
+          'component:default/ledger',
+        ],
+      });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual([
+      'component:default/filings',
+      'component:default/ledger',
+    ]);
   });
 });

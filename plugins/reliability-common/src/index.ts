@@ -17,4 +17,5 @@ export * from './drills';
 export * from './gate';
 export * from './backups';
 export * from './trend';
+export * from './entityRecords';
 export * from './sampleData';

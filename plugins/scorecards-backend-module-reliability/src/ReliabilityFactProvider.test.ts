@@ -1,9 +1,9 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
 import {
   EntityBackups,
   EntityDrills,
+  EntityReliabilityRecord,
   EntitySlos,
   KeptGateVerdict,
   PerfRunSummary,
@@ -44,89 +44,82 @@ type StubRecord = {
   }>;
   verdict?: Pick<KeptGateVerdict, 'status' | 'decidedAt'>;
   run?: { id: string; finishedAt: string };
-  regression?: Pick<RunRegression, 'regressed' | 'findings'> | 'not-found';
+  regression?: Pick<RunRegression, 'regressed' | 'findings'>;
 };
 
-async function notFound(): Promise<ResponseError> {
-  return ResponseError.fromResponse(
-    new Response(
-      JSON.stringify({ error: { name: 'NotFoundError', message: 'no' } }),
-      { status: 404, headers: { 'Content-Type': 'application/json' } },
-    ),
-  );
+/** The record the reliability backend would answer for one stub entity. */
+function toRecord(name: string, r: StubRecord): EntityReliabilityRecord {
+  const entityRef = `component:default/${name}`;
+  return {
+    entityRef,
+    slos: {
+      entityRef,
+      files: [],
+      problems: [],
+      slos: (r.slos ?? []) as unknown as EntitySlos['slos'],
+    },
+    drills: {
+      entityRef,
+      targets: {} as EntityDrills['targets'],
+      drills: (r.drills ?? []) as unknown as EntityDrills['drills'],
+      cadence: { nextDue: NOW, overdue: r.overdue ?? false, daysOverdue: 0 },
+      problems: r.drillProblems ?? [],
+    },
+    backups: {
+      entityRef,
+      maxAgeHours: 26,
+      kinds: (r.backups ?? []).map((b, i) => ({
+        kind: i === 0 ? 'base-backup' : 'wal-archive',
+        ...b,
+      })) as unknown as EntityBackups['kinds'],
+    },
+    ...(r.verdict && { newestGateVerdict: r.verdict as KeptGateVerdict }),
+    ...(r.run && { newestRun: r.run as unknown as PerfRunSummary }),
+    ...(r.regression && {
+      newestRunRegression: r.regression as RunRegression,
+    }),
+  };
 }
 
-/** Stands in for the reliability backend, answering per entity name. */
+/**
+ * Stands in for the reliability backend: answers the entity records of the
+ * component names it knows, leaving out the others, and records each call.
+ */
 function stubReliability(
   records: Record<string, StubRecord>,
-  calls: string[] = [],
+  calls: Array<{ refs: readonly string[]; principal: unknown }> = [],
 ): ReliabilityService {
-  const of = async (name: string, call: string) => {
-    calls.push(`${call} ${name}`);
-    const record = records[name];
-    if (!record) throw await notFound();
-    return record;
+  const unused = async () => {
+    throw new Error('the provider reads entity records only');
   };
-  const ref = (name: string) => `component:default/${name}`;
   return {
-    async getEntitySlos(e) {
-      const r = await of(e.name, 'slos');
+    async getEntityRecords(entityRefs, options) {
+      calls.push({
+        refs: entityRefs,
+        principal: options.credentials.principal,
+      });
       return {
-        entityRef: ref(e.name),
-        files: [],
-        problems: [],
-        slos: (r.slos ?? []) as unknown as EntitySlos['slos'],
+        items: entityRefs.flatMap(ref => {
+          const name = ref.split('/')[1];
+          const r = ref.startsWith('component:') ? records[name] : undefined;
+          return r ? [toRecord(name, r)] : [];
+        }),
       };
     },
-    async getEntityDrills(e) {
-      const r = await of(e.name, 'drills');
-      return {
-        entityRef: ref(e.name),
-        targets: {} as EntityDrills['targets'],
-        drills: (r.drills ?? []) as unknown as EntityDrills['drills'],
-        cadence: {
-          nextDue: NOW,
-          overdue: r.overdue ?? false,
-          daysOverdue: 0,
-        },
-        problems: r.drillProblems ?? [],
-      };
-    },
-    async getEntityBackups(e) {
-      const r = await of(e.name, 'backups');
-      return {
-        entityRef: ref(e.name),
-        maxAgeHours: 26,
-        kinds: (r.backups ?? []).map((b, i) => ({
-          kind: i === 0 ? 'base-backup' : 'wal-archive',
-          ...b,
-        })) as unknown as EntityBackups['kinds'],
-      };
-    },
-    async listGateVerdicts(e, query) {
-      expect(query).toEqual({ limit: 1 });
-      const r = await of(e.name, 'gates');
-      return { items: r.verdict ? [r.verdict as KeptGateVerdict] : [] };
-    },
-    async listRuns(query) {
-      expect(query.limit).toBe(1);
-      const name = query.entityRef.split('/')[1];
-      const r = await of(name, 'runs');
-      return { items: r.run ? [r.run as unknown as PerfRunSummary] : [] };
-    },
-    async getRegression(runId) {
-      calls.push(`regression ${runId}`);
-      const r = Object.values(records).find(x => x.run?.id === runId)!;
-      if (r.regression === 'not-found' || !r.regression) throw await notFound();
-      return r.regression as RunRegression;
-    },
-    async getEntityTrend() {
-      throw new Error('the provider reads no trend');
-    },
+    getEntitySlos: unused,
+    getEntityDrills: unused,
+    getEntityBackups: unused,
+    listGateVerdicts: unused,
+    listRuns: unused,
+    getRegression: unused,
+    getEntityTrend: unused,
   };
 }
 
-function provider(records: Record<string, StubRecord>, calls?: string[]) {
+function provider(
+  records: Record<string, StubRecord>,
+  calls?: Array<{ refs: readonly string[]; principal: unknown }>,
+) {
   return new ReliabilityFactProvider({
     reliability: stubReliability(records, calls),
     auth: mockServices.auth({ pluginId: 'scorecards' }),
@@ -212,7 +205,7 @@ describe('ReliabilityFactProvider', () => {
 
   it('leaves out what the record cannot tell, and says false where its absence is the answer', async () => {
     const p = provider({
-      bare: { run: { id: 'run-1', finishedAt: NOW }, regression: 'not-found' },
+      bare: { run: { id: 'run-1', finishedAt: NOW } },
     });
     const [bare] = await p.computeFacts(batch([entity('Component', 'bare')]));
     expect(bare.facts).toEqual({
@@ -272,27 +265,45 @@ describe('ReliabilityFactProvider', () => {
     expect(facts[1].facts['reliability.slos-declared']).toBe(2);
   });
 
-  it('asks only for components and resources, leaves out entities the backend does not find, and fails on any other failure', async () => {
-    const calls: string[] = [];
-    const p = provider({ ledger: {} }, calls);
+  it('asks only about components and resources, in one call per hundred entities, and leaves out entities the backend does not find', async () => {
+    const calls: Array<{ refs: readonly string[]; principal: unknown }> = [];
+    const known = Object.fromEntries(
+      Array.from({ length: 150 }, (_, i) => [`c${i}`, {}]),
+    );
+    const p = provider(known, calls);
     const facts = await p.computeFacts(
       batch([
         entity('Group', 'payments'),
         entity('API', 'ledger-api'),
-        entity('Component', 'ledger'),
+        ...Array.from({ length: 150 }, (_, i) => entity('Component', `c${i}`)),
         entity('Resource', 'gone'),
       ]),
     );
-    expect(facts.map(f => f.entityRef)).toEqual(['component:default/ledger']);
-    expect(
-      calls.some(c => c.endsWith('payments') || c.endsWith('ledger-api')),
-    ).toBe(false);
-    expect(calls.filter(c => c.endsWith(' gone')).length).toBeGreaterThan(0);
+    expect(facts).toHaveLength(150);
+    expect(facts[0].entityRef).toBe('component:default/c0');
+    expect(calls.map(c => c.refs.length)).toEqual([100, 51]);
+    expect(calls.flatMap(c => c.refs)).not.toContain('api:default/ledger-api');
+    expect(calls[1].refs.at(-1)).toBe('resource:default/gone');
+    // With the module's own service credentials
+    expect(new Set(calls.map(c => c.principal))).toEqual(
+      new Set([mockCredentials.service('plugin:scorecards').principal]),
+    );
+  });
 
+  it('asks nothing for a batch without components or resources', async () => {
+    const calls: Array<{ refs: readonly string[]; principal: unknown }> = [];
+    const p = provider({}, calls);
+    await expect(
+      p.computeFacts(batch([entity('Group', 'payments')])),
+    ).resolves.toEqual([]);
+    expect(calls).toEqual([]);
+  });
+
+  it('fails the batch when the reliability backend fails, so the facts kept stand', async () => {
     const failing = new ReliabilityFactProvider({
       reliability: {
         ...stubReliability({ ledger: {} }),
-        async getEntityBackups() {
+        async getEntityRecords() {
           throw new Error('reliability backend answered 503');
         },
       },
@@ -303,29 +314,10 @@ describe('ReliabilityFactProvider', () => {
     ).rejects.toThrow('reliability backend answered 503');
   });
 
-  it("reads with the module's own service credentials", async () => {
-    const principals: unknown[] = [];
-    const stub = stubReliability({ ledger: {} });
-    const p = new ReliabilityFactProvider({
-      reliability: {
-        ...stub,
-        async getEntitySlos(e, options) {
-          principals.push(options.credentials.principal);
-          return stub.getEntitySlos(e, options);
-        },
-      },
-      auth: mockServices.auth({ pluginId: 'scorecards' }),
-    });
-    await p.computeFacts(batch([entity('Component', 'ledger')]));
-    expect(principals).toEqual([
-      mockCredentials.service('plugin:scorecards').principal,
-    ]);
-  });
-
   it('stops reading when the batch is given up', async () => {
     const controller = new AbortController();
     controller.abort();
-    const calls: string[] = [];
+    const calls: Array<{ refs: readonly string[]; principal: unknown }> = [];
     const p = provider({ ledger: {} }, calls);
     await expect(
       p.computeFacts(batch([entity('Component', 'ledger')], controller.signal)),

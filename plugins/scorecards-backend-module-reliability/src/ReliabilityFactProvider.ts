@@ -1,25 +1,15 @@
 /*
- * The reliability family's facts, from what the reliability backend answers
- * about each entity: its SLOs, newest kept gate verdict, newest perf run and
- * its regression, drills and backups. The entities of a batch are read a
- * few at a time, each with its reads in parallel.
+ * The reliability family's facts, from the reliability records the
+ * reliability backend answers for many entities at once (its SLOs, drills,
+ * backups, newest kept gate verdict, newest perf run and that run's
+ * regression verdict), one request per hundred entities of a batch.
  */
-import {
-  AuthService,
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
+import { AuthService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  isNotFoundResponse,
-  readEachBounded,
-} from '@readiness/backend-http-utils';
-import {
-  EntityBackups,
-  EntityDrills,
+  EntityReliabilityRecord,
   EntitySlos,
-  KeptGateVerdict,
-  PerfRunSummary,
-  RunRegression,
+  MAX_ENTITY_RECORDS,
 } from '@readiness/plugin-reliability-common';
 import { ReliabilityService } from '@readiness/plugin-reliability-node';
 import {
@@ -38,18 +28,6 @@ const KINDS = new Set(['component', 'resource']);
 /** The annotation with an entity's own RTO/RPO targets (the reliability backend reads it). */
 export const DR_TARGETS_ANNOTATION = 'readiness.dev/dr-targets';
 
-/** What the reliability backend answers about one entity. */
-export type EntityReliabilityRecord = {
-  entity: Entity;
-  slos: EntitySlos;
-  drills: EntityDrills;
-  backups: EntityBackups;
-  newestGateVerdict?: KeptGateVerdict;
-  newestRun?: PerfRunSummary;
-  /** The newest run against its baseline; absent without a run or a baseline. */
-  newestRunRegression?: RunRegression;
-};
-
 /** Every objective of every SLO met over its window; unknown while one has no data. */
 function slosMet(slos: EntitySlos): boolean | undefined {
   if (slos.slos.length === 0) return undefined;
@@ -60,11 +38,13 @@ function slosMet(slos: EntitySlos): boolean | undefined {
 }
 
 /** The entity's own targets annotation, read without a problem. */
-function drTargetsDeclared(record: EntityReliabilityRecord): boolean {
-  const annotation =
-    record.entity.metadata.annotations?.[DR_TARGETS_ANNOTATION];
+function drTargetsDeclared(
+  entity: Entity,
+  record: EntityReliabilityRecord,
+): boolean {
+  const annotation = entity.metadata.annotations?.[DR_TARGETS_ANNOTATION];
   if (!annotation || annotation.trim() === '') return false;
-  const ref = record.drills.entityRef.toLocaleLowerCase('en-US');
+  const ref = record.entityRef.toLocaleLowerCase('en-US');
   return !record.drills.problems.some(
     p =>
       p.source === `annotation ${DR_TARGETS_ANNOTATION}` &&
@@ -78,11 +58,12 @@ function drTargetsDeclared(record: EntityReliabilityRecord): boolean {
  * is left out, so the checks that need it are unknown.
  */
 export function reliabilityFacts(
+  entity: Entity,
   record: EntityReliabilityRecord,
 ): Record<string, FactValue> {
   const facts: Record<string, FactValue> = {
     'reliability.slos-declared': record.slos.slos.length,
-    'reliability.dr-targets-declared': drTargetsDeclared(record),
+    'reliability.dr-targets-declared': drTargetsDeclared(entity, record),
   };
   const met = slosMet(record.slos);
   if (met !== undefined) facts['reliability.slos-met'] = met;
@@ -137,65 +118,38 @@ export class ReliabilityFactProvider implements ScorecardFactProvider {
     private readonly deps: {
       reliability: ReliabilityService;
       auth: AuthService;
-      /** Entities read at once; 4 by default. */
-      concurrency?: number;
     },
   ) {}
 
   async computeFacts(request: FactBatchRequest): Promise<EntityFactValues[]> {
-    const entities = request.entities.filter(e =>
-      KINDS.has(e.kind.toLocaleLowerCase('en-US')),
-    );
-    if (entities.length === 0) return [];
+    const byRef = new Map<string, Entity>();
+    for (const entity of request.entities) {
+      if (KINDS.has(entity.kind.toLocaleLowerCase('en-US'))) {
+        byRef.set(
+          stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+          entity,
+        );
+      }
+    }
+    const refs = [...byRef.keys()];
+    if (refs.length === 0) return [];
     const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const records = await readEachBounded(
-      entities,
-      entity => this.read(entity, credentials),
-      { concurrency: this.deps.concurrency ?? 4, signal: request.signal },
-    );
-    return records.map(record => ({
-      entityRef: stringifyEntityRef(record.entity),
-      facts: reliabilityFacts(record),
-    }));
-  }
-
-  private async read(
-    entity: Entity,
-    credentials: BackstageCredentials,
-  ): Promise<EntityReliabilityRecord> {
-    const { reliability } = this.deps;
-    const name = {
-      kind: entity.kind,
-      namespace: entity.metadata.namespace ?? 'default',
-      name: entity.metadata.name,
-    };
-    const options = { credentials };
-    const [slos, drills, backups, verdicts, runs] = await Promise.all([
-      reliability.getEntitySlos(name, options),
-      reliability.getEntityDrills(name, options),
-      reliability.getEntityBackups(name, options),
-      reliability.listGateVerdicts(name, { limit: 1 }, options),
-      reliability.listRuns(
-        { entityRef: stringifyEntityRef(entity), limit: 1 },
-        options,
-      ),
-    ]);
-    const [newestRun] = runs.items;
-    const newestRunRegression = newestRun
-      ? await reliability.getRegression(newestRun.id, options).catch(error => {
-          // A run the backend cannot compare is a run without a regression verdict
-          if (isNotFoundResponse(error)) return undefined;
-          throw error;
-        })
-      : undefined;
-    return {
-      entity,
-      slos,
-      drills,
-      backups,
-      ...(verdicts.items[0] && { newestGateVerdict: verdicts.items[0] }),
-      ...(newestRun && { newestRun }),
-      ...(newestRunRegression && { newestRunRegression }),
-    };
+    const answer: EntityFactValues[] = [];
+    for (let i = 0; i < refs.length; i += MAX_ENTITY_RECORDS) {
+      request.signal.throwIfAborted();
+      const { items } = await this.deps.reliability.getEntityRecords(
+        refs.slice(i, i + MAX_ENTITY_RECORDS),
+        { credentials },
+      );
+      for (const record of items) {
+        const entity = byRef.get(record.entityRef.toLocaleLowerCase('en-US'));
+        if (!entity) continue;
+        answer.push({
+          entityRef: stringifyEntityRef(entity),
+          facts: reliabilityFacts(entity, record),
+        });
+      }
+    }
+    return answer;
   }
 }

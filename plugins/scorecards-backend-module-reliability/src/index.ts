@@ -1,7 +1,8 @@
 /**
  * The reliability family's scorecard facts. Add the module to a backend with
  * the scorecards and reliability plugins and components and resources are
- * scored on their SLOs, release gate, perf runs, DR drills and backups.
+ * scored on their SLOs, release gate, perf runs, DR drills and backups,
+ * read from the reliability backend's entity records route.
  *
  * @packageDocumentation
  */
@@ -11,5 +12,4 @@ export {
   DR_TARGETS_ANNOTATION,
   ReliabilityFactProvider,
   reliabilityFacts,
-  type EntityReliabilityRecord,
 } from './ReliabilityFactProvider';

@@ -29,20 +29,12 @@ function scorecardsStandIn(added: ScorecardFactProvider[]) {
 describe('the reliability facts module', () => {
   it('adds a reliability fact provider that reads through the reliability service', async () => {
     const added: ScorecardFactProvider[] = [];
-    const asked: string[] = [];
-    // Every read answers 404: the entity is unknown to the stand-in
-    const unknownEntity = (what: string) => async (entity: unknown) => {
-      asked.push(`${what} ${JSON.stringify(entity)}`);
-      throw Object.assign(new Error('not found'), { statusCode: 404 });
-    };
+    const asked: Array<readonly string[]> = [];
     const stub = {
-      getEntitySlos: unknownEntity('slos'),
-      getEntityDrills: unknownEntity('drills'),
-      getEntityBackups: unknownEntity('backups'),
-      listGateVerdicts: unknownEntity('gates'),
-      listRuns: unknownEntity('runs'),
-      getRegression: unknownEntity('regression'),
-      getEntityTrend: unknownEntity('trend'),
+      async getEntityRecords(entityRefs: readonly string[]) {
+        asked.push(entityRefs);
+        return { items: [] };
+      },
     } as unknown as ReliabilityService;
     await startTestBackend({
       features: [
@@ -69,8 +61,6 @@ describe('the reliability facts module', () => {
         signal: new AbortController().signal,
       }),
     ).resolves.toEqual([]);
-    expect(asked).toContain(
-      'slos {"kind":"Component","namespace":"default","name":"ledger"}',
-    );
+    expect(asked).toEqual([['component:default/ledger']]);
   });
 });

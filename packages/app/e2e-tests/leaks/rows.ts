@@ -416,6 +416,10 @@ export const ROWS: Record<string, Row> = {
 
   // --- reliability --------------------------------------------------------
   'POST /api/reliability/v1/runs': { body: t => run(t), writes: true },
+  // For the portal's backend plugins only (the scorecards facts)
+  'POST /api/reliability/v1/entity-records': {
+    body: t => ({ entityRefs: [recordRef(t), componentRef(t)] }),
+  },
   'GET /api/reliability/v1/runs': {
     query: t => ({ entityRef: recordRef(t) }),
   },

@@ -427,6 +427,24 @@ export const spec = {
           },
         },
       },
+      EntityRecordsRequest: {
+        type: 'object',
+        description:
+          'The entities whose reliability records to read, as entity refs (kind:namespace/name), at most 100. Unknown fields are refused by name.',
+        required: ['entityRefs'],
+        additionalProperties: {},
+        properties: {
+          entityRefs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              type: 'string',
+              maxLength: 1024,
+            },
+          },
+        },
+      },
       DrillPublication: {
         type: 'object',
         description:
@@ -776,6 +794,57 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/entity-records': {
+      post: {
+        operationId: 'GetEntityRecords',
+        summary: "Read many entities' reliability records",
+        description:
+          "The reliability records of up to 100 entities in one call, for the portal's other backends (the scorecards facts): per entity what its slos, drills and backups routes answer, its newest kept gate verdict, and its newest perf run with that run's regression verdict, in the order asked. Entities not in the catalog are left out. Service principals of the portal's backend plugins only: users (partners among them) and other service tokens are refused with 403 before the body is read. A read, not kept or audited.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/EntityRecordsRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The records, in the order asked.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AnyObject',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
             $ref: '#/components/responses/ErrorResponse',
           },
           '413': {

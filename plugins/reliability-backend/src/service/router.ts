@@ -21,6 +21,7 @@ import { GateService } from './GateService';
 import { SloService } from './SloService';
 import { TrendService } from './TrendService';
 import { BackupService } from './BackupService';
+import { EntityRecordService } from './EntityRecordService';
 import { createWriteGuard } from './writeGuard';
 
 /**
@@ -34,13 +35,23 @@ export async function createRouter(options: {
   gates: GateService;
   trends: TrendService;
   backups: BackupService;
+  records: EntityRecordService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   logger: LoggerService;
   maxBodyBytes: number;
 }): Promise<express.Router> {
-  const { perfRuns, slos, drills, gates, trends, backups, httpAuth, auditor } =
-    options;
+  const {
+    perfRuns,
+    slos,
+    drills,
+    gates,
+    trends,
+    backups,
+    records,
+    httpAuth,
+    auditor,
+  } = options;
   // Bodies are read by the write routes' own steps in front of this router,
   // once the caller is known to be allowed
   const router = await createOpenApiRouter({
@@ -111,6 +122,11 @@ export async function createRouter(options: {
         { credentials },
       ),
     );
+  });
+
+  router.post('/v1/entity-records', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['service'] });
+    res.json(await records.getEntityRecords(req.body, { credentials }));
   });
 
   router.get(
@@ -327,6 +343,16 @@ export async function createRouter(options: {
       allow: ['service'],
       authorize: o => gates.authorizeRecord(o),
     }),
+    readJson,
+  );
+  // A read with a body: users are refused before it is read
+  writes.post(
+    '/v1/entity-records',
+    (req, _res, next) => {
+      httpAuth
+        .credentials(req, { allow: ['service'] })
+        .then(() => next(), next);
+    },
     readJson,
   );
   // Baselines are pinned per entity: the run names it, so the permission is

@@ -18,6 +18,7 @@ import { Page, PerfRun, PerfRunMetadata, PerfRunSummary } from '../perfRun';
 import { RunDifference, RunRegression } from '../regression/regression';
 import { EntitySlos } from '../slo/entitySlos';
 import { EntityTrend } from '../trend';
+import type { EntityReliabilityRecord } from '../entityRecords';
 
 /** @public */
 export type ListRunsQuery = {
@@ -128,6 +129,17 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.http.request(
       `/v1/gates/${entityPath(entity)}/history${queryString(query)}`,
     );
+  }
+
+  /**
+   * The records of up to 100 entities (MAX_ENTITY_RECORDS) at once, in the
+   * order asked, leaving out entities not in the catalog. Service
+   * credentials of a portal plugin only.
+   */
+  async getEntityRecords(
+    entityRefs: readonly string[],
+  ): Promise<{ items: EntityReliabilityRecord[] }> {
+    return this.http.send('/v1/entity-records', 'POST', { entityRefs });
   }
 
   /** Publishes a run with its k6 summary document (service credentials). */

@@ -10,6 +10,7 @@ import {
   EntityBackups,
   EntityDrills,
   EntityName,
+  EntityReliabilityRecord,
   EntitySlos,
   EntityTrend,
   KeptGateVerdict,
@@ -50,6 +51,15 @@ export interface ReliabilityService {
     query: { release?: string; cursor?: string; limit?: number },
     options: Options,
   ): Promise<Page<KeptGateVerdict>>;
+  /**
+   * The records of up to 100 entities (MAX_ENTITY_RECORDS) in one call, in
+   * the order asked, leaving out entities not in the catalog; for the
+   * service credentials of a portal plugin only.
+   */
+  getEntityRecords(
+    entityRefs: readonly string[],
+    options: Options,
+  ): Promise<{ items: EntityReliabilityRecord[] }>;
 }
 
 /** Calls the reliability backend with a plugin request token per call. */
@@ -110,6 +120,10 @@ class DefaultReliabilityService implements ReliabilityService {
     options: Options,
   ) {
     return (await this.client(options)).listGateVerdicts(entity, query);
+  }
+
+  async getEntityRecords(entityRefs: readonly string[], options: Options) {
+    return (await this.client(options)).getEntityRecords(entityRefs);
   }
 }
 
