@@ -22,6 +22,9 @@ import { complianceApiRef } from '../../api';
 import { formatDateTime } from '../format';
 import { GDPR_DOCS, LAWFUL_BASIS_LABEL } from '../gdprFormat';
 
+// Names stay on one line; the long texts of the other columns wrap
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 function RegisterRow(props: { entry: GdprRegisterEntry }) {
   const { entry } = props;
   const { record } = entry;
@@ -35,10 +38,10 @@ function RegisterRow(props: { entry: GdprRegisterEntry }) {
   );
   return (
     <TableRow>
-      <TableCell>
+      <TableCell style={NO_WRAP}>
         <EntityRefLink entityRef={entry.entityRef} title={entry.title} />
       </TableCell>
-      <TableCell>
+      <TableCell style={NO_WRAP}>
         {entry.owner && <EntityRefLink entityRef={entry.owner} />}
       </TableCell>
       <TableCell>{record?.role ?? ''}</TableCell>
