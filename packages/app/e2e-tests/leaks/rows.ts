@@ -374,6 +374,10 @@ export const ROWS: Record<string, Row> = {
     'component',
     COMPONENT,
   ),
+  'GET /api/compliance/v1/entities/{kind}/{namespace}/{name}/summary': entity(
+    'component',
+    COMPONENT,
+  ),
   'GET /api/compliance/v1/entities/{kind}/{namespace}/{name}/evidence': entity(
     'component',
     COMPONENT,
@@ -394,6 +398,21 @@ export const ROWS: Record<string, Row> = {
       groupBy: 'system',
       group: refOf('system', SYSTEM[t]),
     }),
+  },
+  'GET /api/compliance/v1/exports/assessment-results': {
+    query: t => ({
+      framework: MATRIX_FRAMEWORK[t],
+      system: refOf('system', SYSTEM[t]),
+    }),
+  },
+  'GET /api/compliance/v1/exports/component-definitions/{namespace}/{name}': {
+    params: t => ({ namespace: 'default', name: SYSTEM[t] }),
+  },
+  'GET /api/compliance/v1/exports/evidence.csv': {
+    query: t => ({ system: refOf('system', SYSTEM[t]) }),
+  },
+  'GET /api/compliance/v1/exports/matrix.csv': {
+    query: t => ({ framework: MATRIX_FRAMEWORK[t], groupBy: 'system' }),
   },
   'POST /api/compliance/v1/evidence': {
     body: t => evidenceFiling(t, `leak-suite-${t}`),

@@ -269,6 +269,27 @@ export class DatabaseEvidenceStore {
     return row ? (await this.complete([row]))[0] : undefined;
   }
 
+  /** The newest item of an entity that is not withdrawn, by collection time. */
+  async newestCounting(entityRef: string): Promise<EvidenceItem | undefined> {
+    const row: EvidenceRow | undefined = await this.db('compliance_evidence')
+      .select(EVIDENCE_COLUMNS)
+      .where('entity_ref', entityRef)
+      .whereNotExists(query =>
+        query
+          .select(this.db.raw('1'))
+          .from('compliance_evidence_withdrawals')
+          .whereRaw(
+            'compliance_evidence_withdrawals.evidence_id = compliance_evidence.id',
+          ),
+      )
+      .orderBy([
+        { column: 'collected_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .first();
+    return row ? (await this.complete([row]))[0] : undefined;
+  }
+
   /** An entity's evidence, newest collected first. */
   async listEvidence(
     entityRef: string,

@@ -987,6 +987,51 @@ export const spec = {
         },
         required: ['items'],
       },
+      EntityComplianceSummary: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          asOf: {
+            type: 'string',
+            format: 'date-time',
+          },
+          coverage: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FrameworkCoverage',
+            },
+          },
+          newestEvidence: {
+            type: 'object',
+            description: 'The newest item not withdrawn, by collection time.',
+            properties: {
+              id: {
+                type: 'string',
+              },
+              title: {
+                type: 'string',
+              },
+              source: {
+                $ref: '#/components/schemas/EvidenceSource',
+              },
+              collectedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              result: {
+                $ref: '#/components/schemas/EvidenceResult',
+              },
+              link: {
+                type: 'string',
+              },
+            },
+            required: ['id', 'title', 'source', 'collectedAt', 'result'],
+          },
+        },
+        required: ['entityRef', 'asOf', 'coverage'],
+      },
       MatrixCoverage: {
         type: 'object',
         properties: {
@@ -1248,6 +1293,58 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/EntityComplianceRecord',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/entities/{kind}/{namespace}/{name}/summary': {
+      get: {
+        operationId: 'GetEntityComplianceSummary',
+        summary: "What the entity's overview card shows",
+        description:
+          'The coverage per framework (as the controls route counts it) and the newest evidence item that is not withdrawn, in one small answer.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's compliance summary.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityComplianceSummary',
                 },
               },
             },

@@ -54,6 +54,18 @@ export class AuthorizedEvidenceService implements EvidenceService {
     return this.inner.getEntityRecord(ref, scope);
   }
 
+  async getEntitySummary(entityRef: string, options: CallOptions) {
+    const ref = normalEntityRef(entityRef);
+    const scope = await this.scopeOn(
+      options.credentials,
+      complianceEntityReadPermission,
+      ref,
+      'read compliance records',
+      entityNotFound(ref),
+    );
+    return this.inner.getEntitySummary(ref, scope);
+  }
+
   async listEvidence(
     entityRef: string,
     page: { cursor?: string; limit?: number },

@@ -19,6 +19,7 @@ import {
   controlStanding,
   ControlState,
   EntityComplianceRecord,
+  EntityComplianceSummary,
   EntityControl,
   EntityControlRecord,
   evaluateApplicability,
@@ -60,6 +61,10 @@ export interface EvidenceService {
     entityRef: string,
     options: CallOptions,
   ): Promise<EntityComplianceRecord>;
+  getEntitySummary(
+    entityRef: string,
+    options: CallOptions,
+  ): Promise<EntityComplianceSummary>;
   listEvidence(
     entityRef: string,
     page: { cursor?: string; limit?: number },
@@ -228,6 +233,34 @@ export class ScopedEvidenceService {
       standings,
       applicability.problems,
     );
+  }
+
+  /** The card's answer: coverage per framework and the newest item that counts. */
+  async getEntitySummary(
+    entityRef: string,
+    scope: EntityScope,
+  ): Promise<EntityComplianceSummary> {
+    const [record, newest] = await Promise.all([
+      this.getEntityRecord(entityRef, scope),
+      inScope(scope, normalEntityRef(entityRef))
+        ? this.deps.store.newestCounting(normalEntityRef(entityRef))
+        : undefined,
+    ]);
+    return {
+      entityRef: record.entityRef,
+      asOf: record.asOf,
+      coverage: record.coverage,
+      ...(newest && {
+        newestEvidence: {
+          id: newest.id,
+          title: newest.title,
+          source: newest.source,
+          collectedAt: newest.collectedAt,
+          result: newest.result,
+          ...(newest.link && { link: newest.link }),
+        },
+      }),
+    };
   }
 
   private recordOf(

@@ -200,6 +200,54 @@ describe.each(databases.eachSupportedId())(
       expect(soc2.covered).toBe(3);
     });
 
+    it('summarises an entity for its card: the coverage of the controls route and the newest item that counts', async () => {
+      const before = await as('internal').get(`/v1/entities/${LEDGER}/summary`);
+      expect(before.status).toBe(200);
+      expect(before.body.coverage).toEqual((await controlsOf(LEDGER)).coverage);
+      const newest = await as('internal').post(
+        '/v1/evidence',
+        filing({
+          title: 'Newest change review of the ledger',
+          collectedAt: later(0),
+        }),
+      );
+      expect(newest.status).toBe(201);
+      const after = await as('internal').get(`/v1/entities/${LEDGER}/summary`);
+      expect(after.body.newestEvidence).toEqual({
+        id: newest.body.item.id,
+        title: 'Newest change review of the ledger',
+        source: 'pipeline',
+        collectedAt: newest.body.item.collectedAt,
+        result: 'satisfied',
+        link: 'https://ci.example.com/ledger/runs/42',
+      });
+      expect(after.body.coverage).toEqual((await controlsOf(LEDGER)).coverage);
+      // A withdrawn item is not the newest that counts
+      await as('internal').post(
+        `/v1/evidence/${newest.body.item.id}/withdrawals`,
+        { reason: 'Filed against the wrong release' },
+      );
+      const withdrawn = await as('internal').get(
+        `/v1/entities/${LEDGER}/summary`,
+      );
+      expect(withdrawn.body.newestEvidence?.id).not.toBe(newest.body.item.id);
+      for (const caller of ['acme', 'globex'] as const) {
+        expect(
+          (await as(caller).get(`/v1/entities/${LEDGER}/summary`)).status,
+        ).toBe(403);
+      }
+      expect(
+        (await as('anonymous').get(`/v1/entities/${LEDGER}/summary`)).status,
+      ).toBe(401);
+      expect(
+        (
+          await as('internal').get(
+            '/v1/entities/component/default/nope/summary',
+          )
+        ).status,
+      ).toBe(404);
+    });
+
     it('withdraws evidence with a reason, once, and the item stays listed', async () => {
       const filed = await as('internal').post(
         '/v1/evidence',

@@ -43,6 +43,13 @@ export async function createRouter(options: {
   );
 
   router.get(
+    '/v1/entities/:kind/:namespace/:name/summary',
+    entityReadHandler(caller, (entityRef, credentials) =>
+      evidence.getEntitySummary(entityRef, { credentials }),
+    ),
+  );
+
+  router.get(
     '/v1/entities/:kind/:namespace/:name/evidence',
     entityReadHandler(caller, (entityRef, credentials, req) =>
       evidence.listEvidence(

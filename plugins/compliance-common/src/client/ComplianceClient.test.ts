@@ -37,6 +37,19 @@ describe('ComplianceClient', () => {
     ]);
   });
 
+  it('asks for the card summary of an entity', async () => {
+    const summary = {
+      entityRef: 'component:default/ledger',
+      asOf: '2026-12-01T00:00:00.000Z',
+      coverage: [],
+    };
+    const { client, calls } = clientAnswering(200, summary);
+    await expect(client.getEntitySummary(ledger)).resolves.toEqual(summary);
+    expect(calls.map(c => c.url)).toEqual([
+      'http://backend/api/compliance/v1/entities/component/default/ledger/summary',
+    ]);
+  });
+
   it('encodes the parts of the entity path', async () => {
     const { client, calls } = clientAnswering(200, { items: [] });
     await client.listEntityEvidence({

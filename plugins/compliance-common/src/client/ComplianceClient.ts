@@ -11,6 +11,7 @@ import {
 } from '@readiness/client-utils';
 import {
   EntityComplianceRecord,
+  EntityComplianceSummary,
   EvidenceItem,
   NewEvidence,
 } from '../evidence/types';
@@ -60,6 +61,8 @@ export type MatrixRequest = { framework?: string; groupBy?: MatrixGrouping };
 export interface ComplianceApi {
   /** The controls that apply to an entity with their state, and its coverage. */
   getEntityControls(entity: PortalEntityName): Promise<EntityComplianceRecord>;
+  /** What the entity's overview card shows: coverage per framework and the newest item that counts. */
+  getEntitySummary(entity: PortalEntityName): Promise<EntityComplianceSummary>;
   /** The entity's evidence, withdrawn items included, newest collected first. */
   listEntityEvidence(
     entity: PortalEntityName,
@@ -111,6 +114,12 @@ export class ComplianceClient implements ComplianceApi {
     entity: PortalEntityName,
   ): Promise<EntityComplianceRecord> {
     return this.http.request(`/v1/entities/${entityPath(entity)}/controls`);
+  }
+
+  async getEntitySummary(
+    entity: PortalEntityName,
+  ): Promise<EntityComplianceSummary> {
+    return this.http.request(`/v1/entities/${entityPath(entity)}/summary`);
   }
 
   async listEntityEvidence(

@@ -170,3 +170,21 @@ export type EntityComplianceRecord = {
   /** What is wrong in how the entity declares its scope. */
   problems: EntityApplicabilityProblem[];
 };
+
+/**
+ * What an entity's overview card shows: the coverage per framework and the
+ * newest item that counts, in one small answer.
+ *
+ * @public
+ */
+export type EntityComplianceSummary = {
+  entityRef: string;
+  /** The time the states were computed for. */
+  asOf: string;
+  coverage: FrameworkCoverage[];
+  /** The newest item not withdrawn, by collection time. */
+  newestEvidence?: Pick<
+    EvidenceItem,
+    'id' | 'title' | 'source' | 'collectedAt' | 'result' | 'link'
+  >;
+};
