@@ -335,23 +335,11 @@ export class DatabaseEvidenceStore {
       .limit(request.limit);
     if (entityRefs) query.whereIn('compliance_evidence.entity_ref', entityRefs);
     if (after) {
-      const at = new Date(after.collectedAt);
-      query.where(later =>
-        later
-          .where('compliance_evidence.entity_ref', '>', after.entityRef)
-          .orWhere(same =>
-            same
-              .where('compliance_evidence.entity_ref', after.entityRef)
-              .andWhere(sooner =>
-                sooner
-                  .where('compliance_evidence.collected_at', '>', at)
-                  .orWhere(tie =>
-                    tie
-                      .where('compliance_evidence.collected_at', at)
-                      .andWhere('compliance_evidence.id', '>', after.id),
-                  ),
-              ),
-          ),
+      // A row-value comparison, so both databases start the index scan at
+      // the cursor instead of filtering every row before it
+      query.whereRaw(
+        '(compliance_evidence.entity_ref, compliance_evidence.collected_at, compliance_evidence.id) > (?, ?, ?)',
+        [after.entityRef, new Date(after.collectedAt), after.id],
       );
     }
     const rows: EvidenceRow[] = await query;
