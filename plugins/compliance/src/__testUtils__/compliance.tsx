@@ -377,10 +377,15 @@ export function renderForEntity(
   );
 }
 
-/** Renders a page of the plugin with the client mocked. */
-export function renderPage(element: ReactElement, api: ComplianceApi) {
+/** Renders a page of the plugin with the client mocked, at the address given. */
+export function renderPage(
+  element: ReactElement,
+  api: ComplianceApi,
+  initialRouteEntries?: string[],
+) {
   return renderInTestApp(element, {
     apis: [[complianceApiRef, api]] as any,
+    initialRouteEntries,
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
 }

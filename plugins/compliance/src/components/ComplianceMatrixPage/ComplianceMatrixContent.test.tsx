@@ -122,6 +122,19 @@ describe('ComplianceMatrixContent', () => {
     );
   });
 
+  it('takes the framework and the grouping from the address', async () => {
+    const api = mockApi();
+    renderPage(<ComplianceMatrixContent />, api, [
+      '/?framework=ISO27001&groupBy=owner',
+    ]);
+    await screen.findByRole('button', { name: 'filing-platform' });
+    expect(api.getMatrix).toHaveBeenCalledTimes(1);
+    expect(api.getMatrix).toHaveBeenCalledWith({
+      framework: 'ISO27001',
+      groupBy: 'owner',
+    });
+  });
+
   it('names the row of entities without an owner when grouped by owner', async () => {
     const byOwner: ComplianceMatrix = { ...soc2Matrix, groupBy: 'owner' };
     renderPage(
@@ -211,6 +224,12 @@ describe('ComplianceMatrixContent', () => {
     expect(
       within(dialog).getByRole('link', { name: 'Filing database' }),
     ).toHaveAttribute('href', '/catalog/default/resource/filing-db/compliance');
+    expect(
+      within(dialog).getByRole('columnheader', { name: 'CC8.1' }),
+    ).toHaveAttribute(
+      'title',
+      'SOC2:CC8.1 Changes are authorised, tested and approved',
+    );
     const ledgerRow = ledger.closest('tr')!;
     expect(ledgerRow).toHaveTextContent('Component · 33% covered');
     expect(ledgerRow).toHaveTextContent('failingmissingfresh');

@@ -22,6 +22,7 @@ import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
+import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { complianceApiRef } from '../../api';
 import { DOCS } from '../docs';
@@ -109,7 +110,9 @@ function NoControlsInScope(props: { matrix: ComplianceMatrix }) {
     <EmptyState
       missing="data"
       title={`No control of ${props.matrix.title} applies to any of your entities`}
-      description="Controls come to entities through the rules of compliance/applicability.yaml: a rule selects entities by kind, type, lifecycle, system, domain, tags or annotations and names the controls that apply to them. Add a rule that names this framework's controls, and its entities appear here once the catalog is read again (within a minute)."
+      description={`Controls come to entities through the rules of compliance/applicability.yaml: a rule selects entities by kind, type, lifecycle, system, domain, tags or annotations and names the controls that apply to them. Add a rule that names this framework's controls, and its entities appear here once the catalog is read again: it was last read ${formatDateTime(
+        props.matrix.catalogAsOf,
+      )}, and is read again at most once a minute.`}
       action={<Link to={DOCS.matrixScoping}>How to scope controls</Link>}
     />
   );
@@ -168,8 +171,20 @@ function MatrixBody(props: { matrix: ComplianceMatrix; filter: MatrixFilter }) {
 export function ComplianceMatrixContent() {
   const classes = useStyles();
   const api = useApi(complianceApiRef);
-  const [framework, setFramework] = useState<string | undefined>(undefined);
-  const [groupBy, setGroupBy] = useState<MatrixGrouping>('system');
+  // The framework and the grouping are in the address, so a view can be shared
+  const [params, setParams] = useSearchParams();
+  const framework = params.get('framework') || undefined;
+  const groupBy: MatrixGrouping =
+    params.get('groupBy') === 'owner' ? 'owner' : 'system';
+  const choose = (key: 'framework' | 'groupBy', value: string) =>
+    setParams(
+      current => {
+        const next = new URLSearchParams(current);
+        next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
   const [text, setText] = useState('');
   const [gapsOnly, setGapsOnly] = useState(false);
   const filter = useMemo(() => ({ text, gapsOnly }), [text, gapsOnly]);
@@ -188,6 +203,8 @@ export function ComplianceMatrixContent() {
       ? [{ id: matrix.framework, title: matrix.title, controls: 0 }]
       : []);
 
+  const selected = framework ?? matrix?.framework ?? '';
+
   return (
     <Content>
       <div className={classes.toolbar}>
@@ -198,8 +215,8 @@ export function ComplianceMatrixContent() {
           size="small"
           variant="outlined"
           className={classes.framework}
-          value={framework ?? matrix?.framework ?? ''}
-          onChange={event => setFramework(event.target.value)}
+          value={options.some(o => o.id === selected) ? selected : ''}
+          onChange={event => choose('framework', event.target.value)}
           disabled={options.length === 0}
         >
           {options.map(option => (
@@ -215,7 +232,7 @@ export function ComplianceMatrixContent() {
               aria-pressed={groupBy === grouping.value}
               variant={groupBy === grouping.value ? 'contained' : 'outlined'}
               color={groupBy === grouping.value ? 'primary' : 'default'}
-              onClick={() => setGroupBy(grouping.value)}
+              onClick={() => choose('groupBy', grouping.value)}
             >
               {grouping.label}
             </Button>

@@ -19,7 +19,7 @@ import { complianceApiRef } from '../../api';
 import { formatDateTime } from '../format';
 import { MatrixErrorPanel } from './MatrixErrorPanel';
 import { ControlStateChip } from '../states';
-import { groupTitle, percent } from './matrixView';
+import { groupTitle, percent, shortId } from './matrixView';
 
 const useStyles = makeStyles((theme: Theme) => ({
   title: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
@@ -108,9 +108,9 @@ function GroupEntities(props: { group: ComplianceMatrixGroup }) {
                   key={control.control}
                   scope="col"
                   className={classes.head}
-                  title={control.title}
+                  title={`${control.control} ${control.title}`}
                 >
-                  {control.control}
+                  {shortId(control.control)}
                 </th>
               ))}
             </tr>

@@ -14,6 +14,7 @@ import {
   groupTitle,
   MatrixView,
   percent,
+  shortId,
   worstState,
 } from './matrixView';
 import { plural } from '@readiness/portal-react';
@@ -81,6 +82,8 @@ const useStyles = makeStyles((theme: Theme) => ({
     borderBottom: `1px solid ${theme.palette.divider}`,
     padding: theme.spacing(0.25, 1),
     whiteSpace: 'nowrap',
+    textAlign: 'left',
+    fontWeight: 'normal',
   },
   groupButton: {
     font: 'inherit',
@@ -113,12 +116,6 @@ const useStyles = makeStyles((theme: Theme) => ({
     '&:hover td': { outline: `1px solid ${theme.palette.divider}` },
   },
 }));
-
-/** The part of a control id after its framework: `CC8.1` of `SOC2:CC8.1`. */
-function shortId(control: string): string {
-  const colon = control.indexOf(':');
-  return colon < 0 ? control : control.slice(colon + 1);
-}
 
 function HeatMap(props: {
   matrix: ComplianceMatrix;

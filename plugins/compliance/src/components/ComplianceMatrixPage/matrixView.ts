@@ -43,6 +43,12 @@ export function describeCell(cell: MatrixCell): string {
   return parts.join(', ');
 }
 
+/** The part of a control id after its framework: `CC8.1` of `SOC2:CC8.1`. */
+export function shortId(control: string): string {
+  const colon = control.indexOf(':');
+  return colon < 0 ? control : control.slice(colon + 1);
+}
+
 /** Coverage as a whole percentage; rounded down so that a gap never shows as 100%. */
 export function percent(coverage: MatrixCoverage): string {
   return `${Math.floor(coverage.ratio * 100)}%`;
