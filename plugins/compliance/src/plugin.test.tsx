@@ -1,4 +1,6 @@
 import { screen } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   ledgerEvidence,
   ledgerRecord,
@@ -7,6 +9,8 @@ import {
 } from './__testUtils__/compliance';
 import { complianceApiRef } from './api';
 import {
+  ComplianceMatrixPage,
+  complianceMatrixRouteRef,
   compliancePlugin,
   EntityComplianceContent,
   EntityComplianceSummaryCard,
@@ -48,5 +52,24 @@ describe('the legacy compliance plugin', () => {
       ),
     ).toBeInTheDocument();
     expect(api.getEntityControls).toHaveBeenCalled();
+  });
+
+  it('routes to the matrix page and renders it lazily with its header', async () => {
+    expect(compliancePlugin.routes.matrix).toBe(complianceMatrixRouteRef);
+    const api = mockApi();
+    renderInTestApp(<ComplianceMatrixPage />, {
+      apis: [[complianceApiRef, api]] as any,
+      mountedRoutes: {
+        '/compliance': complianceMatrixRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    });
+    expect(
+      await screen.findByRole('button', { name: 'filing-platform' }, LAZY),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Compliance' }),
+    ).toBeInTheDocument();
+    expect(api.getMatrix).toHaveBeenCalled();
   });
 });
