@@ -21,16 +21,9 @@ import {
   GDPR_ANNOTATION,
   ProcessingRecordFile,
 } from '@readiness/plugin-compliance-common';
+import { KeptCatalogValue, readCatalogEntities } from '../catalog/keptCatalog';
 import { FlowIndex, indexDataFlows } from './flows';
 import { readEntityRecordFile } from './recordFile';
-
-/** How long the kept catalog serves before it is read again. */
-export const GDPR_CATALOG_REFRESH_MS = 60_000;
-
-const PAGE_SIZE = 500;
-
-// People and catalog plumbing neither hold records nor take part in flows
-const SKIPPED_KINDS = new Set(['user', 'location', 'template']);
 
 const FIELDS = [
   'kind',
@@ -77,8 +70,7 @@ function ownerOf(entity: Entity): string {
 }
 
 export class GdprCatalog {
-  #snapshot?: GdprSnapshot;
-  #loading?: Promise<GdprSnapshot>;
+  readonly #kept: KeptCatalogValue<GdprSnapshot>;
 
   constructor(
     private readonly deps: {
@@ -88,65 +80,27 @@ export class GdprCatalog {
       logger: LoggerService;
       now?: () => Date;
     },
-  ) {}
+  ) {
+    this.#kept = new KeptCatalogValue({
+      read: () => this.read(),
+      logger: deps.logger,
+      purpose: 'the GDPR records',
+      now: deps.now,
+    });
+  }
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
   }
 
   /** The kept view; read again in the background once it is a minute old. */
-  async snapshot(): Promise<GdprSnapshot> {
-    const snapshot = this.#snapshot;
-    const stale =
-      !snapshot ||
-      this.now().getTime() - snapshot.at.getTime() >= GDPR_CATALOG_REFRESH_MS;
-    if (stale && !this.#loading) {
-      this.#loading = this.read()
-        .then(read => {
-          this.#snapshot = read;
-          return read;
-        })
-        .finally(() => {
-          this.#loading = undefined;
-        });
-      if (snapshot) {
-        // Served from the kept one meanwhile; a failure is logged, and the
-        // next question tries again
-        this.#loading.catch(error =>
-          this.deps.logger.warn(
-            `Could not read the catalog for the GDPR records: ${
-              (error as Error).message
-            }`,
-          ),
-        );
-      }
-    }
-    return snapshot ?? this.#loading!;
+  snapshot(): Promise<GdprSnapshot> {
+    return this.#kept.get();
   }
 
   private async read(): Promise<GdprSnapshot> {
     const at = this.now();
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const read: Entity[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.deps.catalog.queryEntities(
-        cursor
-          ? { cursor, limit: PAGE_SIZE, fields: FIELDS }
-          : {
-              limit: PAGE_SIZE,
-              fields: FIELDS,
-              orderFields: { field: 'metadata.name', order: 'asc' },
-            },
-        { credentials },
-      );
-      read.push(
-        ...page.items.filter(
-          e => !SKIPPED_KINDS.has(e.kind.toLocaleLowerCase('en-US')),
-        ),
-      );
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
+    const read = await readCatalogEntities(this.deps, FIELDS);
 
     const entities = new Map<string, GdprCatalogEntity>();
     const annotated: Array<[string, Entity]> = [];

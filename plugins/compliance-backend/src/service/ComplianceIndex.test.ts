@@ -15,7 +15,8 @@ import {
   DatabaseEvidenceStore,
   EvidenceToStore,
 } from '../database/DatabaseEvidenceStore';
-import { CATALOG_REFRESH_MS, ComplianceIndex } from './ComplianceIndex';
+import { CATALOG_REFRESH_MS } from '../catalog/keptCatalog';
+import { ComplianceIndex } from './ComplianceIndex';
 import { readComplianceModel } from './complianceModel';
 
 const databases = createStoreTestDatabases();

@@ -10,11 +10,7 @@
  * the kept standings, not a pass over the evidence.
  */
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { HumanDuration } from '@backstage/types';
@@ -39,11 +35,9 @@ import {
   parseControlRef,
   stateAt,
 } from '@readiness/plugin-compliance-common';
+import { KeptCatalogValue, readCatalogEntities } from '../catalog/keptCatalog';
 import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
 import { ComplianceModel } from './complianceModel';
-
-/** How long the kept catalog serves before it is read again. */
-export const CATALOG_REFRESH_MS = 60_000;
 
 /**
  * How far back each catch-up reads: a filing committed late, or stamped by a
@@ -56,11 +50,6 @@ export const CATCH_UP_OVERLAP_MS = 30_000;
 const BATCH = 100;
 
 const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
-
-const PAGE_SIZE = 500;
-
-// Kinds never in scope of a control: people and catalog plumbing
-const SKIPPED_KINDS = new Set(['user', 'location', 'template']);
 
 const FIELDS = [
   'kind',
@@ -184,8 +173,7 @@ function isCovered(state: ControlState): boolean {
 }
 
 export class ComplianceIndex {
-  #snapshot?: Snapshot;
-  #loadingCatalog?: Promise<Snapshot>;
+  readonly #catalog: KeptCatalogValue<Snapshot>;
   #catchingUp?: Promise<void>;
   /** Entity → evidence id → standing. */
   readonly #evidence = new Map<string, Map<string, EvidenceStanding>>();
@@ -203,7 +191,14 @@ export class ComplianceIndex {
       /** The time states are computed for and the catalog's age measured against. */
       now?: () => Date;
     },
-  ) {}
+  ) {
+    this.#catalog = new KeptCatalogValue({
+      read: () => this.readCatalog(),
+      logger: deps.logger,
+      purpose: 'the compliance matrix',
+      now: deps.now,
+    });
+  }
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
@@ -546,58 +541,13 @@ export class ComplianceIndex {
   }
 
   /** The kept catalog; read again in the background once it is a minute old. */
-  private async catalog(): Promise<Snapshot> {
-    const snapshot = this.#snapshot;
-    const stale =
-      !snapshot ||
-      this.now().getTime() - snapshot.at.getTime() >= CATALOG_REFRESH_MS;
-    if (stale && !this.#loadingCatalog) {
-      this.#loadingCatalog = this.readCatalog()
-        .then(read => {
-          this.#snapshot = read;
-          return read;
-        })
-        .finally(() => {
-          this.#loadingCatalog = undefined;
-        });
-      if (snapshot) {
-        // Served from the kept one meanwhile; a failure is logged, and the
-        // next question tries again
-        this.#loadingCatalog.catch(error =>
-          this.deps.logger.warn(
-            `Could not read the catalog for the compliance matrix: ${
-              (error as Error).message
-            }`,
-          ),
-        );
-      }
-    }
-    return snapshot ?? this.#loadingCatalog!;
+  private catalog(): Promise<Snapshot> {
+    return this.#catalog.get();
   }
 
   private async readCatalog(): Promise<Snapshot> {
     const at = this.now();
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const read: Entity[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.deps.catalog.queryEntities(
-        cursor
-          ? { cursor, limit: PAGE_SIZE, fields: FIELDS }
-          : {
-              limit: PAGE_SIZE,
-              fields: FIELDS,
-              orderFields: { field: 'metadata.name', order: 'asc' },
-            },
-        { credentials },
-      );
-      read.push(
-        ...page.items.filter(
-          e => !SKIPPED_KINDS.has(e.kind.toLocaleLowerCase('en-US')),
-        ),
-      );
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
+    const read = await readCatalogEntities(this.deps, FIELDS);
 
     const titles = new Map<string, string>();
     const domains = new Map<string, string>();
@@ -614,7 +564,7 @@ export class ComplianceIndex {
       }
     }
     const { model } = this.deps;
-    const previous = this.#snapshot?.entities;
+    const previous = this.#catalog.current?.entities;
     const entities = new Map<string, KeptEntity>();
     for (let i = 0; i < read.length; i++) {
       if (i > 0 && i % BATCH === 0) await nextTurn();
