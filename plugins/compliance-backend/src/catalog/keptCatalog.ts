@@ -12,6 +12,13 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 /** How long a kept view of the catalog serves before it is read again. */
 export const CATALOG_REFRESH_MS = 60_000;
 
+/**
+ * How long a kept view that found nothing serves: right after a start the
+ * catalog may not have ingested its entities yet, so an empty view is read
+ * again soon rather than a minute later.
+ */
+export const EMPTY_CATALOG_REFRESH_MS = 5_000;
+
 const PAGE_SIZE = 500;
 
 // People and catalog plumbing hold no controls, records or flows
@@ -66,6 +73,8 @@ export class KeptCatalogValue<T extends { at: Date }> {
       logger: LoggerService;
       /** What the value is for, in the warning: `the compliance matrix`. */
       purpose: string;
+      /** Whether a value found nothing, so it is read again after 5 seconds. */
+      isEmpty?: (value: T) => boolean;
       now?: () => Date;
     },
   ) {}
@@ -78,7 +87,11 @@ export class KeptCatalogValue<T extends { at: Date }> {
   async get(): Promise<T> {
     const kept = this.#value;
     const now = (this.options.now?.() ?? new Date()).getTime();
-    const stale = !kept || now - kept.at.getTime() >= CATALOG_REFRESH_MS;
+    const serves =
+      kept && this.options.isEmpty?.(kept)
+        ? EMPTY_CATALOG_REFRESH_MS
+        : CATALOG_REFRESH_MS;
+    const stale = !kept || now - kept.at.getTime() >= serves;
     if (stale && !this.#reading) {
       this.#reading = this.options
         .read()

@@ -85,6 +85,7 @@ export class GdprCatalog {
       read: () => this.read(),
       logger: deps.logger,
       purpose: 'the GDPR records',
+      isEmpty: snapshot => snapshot.entities.size === 0,
       now: deps.now,
     });
   }

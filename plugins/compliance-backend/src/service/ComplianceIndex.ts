@@ -196,6 +196,7 @@ export class ComplianceIndex {
       read: () => this.readCatalog(),
       logger: deps.logger,
       purpose: 'the compliance matrix',
+      isEmpty: snapshot => snapshot.entities.size === 0,
       now: deps.now,
     });
   }
