@@ -4,6 +4,7 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   ledgerEvidence,
   ledgerRecord,
+  ledgerSummary,
   mockApi,
   renderForEntity,
 } from './__testUtils__/compliance';
@@ -22,6 +23,7 @@ const LAZY = { timeout: 10_000 };
 function ledgerApi() {
   return mockApi({
     getEntityControls: jest.fn(async () => ledgerRecord),
+    getEntitySummary: jest.fn(async () => ledgerSummary),
     listEntityEvidence: jest.fn(async () => ({ items: ledgerEvidence })),
   });
 }

@@ -1003,6 +1003,13 @@ export const spec = {
               $ref: '#/components/schemas/FrameworkCoverage',
             },
           },
+          problems: {
+            type: 'array',
+            description: 'What is wrong in how the entity declares its scope.',
+            items: {
+              type: 'object',
+            },
+          },
           newestEvidence: {
             type: 'object',
             description: 'The newest item not withdrawn, by collection time.',
@@ -1030,7 +1037,7 @@ export const spec = {
             required: ['id', 'title', 'source', 'collectedAt', 'result'],
           },
         },
-        required: ['entityRef', 'asOf', 'coverage'],
+        required: ['entityRef', 'asOf', 'coverage', 'problems'],
       },
       MatrixCoverage: {
         type: 'object',

@@ -250,6 +250,7 @@ export class ScopedEvidenceService {
       entityRef: record.entityRef,
       asOf: record.asOf,
       coverage: record.coverage,
+      problems: record.problems,
       ...(newest && {
         newestEvidence: {
           id: newest.id,

@@ -182,6 +182,8 @@ export type EntityComplianceSummary = {
   /** The time the states were computed for. */
   asOf: string;
   coverage: FrameworkCoverage[];
+  /** What is wrong in how the entity declares its scope. */
+  problems: EntityApplicabilityProblem[];
   /** The newest item not withdrawn, by collection time. */
   newestEvidence?: Pick<
     EvidenceItem,

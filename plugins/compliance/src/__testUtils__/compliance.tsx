@@ -16,6 +16,7 @@ import {
   ComplianceMatrix,
   ComplianceMatrixGroup,
   EntityComplianceRecord,
+  EntityComplianceSummary,
   EvidenceItem,
 } from '@readiness/plugin-compliance-common';
 import { SWRConfig } from 'swr';
@@ -146,6 +147,30 @@ export const ledgerRecord: EntityComplianceRecord = {
     },
   ],
   problems: [],
+};
+
+/** What the card reads for an entity no control applies to. */
+export const emptySummary: EntityComplianceSummary = {
+  entityRef: 'component:default/ledger',
+  asOf: '2026-12-01T09:00:00.000Z',
+  coverage: [],
+  problems: [],
+};
+
+/** What the card reads for the ledger: its coverage and newest item. */
+export const ledgerSummary: EntityComplianceSummary = {
+  entityRef: 'component:default/ledger',
+  asOf: '2026-12-01T09:00:00.000Z',
+  coverage: ledgerRecord.coverage,
+  problems: [],
+  newestEvidence: {
+    id: 'e-review',
+    title: 'Change review of release 2026.12.1',
+    source: 'manual',
+    collectedAt: '2026-12-01T08:00:00.000Z',
+    result: 'satisfied',
+    link: 'https://ci.example.com/runs/42',
+  },
 };
 
 function item(id: string, fields: Partial<EvidenceItem>): EvidenceItem {
@@ -323,6 +348,7 @@ export function mockApi(
 ): jest.Mocked<ComplianceApi> {
   return {
     getEntityControls: jest.fn(async () => emptyRecord),
+    getEntitySummary: jest.fn(async () => emptySummary),
     listEntityEvidence: jest.fn(async () => ({ items: [] })),
     fileEvidence: jest.fn(async () => {
       throw new Error('not in this test');

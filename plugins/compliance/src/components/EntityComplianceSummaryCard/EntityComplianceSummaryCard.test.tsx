@@ -1,32 +1,33 @@
 import { screen, within } from '@testing-library/react';
 import {
-  emptyRecord,
+  emptySummary,
   forbidden,
-  ledgerEvidence,
-  ledgerRecord,
+  ledgerSummary,
   mockApi,
   pending,
   renderForEntity,
 } from '../../__testUtils__/compliance';
-import { EntityComplianceSummaryCard } from './EntityComplianceSummaryCard';
+import {
+  EntityComplianceSummaryCard,
+  stateTotals,
+} from './EntityComplianceSummaryCard';
 
 function count(label: string): string {
   return screen.getByRole('group', { name: `${label} controls` }).textContent!;
 }
 
 describe('EntityComplianceSummaryCard', () => {
-  it('shows progress while the record loads', async () => {
+  it('shows progress while the summary loads', async () => {
     renderForEntity(
       <EntityComplianceSummaryCard />,
-      mockApi({ getEntityControls: jest.fn(() => pending()) }),
+      mockApi({ getEntitySummary: jest.fn(() => pending()) }),
     );
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
   });
 
-  it('sums up coverage per framework, the states that need attention and the newest evidence', async () => {
+  it('sums up coverage per framework, the states that need attention and the newest evidence, from one call', async () => {
     const api = mockApi({
-      getEntityControls: jest.fn(async () => ledgerRecord),
-      listEntityEvidence: jest.fn(async () => ({ items: ledgerEvidence })),
+      getEntitySummary: jest.fn(async () => ledgerSummary),
     });
     renderForEntity(<EntityComplianceSummaryCard />, api);
     const coverage = await screen.findByRole('list', {
@@ -44,6 +45,8 @@ describe('EntityComplianceSummaryCard', () => {
         name: 'ISO/IEC 27001:2022 Annex A coverage',
       }),
     ).toHaveAttribute('aria-valuenow', '0');
+    // Over both frameworks: six controls, one of each state
+    expect(screen.getByText('6 controls in scope')).toBeInTheDocument();
     expect(count('failing')).toBe('1failing');
     expect(count('expired')).toBe('1expired');
     expect(count('expiring')).toBe('1expiring');
@@ -59,44 +62,67 @@ describe('EntityComplianceSummaryCard', () => {
     expect(
       screen.getByRole('link', { name: /Open the compliance record/ }),
     ).toHaveAttribute('href', '/catalog/default/component/ledger/compliance');
-    expect(api.listEntityEvidence).toHaveBeenCalledWith(
-      { kind: 'component', namespace: 'default', name: 'ledger' },
-      { limit: 5 },
-    );
+    expect(api.getEntitySummary).toHaveBeenCalledWith({
+      kind: 'component',
+      namespace: 'default',
+      name: 'ledger',
+    });
+    expect(api.getEntityControls).not.toHaveBeenCalled();
+    expect(api.listEntityEvidence).not.toHaveBeenCalled();
   });
 
-  it('shows the newest item that still counts, not a withdrawn one', async () => {
-    const [counting, withdrawn] = ledgerEvidence;
+  it('adds up the states of every framework', () => {
+    expect(stateTotals(ledgerSummary)).toEqual({
+      fresh: 1,
+      expiring: 1,
+      expired: 1,
+      failing: 1,
+      missing: 1,
+      'not-applicable': 1,
+    });
+    expect(Object.values(stateTotals(emptySummary))).toEqual([
+      0, 0, 0, 0, 0, 0,
+    ]);
+  });
+
+  it('says when no evidence counts yet', async () => {
+    const { newestEvidence: _newest, ...withoutEvidence } = ledgerSummary;
+    renderForEntity(
+      <EntityComplianceSummaryCard />,
+      mockApi({ getEntitySummary: jest.fn(async () => withoutEvidence) }),
+    );
+    expect(
+      await screen.findByText(/No evidence that counts yet/),
+    ).toBeInTheDocument();
+  });
+
+  it('says when the entity declares its scope wrongly', async () => {
     renderForEntity(
       <EntityComplianceSummaryCard />,
       mockApi({
-        getEntityControls: jest.fn(async () => ledgerRecord),
-        listEntityEvidence: jest.fn(async () => ({
-          items: [withdrawn, counting],
+        getEntitySummary: jest.fn(async () => ({
+          ...ledgerSummary,
+          problems: [
+            {
+              entityRef: 'component:default/ledger',
+              path: '/metadata/annotations/readiness.dev~1compliance-not-applicable',
+              message: 'SOC2:CC99.9 is not a control of SOC 2',
+            },
+          ],
         })),
       }),
     );
-    const newest = await screen.findByRole('region', {
-      name: 'Newest evidence',
-    });
-    expect(newest).toHaveTextContent('Change review of release 2026.12.1');
-    expect(newest).not.toHaveTextContent('wrong release');
-  });
-
-  it('says when no evidence was filed yet', async () => {
-    renderForEntity(
-      <EntityComplianceSummaryCard />,
-      mockApi({ getEntityControls: jest.fn(async () => ledgerRecord) }),
-    );
     expect(
-      await screen.findByText(/No evidence filed yet/),
+      await screen.findByText(
+        /1 problem in how this entity declares its scope/,
+      ),
     ).toBeInTheDocument();
   });
 
   it('says how to scope an entity no control applies to', async () => {
     renderForEntity(
       <EntityComplianceSummaryCard />,
-      mockApi({ getEntityControls: jest.fn(async () => emptyRecord) }),
+      mockApi({ getEntitySummary: jest.fn(async () => emptySummary) }),
     );
     expect(
       await screen.findByText('No controls apply to this entity'),
@@ -111,30 +137,11 @@ describe('EntityComplianceSummaryCard', () => {
     expect(screen.queryByText('Open the compliance record')).toBeNull();
   });
 
-  it('shows the record when only the evidence list fails', async () => {
+  it('shows the error when the summary cannot be read', async () => {
     renderForEntity(
       <EntityComplianceSummaryCard />,
       mockApi({
-        getEntityControls: jest.fn(async () => ledgerRecord),
-        listEntityEvidence: jest.fn(async () => {
-          throw new Error('Service Unavailable');
-        }),
-      }),
-    );
-    const newest = await screen.findByRole('region', {
-      name: 'Newest evidence',
-    });
-    expect(newest).toHaveTextContent('Unavailable: Service Unavailable');
-    expect(
-      screen.getByRole('list', { name: 'Coverage per framework' }),
-    ).toBeInTheDocument();
-  });
-
-  it('shows the error when the record cannot be read', async () => {
-    renderForEntity(
-      <EntityComplianceSummaryCard />,
-      mockApi({
-        getEntityControls: jest.fn(async () => {
+        getEntitySummary: jest.fn(async () => {
           throw new Error('Internal Server Error');
         }),
       }),
@@ -151,7 +158,7 @@ describe('EntityComplianceSummaryCard', () => {
     renderForEntity(
       <EntityComplianceSummaryCard />,
       mockApi({
-        getEntityControls: jest.fn(async () => {
+        getEntitySummary: jest.fn(async () => {
           throw forbidden();
         }),
       }),

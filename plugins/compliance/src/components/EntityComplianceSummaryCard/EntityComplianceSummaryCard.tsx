@@ -8,8 +8,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   ControlState,
-  EntityComplianceRecord,
-  EvidenceItem,
+  EntityComplianceSummary,
   FrameworkCoverage,
 } from '@readiness/plugin-compliance-common';
 import { plural, useEntityName } from '@readiness/portal-react';
@@ -28,7 +27,7 @@ import {
   isForbidden,
   RecordErrorPanel,
 } from '../RecordErrorPanel';
-import { countStates, SOURCE_LABEL, STATE_MEANING } from '../states';
+import { SOURCE_LABEL, STATE_MEANING, STATE_ORDER } from '../states';
 
 const useStyles = makeStyles((theme: Theme) => ({
   framework: { display: 'block', padding: theme.spacing(0.75, 0) },
@@ -63,11 +62,17 @@ const COUNTED: Array<{ state: ControlState; label: string }> = [
   { state: 'missing', label: 'missing' },
 ];
 
-/** The newest evidence that still counts, else the newest of all. */
-export function newestEvidence(
-  items: EvidenceItem[],
-): EvidenceItem | undefined {
-  return items.find(item => !item.withdrawal) ?? items[0];
+/** The entity's controls per state, over every framework in its scope. */
+export function stateTotals(
+  summary: EntityComplianceSummary,
+): Record<ControlState, number> {
+  const totals = Object.fromEntries(
+    STATE_ORDER.map(state => [state, 0]),
+  ) as Record<ControlState, number>;
+  for (const coverage of summary.coverage) {
+    for (const state of STATE_ORDER) totals[state] += coverage.states[state];
+  }
+  return totals;
 }
 
 function CoverageLine(props: { coverage: FrameworkCoverage }) {
@@ -100,9 +105,9 @@ function CoverageLine(props: { coverage: FrameworkCoverage }) {
   );
 }
 
-function StateCounts(props: { record: EntityComplianceRecord }) {
+function StateCounts(props: { counts: Record<ControlState, number> }) {
   const classes = useStyles();
-  const counts = countStates(props.record.controls.map(c => c.state));
+  const { counts } = props;
   return (
     <Box className={classes.counts}>
       {COUNTED.map(({ state, label }) => {
@@ -132,23 +137,16 @@ function StateCounts(props: { record: EntityComplianceRecord }) {
 }
 
 function NewestEvidence(props: {
-  evidence: { items?: EvidenceItem[]; error?: Error };
+  newest: EntityComplianceSummary['newestEvidence'];
 }) {
   const classes = useStyles();
-  const { items, error } = props.evidence;
-  const newest = items && newestEvidence(items);
+  const { newest } = props;
   let body;
-  if (error) {
+  if (!newest) {
     body = (
       <Typography variant="body2" color="textSecondary">
-        Unavailable: {error.message}
-      </Typography>
-    );
-  } else if (!newest) {
-    body = (
-      <Typography variant="body2" color="textSecondary">
-        No evidence filed yet: file it from the Compliance tab, or from CI with
-        a publish token
+        No evidence that counts yet: file it from the Compliance tab, or from CI
+        with a publish token
       </Typography>
     );
   } else {
@@ -160,7 +158,6 @@ function NewestEvidence(props: {
           ) : (
             newest.title
           )}
-          {newest.withdrawal && ' (withdrawn)'}
         </Typography>
         <Typography variant="caption" color="textSecondary">
           {SOURCE_LABEL[newest.source]} · collected{' '}
@@ -205,17 +202,11 @@ export function EntityComplianceSummaryCard() {
   const entityLink = useEntityRefLink();
   const entity = useEntityName();
   const api = useApi(complianceApiRef);
-  const { value, loading, error } = useAsync(async () => {
-    const [record, evidence] = await Promise.all([
-      api.getEntityControls(entity),
-      // The newest few: the newest that still counts is among them
-      api.listEntityEvidence(entity, { limit: 5 }).then(
-        page => ({ items: page.items }),
-        (e: Error) => ({ error: e }),
-      ),
-    ]);
-    return { record, evidence };
-  }, [api, entity]);
+  const {
+    value: summary,
+    loading,
+    error,
+  } = useAsync(() => api.getEntitySummary(entity), [api, entity]);
 
   const title = 'Compliance';
   if (loading) {
@@ -225,7 +216,7 @@ export function EntityComplianceSummaryCard() {
       </InfoCard>
     );
   }
-  if (error || !value) {
+  if (error || !summary) {
     return (
       <InfoCard title={title} variant="gridItem">
         {isForbidden(error) ? (
@@ -242,8 +233,9 @@ export function EntityComplianceSummaryCard() {
       </InfoCard>
     );
   }
-  const { record, evidence } = value;
-  if (record.controls.length === 0) {
+  const counts = stateTotals(summary);
+  const inScope = STATE_ORDER.reduce((sum, state) => sum + counts[state], 0);
+  if (inScope === 0) {
     return (
       <InfoCard title={title} variant="gridItem">
         <NoControlsApply />
@@ -253,7 +245,7 @@ export function EntityComplianceSummaryCard() {
   return (
     <InfoCard
       title={title}
-      subheader={`${plural(record.controls.length, 'control')} in scope`}
+      subheader={`${plural(inScope, 'control')} in scope`}
       variant="gridItem"
       deepLink={{
         title: 'Open the compliance record',
@@ -261,18 +253,18 @@ export function EntityComplianceSummaryCard() {
       }}
     >
       <List dense disablePadding aria-label="Coverage per framework">
-        {record.coverage.map(coverage => (
+        {summary.coverage.map(coverage => (
           <CoverageLine key={coverage.framework} coverage={coverage} />
         ))}
       </List>
-      <StateCounts record={record} />
-      {record.problems.length > 0 && (
+      <StateCounts counts={counts} />
+      {summary.problems.length > 0 && (
         <Typography variant="body2" color="error" gutterBottom>
-          {plural(record.problems.length, 'problem')} in how this entity
+          {plural(summary.problems.length, 'problem')} in how this entity
           declares its scope: see the Compliance tab
         </Typography>
       )}
-      <NewestEvidence evidence={evidence} />
+      <NewestEvidence newest={summary.newestEvidence} />
     </InfoCard>
   );
 }
