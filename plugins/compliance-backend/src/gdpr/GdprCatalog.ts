@@ -10,14 +10,11 @@ import {
   LoggerService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DeclaredDataFlow,
+  entityRefOf,
   GDPR_ANNOTATION,
   ProcessingRecordFile,
 } from '@readiness/plugin-compliance-common';
@@ -55,18 +52,13 @@ export type GdprSnapshot = {
 };
 
 function ownerOf(entity: Entity): string {
-  const owner = entity.spec?.owner;
-  if (typeof owner !== 'string' || owner === '') return '';
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return '';
-  }
+  return (
+    entityRefOf(
+      entity.spec?.owner,
+      'group',
+      entity.metadata.namespace ?? 'default',
+    ) ?? ''
+  );
 }
 
 export class GdprCatalog {

@@ -25,6 +25,7 @@ import {
   ControlState,
   EntityApplicabilityProblem,
   EntityControl,
+  entityRefOf,
   evaluateApplicability,
   EvidenceStanding,
   formatControlRef,
@@ -106,21 +107,6 @@ export type KeptEntityRecord = {
   standings: ReadonlyMap<string, ControlStanding>;
   catalogAsOf: Date;
 };
-
-function refOf(
-  value: unknown,
-  kind: string,
-  namespace: string,
-): string | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value, { defaultKind: kind, defaultNamespace: namespace }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
-}
 
 function coverageOf(applicable: number, covered: number): MatrixCoverage {
   return {
@@ -258,11 +244,7 @@ export class ComplianceIndex {
     scope: EntityScope;
   }): Promise<ComplianceMatrix> {
     const framework = this.framework(request.framework);
-    const snapshot = await this.catalog();
-    await this.catchUp();
-    const now = this.now();
-    const at = now.getTime();
-    const horizon = addDuration(now, this.deps.expiringWithin).getTime();
+    const { snapshot, now, stateOf } = await this.moment();
 
     const columns = this.columnsOf(framework.id);
     const groups = new Map<
@@ -288,7 +270,7 @@ export class ComplianceIndex {
       const standings = this.standingsOf(entity);
       for (const control of own) {
         const id = formatControlRef(control.control);
-        const state = stateAt(standings.byControl.get(id)!, at, horizon);
+        const state = stateOf(standings.byControl.get(id)!);
         let cell = group.cells.get(id);
         if (!cell) {
           cell = emptyCell();
@@ -352,11 +334,7 @@ export class ComplianceIndex {
     scope: EntityScope;
   }): Promise<ComplianceMatrixGroup> {
     const framework = this.framework(request.framework);
-    const snapshot = await this.catalog();
-    await this.catchUp();
-    const now = this.now();
-    const at = now.getTime();
-    const horizon = addDuration(now, this.deps.expiringWithin).getTime();
+    const { snapshot, now, stateOf } = await this.moment();
     const group = request.group.toLocaleLowerCase('en-US');
 
     const entities: ComplianceMatrixGroup['entities'] = [];
@@ -375,7 +353,7 @@ export class ComplianceIndex {
       let covered = 0;
       for (const control of own) {
         const id = formatControlRef(control.control);
-        const state = stateAt(standings.byControl.get(id)!, at, horizon);
+        const state = stateOf(standings.byControl.get(id)!);
         states[id] = state;
         inGroup.add(id);
         if (state !== 'not-applicable') applicable += 1;
@@ -416,11 +394,7 @@ export class ComplianceIndex {
     scope: EntityScope;
     system?: string;
   }): Promise<{ asOf: string; entities: IndexedEntity[] }> {
-    const snapshot = await this.catalog();
-    await this.catchUp();
-    const now = this.now();
-    const at = now.getTime();
-    const horizon = addDuration(now, this.deps.expiringWithin).getTime();
+    const { snapshot, now, stateOf } = await this.moment();
     const entities: IndexedEntity[] = [];
     for (const entity of snapshot.entities.values()) {
       if (!inScope(request.scope, entity.ref)) continue;
@@ -442,7 +416,7 @@ export class ComplianceIndex {
             id,
             control: control.control,
             rules: control.rules,
-            state: stateAt(standing, at, horizon),
+            state: stateOf(standing),
             ...(control.status === 'not-applicable' && {
               justification: control.justification,
             }),
@@ -470,6 +444,21 @@ export class ComplianceIndex {
   }
 
   /** A loaded framework by its id (any case); the first loaded when none is given. */
+  /**
+   * What a question over many entities starts from: the kept catalog, the
+   * evidence caught up, and the state of a control at this moment.
+   */
+  private async moment() {
+    const snapshot = await this.catalog();
+    await this.catchUp();
+    const now = this.now();
+    const at = now.getTime();
+    const horizon = addDuration(now, this.deps.expiringWithin).getTime();
+    const stateOf = (standing: ControlStanding) =>
+      stateAt(standing, at, horizon);
+    return { snapshot, now, stateOf };
+  }
+
   framework(id: string | undefined) {
     const { frameworks } = this.deps.model;
     const found = id
@@ -556,7 +545,7 @@ export class ComplianceIndex {
       const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
       titles.set(ref, entity.metadata.title ?? entity.metadata.name);
       if (entity.kind.toLocaleLowerCase('en-US') === 'system') {
-        const domain = refOf(
+        const domain = entityRefOf(
           entity.spec?.domain,
           'domain',
           entity.metadata.namespace ?? 'default',
@@ -576,7 +565,7 @@ export class ComplianceIndex {
       const system =
         kind === 'system'
           ? ref
-          : refOf(entity.spec?.system, 'system', namespace) ?? '';
+          : entityRefOf(entity.spec?.system, 'system', namespace) ?? '';
       // An entity as the catalog had it last time keeps its evaluation
       const etag = `${entity.metadata.etag ?? ''} ${domains.get(system) ?? ''}`;
       const known = previous?.get(ref);
@@ -599,7 +588,7 @@ export class ComplianceIndex {
         type: typeof entity.spec?.type === 'string' ? entity.spec.type : '',
         title: entity.metadata.title ?? entity.metadata.name,
         system,
-        owner: refOf(entity.spec?.owner, 'group', namespace) ?? '',
+        owner: entityRefOf(entity.spec?.owner, 'group', namespace) ?? '',
         controls,
         problems,
         etag,

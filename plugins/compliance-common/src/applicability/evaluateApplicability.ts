@@ -40,7 +40,14 @@ export type ApplicabilityContext = {
 
 const lower = (value: string) => value.toLocaleLowerCase('en-US');
 
-function refOf(
+/**
+ * A reference as an entity names it (`filing-platform`, `group:team-a`),
+ * as a full lower-case entity ref with the given default kind and
+ * namespace; undefined when it is empty or not a reference.
+ *
+ * @public
+ */
+export function entityRefOf(
   value: unknown,
   kind: string,
   namespace: string,
@@ -67,10 +74,11 @@ function factsOf(entity: Entity, context: ApplicabilityContext) {
   const namespace = entity.metadata.namespace ?? 'default';
   const spec = entity.spec ?? {};
   const system =
-    kind === 'system' ? ref : refOf(spec.system, 'system', namespace);
+    kind === 'system' ? ref : entityRefOf(spec.system, 'system', namespace);
   let domain: string | undefined;
   if (kind === 'domain') domain = ref;
-  else if (kind === 'system') domain = refOf(spec.domain, 'domain', namespace);
+  else if (kind === 'system')
+    domain = entityRefOf(spec.domain, 'domain', namespace);
   else if (system) domain = context.domainOf?.(system);
   return {
     ref,

@@ -5,6 +5,7 @@ export {
   type ApplicabilityRuleSet,
 } from './readApplicability';
 export {
+  entityRefOf,
   evaluateApplicability,
   type ApplicabilityContext,
 } from './evaluateApplicability';

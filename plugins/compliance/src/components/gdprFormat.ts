@@ -2,6 +2,7 @@
  * How the GDPR views write the parts of a record: retention, lawful bases
  * and findings in words.
  */
+import { formatDuration } from '@readiness/data-files';
 import {
   GdprFindingKind,
   LawfulBasis,
@@ -31,32 +32,11 @@ export const FINDING_LABEL: Record<GdprFindingKind, string> = {
   'transfer-without-safeguard': 'Transfer without a safeguard',
 };
 
-const UNITS = [
-  'years',
-  'months',
-  'weeks',
-  'days',
-  'hours',
-  'minutes',
-  'seconds',
-  'milliseconds',
-] as const;
-
-/** `{ years: 1, months: 6 }` as `1 year 6 months`. */
-export function durationText(
-  duration: Partial<Record<(typeof UNITS)[number], number>>,
-): string {
-  return UNITS.filter(unit => duration[unit])
-    .map(unit => {
-      const amount = duration[unit]!;
-      return `${amount} ${amount === 1 ? unit.slice(0, -1) : unit}`;
-    })
-    .join(' ');
-}
-
 /** A retention as a sentence; empty when there is none. */
 export function retentionText(retention: RetentionPolicy | undefined): string {
   if (!retention) return '';
-  if (retention.period) return durationText(retention.period);
-  return `${retention.rule} (at most ${durationText(retention.maximum ?? {})})`;
+  if (retention.period) return formatDuration(retention.period);
+  return `${retention.rule} (at most ${formatDuration(
+    retention.maximum ?? {},
+  )})`;
 }
