@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { compliancePermissions } from '@readiness/plugin-compliance-common';
+import { complianceEvidenceSourcesExtensionPoint } from '@readiness/plugin-compliance-node';
 import { readComplianceOptions } from './config';
 import { DatabaseEvidenceStore } from './database/DatabaseEvidenceStore';
 import { AuthorizedExportService } from './exports/AuthorizedExportService';
@@ -18,6 +19,7 @@ import {
   readComplianceModel,
 } from './service/complianceModel';
 import { ScopedEvidenceService } from './service/EvidenceService';
+import { EvidenceSourceRegistry, filingsOf } from './service/evidenceSources';
 import { createRouter } from './service/router';
 
 /**
@@ -30,6 +32,12 @@ import { createRouter } from './service/router';
 export const compliancePlugin = createBackendPlugin({
   pluginId: 'compliance',
   register(env) {
+    const evidenceSources = new EvidenceSourceRegistry();
+    env.registerExtensionPoint(complianceEvidenceSourcesExtensionPoint, {
+      addEvidenceSource(...sources) {
+        sources.forEach(source => evidenceSources.add(source));
+      },
+    });
     env.registerInit({
       deps: {
         database: coreServices.database,
@@ -109,6 +117,10 @@ export const compliancePlugin = createBackendPlugin({
         );
         deps.httpRouter.use(
           await createGdprRouter({ gdpr, httpAuth: deps.httpAuth }),
+        );
+        // Modules file through the same services once every plugin is up
+        deps.lifecycle.addStartupHook(() =>
+          evidenceSources.connectAll(filingsOf(evidence)),
         );
       },
     });

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { Server } from 'node:http';
+import { BackendFeature } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -68,14 +69,16 @@ export function repositoryComplianceConfig(extra: JsonObject = {}) {
   };
 }
 
-/** A test backend with the plugin on the given database. */
+/** A test backend with the plugin on the given database, and modules of it. */
 export async function startComplianceBackend(
   knex: Knex,
   compliance: JsonObject = repositoryComplianceConfig(),
+  modules: BackendFeature[] = [],
 ): Promise<Server> {
   const { server } = await startTestBackend({
     features: [
       compliancePlugin,
+      ...modules,
       catalogServiceMock.factory({ entities: sampleEntities() }),
       audiencePermissionsServiceFactory(),
       restrictedServicesHttpAuthFactory({

@@ -7,3 +7,4 @@ export {
   type PortalEvidenceMapping,
   type PortalEvidenceRule,
 } from './portalEvidence';
+export { isSampleEvidence, isSampleKey, SAMPLE_KEY_PREFIX } from './sampleData';
