@@ -75,6 +75,10 @@ backend.add(import('@readiness/plugin-partner-backend'));
 // Compliance: the controls that apply to each entity with their state, and
 // evidence filed by people and pipelines (plugins/compliance-backend)
 backend.add(import('@readiness/plugin-compliance-backend'));
+// A sample history of evidence for a first start, when
+// readinessPortal.sampleData.enabled is true (development only;
+// docs/operations/sample-data.md)
+backend.add(import('@readiness/plugin-compliance-backend-module-sample-data'));
 
 // Scorecards: levels and scores of catalog entities from the facts the
 // families provide, with daily history (plugins/scorecards-backend)
