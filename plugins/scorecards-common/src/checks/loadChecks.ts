@@ -11,8 +11,13 @@ import {
   FileProblems,
   parseDataFile,
 } from '@readiness/data-files';
-import { z } from 'zod';
 import { FactDefinition } from '../facts/types';
+import {
+  idOfPath,
+  isIsoInstant,
+  nearestId,
+  reportSchemaIssue,
+} from '../dataFiles';
 import {
   CHECK_ID,
   checkFileSchema,
@@ -30,87 +35,13 @@ import {
   ScorecardSelector,
 } from './types';
 
-function valueAt(data: unknown, path: DataPath): unknown {
-  let value = data;
-  for (const segment of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[segment];
-  }
-  return value;
-}
-
-/** The file's name without its folder and extension: the check's id. */
-function idOfPath(path: string): string {
-  const name =
-    path
-      .replace(/[?#].*$/, '')
-      .split(/[\\/]/)
-      .pop() ?? '';
-  return name.replace(/\.ya?ml$/i, '');
-}
-
-/** Says what a schema issue means, in the loader's words. */
-function reportIssue(
-  issue: z.core.$ZodIssue,
-  data: unknown,
-  problems: FileProblems,
-) {
-  const path = issue.path;
-  if (issue.code === 'unrecognized_keys') {
-    for (const key of issue.keys) {
-      problems.report([...path, key], `unknown field "${key}"`);
-    }
-    return;
-  }
-  const value = valueAt(data, path);
-  if (value === undefined && issue.code !== 'custom') {
-    problems.report(path, 'is required');
-    return;
-  }
-  const message = issue.message.replace(/^Invalid input: /, '');
-  problems.report(
-    path,
-    issue.code === 'invalid_type' || issue.code === 'invalid_union'
-      ? `${message}, got ${describeValue(value)}`
-      : message,
-  );
-}
-
-/** The edit distance of two short strings, for "did you mean". */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 function unknownFact(
   id: string,
   facts: ReadonlyMap<string, FactDefinition>,
 ): string {
-  let best: string | undefined;
-  let bestDistance = Math.max(3, Math.floor(id.length / 4)) + 1;
-  for (const known of facts.keys()) {
-    const d = distance(id, known);
-    if (d < bestDistance) {
-      best = known;
-      bestDistance = d;
-    }
-  }
+  const best = nearestId(id, facts.keys());
   return `unknown fact "${id}"${best ? `; did you mean ${best}?` : ''}`;
 }
-
-const ISO_INSTANT =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * Checks a rule against the fact catalogue and gives its typed form;
@@ -222,11 +153,7 @@ function readRule(
       }
       break;
     case 'timestamp':
-      if (
-        typeof value !== 'string' ||
-        !ISO_INSTANT.test(value) ||
-        Number.isNaN(Date.parse(value))
-      ) {
+      if (typeof value !== 'string' || !isIsoInstant(value)) {
         problems.report(
           at,
           `${factId} is a timestamp; compare it with an ISO 8601 instant such as 2026-01-01T00:00:00Z, not ${describeValue(
@@ -286,7 +213,9 @@ export function readScorecardCheckFile(
   }
   const parsed = checkFileSchema.safeParse(data);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) reportIssue(issue, data, problems);
+    for (const issue of parsed.error.issues) {
+      reportSchemaIssue(issue, data, problems);
+    }
     return undefined;
   }
 

@@ -23,13 +23,13 @@ export const CHECK_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const DOCS_PAGE = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*(#[a-z0-9-]+)?$/;
 const HTTPS_URL = /^https:\/\/[^\s/]+(\/\S*)?$/;
 
-const text = z
+export const text = z
   .string({ error: 'expected text' })
   .trim()
   .min(1, { error: 'must not be empty' });
 
 /** One string or a list of them, read as a list. */
-const textList = z.preprocess(
+export const textList = z.preprocess(
   value => (typeof value === 'string' ? [value] : value),
   z
     .array(text, { error: 'expected a string or a list of strings' })
@@ -37,7 +37,9 @@ const textList = z.preprocess(
 );
 
 /** Lower-cases a string before an enum, so `Gold` and `API` read too. */
-function lowerCaseEnum<T extends readonly [string, ...string[]]>(values: T) {
+export function lowerCaseEnum<T extends readonly [string, ...string[]]>(
+  values: T,
+) {
   return z.preprocess(
     value => (typeof value === 'string' ? value.toLowerCase() : value),
     z.enum(values, {

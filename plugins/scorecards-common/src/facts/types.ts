@@ -71,3 +71,37 @@ export type EntityFacts = Readonly<Record<string, FactObservation | undefined>>;
 /** The shape of fact ids. */
 export const FACT_ID =
   /^[a-z][a-z0-9]*(-[a-z0-9]+)*(\.[a-z][a-z0-9]*(-[a-z0-9]+)*)+$/;
+
+/**
+ * The provider of every fact pushed to the scorecards backend over HTTP
+ * (by CI pipelines), and so the first part of their ids: `ci.coverage.line`.
+ * No fact provider may take this id.
+ *
+ * @public
+ */
+export const PUSHED_FACT_PROVIDER = 'ci';
+
+/**
+ * A fact pushed by CI rather than computed by the portal, as declared in
+ * its file (`scorecards/facts/<id>.yaml`): what checks may test and what a
+ * push must send.
+ *
+ * @public
+ */
+export type PushedFactDefinition = FactDefinition & {
+  provider: typeof PUSHED_FACT_PROVIDER;
+  title: string;
+  /** For `number` facts: the smallest value a push may send. */
+  minimum?: number;
+  /** For `number` facts: the largest value a push may send. */
+  maximum?: number;
+  /** For `number` facts: only whole numbers. */
+  integer?: boolean;
+  /**
+   * Who may push the fact: the subjects of the service tokens (their
+   * `subject` in `backend.auth.externalAccess`).
+   */
+  pushedBy: readonly string[];
+  /** The file the declaration was read from. */
+  file: string;
+};
