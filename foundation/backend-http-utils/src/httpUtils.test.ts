@@ -1,6 +1,6 @@
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import express from 'express';
 import request from 'supertest';
 import {
@@ -8,6 +8,7 @@ import {
   createAuditedWriteHandlers,
   createdOrExisting,
   createCallerCredentials,
+  createWriteGuard,
   entityReadHandler,
   entityRefOfPath,
   optionalNumber,
@@ -181,6 +182,79 @@ describe('createAuditedWriteHandlers', () => {
       .send({});
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ by: 'user:default/ada' });
+  });
+});
+
+describe('createWriteGuard', () => {
+  function setup(authorize: () => Promise<void>) {
+    const auditor = mockServices.auditor.mock();
+    const event = { success: jest.fn(), fail: jest.fn() };
+    auditor.createEvent.mockResolvedValue(event);
+    const guard = createWriteGuard({
+      httpAuth: mockServices.httpAuth(),
+      auditor,
+    });
+    const router = express.Router();
+    router.post(
+      '/v1/things',
+      guard({
+        event: { eventId: 'thing-publish', severityLevel: 'medium' },
+        allow: ['service'],
+        authorize,
+      }),
+      withJsonBodies(express.Router(), { maxBodyBytes: 64 }),
+      (req, res) => {
+        res.status(201).json({ received: req.body });
+      },
+    );
+    return { app: appWith(router), auditor, event };
+  }
+  const big = { text: 'x'.repeat(200) };
+
+  it('lets an allowed caller through to the body', async () => {
+    const { app, event } = setup(async () => {});
+    const service = mockCredentials.service.header();
+    const ok = await request(app)
+      .post('/v1/things')
+      .set('Authorization', service)
+      .send({ a: 1 });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toEqual({ received: { a: 1 } });
+    const over = await request(app)
+      .post('/v1/things')
+      .set('Authorization', service)
+      .send(big);
+    expect(over.status).toBe(413);
+    expect(event.fail).not.toHaveBeenCalled();
+  });
+
+  it('refuses callers before their body is read, auditing the refusal', async () => {
+    const { app, auditor, event } = setup(async () => {
+      throw new NotAllowedError('You may not publish things');
+    });
+    const user = await request(app)
+      .post('/v1/things')
+      .set('Authorization', mockCredentials.user.header())
+      .send(big);
+    expect(user.status).toBe(403);
+    const anonymous = await request(app)
+      .post('/v1/things')
+      .set('Authorization', mockCredentials.none.header())
+      .send(big);
+    expect(anonymous.status).toBe(401);
+    const refused = await request(app)
+      .post('/v1/things')
+      .set('Authorization', mockCredentials.service.header())
+      .send(big);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe('You may not publish things');
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'thing-publish',
+        severityLevel: 'medium',
+      }),
+    );
+    expect(event.fail).toHaveBeenCalledTimes(3);
   });
 });
 

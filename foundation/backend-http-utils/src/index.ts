@@ -6,6 +6,7 @@
  */
 export * from './jsonBodies';
 export * from './audited';
+export * from './writeGuard';
 export * from './callers';
 export * from './partnerResponses';
 export * from './config';

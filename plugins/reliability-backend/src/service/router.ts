@@ -7,6 +7,7 @@ import {
   createAuditedWriteHandlers,
   createdOrExisting,
   createCallerCredentials,
+  createWriteGuard,
   entityReadHandler,
   entityRefOfPath,
   optionalNumber,
@@ -22,7 +23,6 @@ import { SloService } from './SloService';
 import { TrendService } from './TrendService';
 import { BackupService } from './BackupService';
 import { EntityRecordService } from './EntityRecordService';
-import { createWriteGuard } from './writeGuard';
 
 /**
  * Turns HTTP into service calls; no checks or logic of its own (the write
