@@ -8,6 +8,12 @@ export interface Config {
      * backend's working directory. Default: scorecards/checks.
      */
     checks?: string;
+    /**
+     * The folder of the declarations of facts CI pushes (one YAML file per
+     * fact), relative to the backend's working directory. Default:
+     * scorecards/facts.
+     */
+    facts?: string;
     recompute?: {
       /**
        * When every entity is scored again, once across all replicas:

@@ -12,6 +12,10 @@ export const PRODUCTION_DR_PUBLISH_TOKEN = 'e2e-dr-publish-token-0123456789';
 export const PRODUCTION_COMPLIANCE_PUBLISH_TOKEN =
   'e2e-compliance-publish-token-0123456789';
 
+/** The production-config backend's token limited to pushing scorecard facts. */
+export const PRODUCTION_SCORECARDS_PUBLISH_TOKEN =
+  'e2e-scorecards-publish-token-0123456789';
+
 /** The production-config test backend's test-only token for TechDocs (and the catalog it asks). */
 export const PRODUCTION_DOCS_TOKEN = 'e2e-docs-token-0123456789abcdef';
 
@@ -37,6 +41,7 @@ export function productionBackendEnvironment(options: {
     PORTAL_PERF_PUBLISH_TOKEN: PRODUCTION_PERF_PUBLISH_TOKEN,
     PORTAL_DR_PUBLISH_TOKEN: PRODUCTION_DR_PUBLISH_TOKEN,
     PORTAL_COMPLIANCE_PUBLISH_TOKEN: PRODUCTION_COMPLIANCE_PUBLISH_TOKEN,
+    PORTAL_SCORECARDS_PUBLISH_TOKEN: PRODUCTION_SCORECARDS_PUBLISH_TOKEN,
     PORTAL_E2E_DOCS_TOKEN: PRODUCTION_DOCS_TOKEN,
     POSTGRES_HOST: '127.0.0.1',
     POSTGRES_PORT: '5432',

@@ -11,6 +11,7 @@ import { catalogPermissions } from '@backstage/plugin-catalog-common/alpha';
 import { apiPortalPermissions } from '@readiness/plugin-api-portal-common';
 import { compliancePermissions } from '@readiness/plugin-compliance-common';
 import { reliabilityPermissions } from '@readiness/plugin-reliability-common';
+import { scorecardsPermissions } from '@readiness/plugin-scorecards-common';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -25,6 +26,7 @@ const SERVED_PLUGINS = [
   'reliability',
   'api-portal',
   'compliance',
+  'scorecards',
   'user-settings',
   'signals',
 ];
@@ -33,6 +35,7 @@ const PERMISSIONS: Record<string, string[]> = {
   reliability: reliabilityPermissions.map(p => p.name),
   'api-portal': apiPortalPermissions.map(p => p.name),
   compliance: compliancePermissions.map(p => p.name),
+  scorecards: scorecardsPermissions.map(p => p.name),
 };
 
 type Restriction = {

@@ -8,6 +8,7 @@ describe('readScorecardsOptions', () => {
   it('applies the defaults to an empty config', () => {
     expect(readScorecardsOptions(new ConfigReader({}), CWD)).toEqual({
       checksDirectory: path.resolve(CWD, 'scorecards/checks'),
+      factsDirectory: path.resolve(CWD, 'scorecards/facts'),
       recompute: {
         schedule: {
           frequency: { cron: '0 2 * * *' },
@@ -27,6 +28,7 @@ describe('readScorecardsOptions', () => {
       new ConfigReader({
         scorecards: {
           checks: '../../scorecards/checks',
+          facts: '../../scorecards/facts',
           recompute: {
             frequency: { hours: 6 },
             timeout: 'PT30M',
@@ -40,6 +42,7 @@ describe('readScorecardsOptions', () => {
       CWD,
     );
     expect(options.checksDirectory).toBe('/srv/portal/scorecards/checks');
+    expect(options.factsDirectory).toBe('/srv/portal/scorecards/facts');
     expect(options.recompute).toEqual({
       schedule: {
         frequency: { hours: 6 },

@@ -12,6 +12,8 @@ import { readOptionalDuration } from '@readiness/backend-http-utils';
 export type ScorecardsOptions = {
   /** The folder of check files, absolute. */
   checksDirectory: string;
+  /** The folder of the declarations of facts CI pushes, absolute. */
+  factsDirectory: string;
   recompute: {
     /** The scheduled full recompute (scope global: once across replicas). */
     schedule: SchedulerServiceTaskScheduleDefinition;
@@ -24,6 +26,7 @@ export type ScorecardsOptions = {
 };
 
 export const DEFAULT_CHECKS_DIRECTORY = 'scorecards/checks';
+export const DEFAULT_FACTS_DIRECTORY = 'scorecards/facts';
 export const DEFAULT_RECOMPUTE_FREQUENCY = { cron: '0 2 * * *' };
 const DEFAULT_TIMEOUT: HumanDuration = { hours: 2 };
 const MAX_BATCH = 5000;
@@ -65,6 +68,10 @@ export function readScorecardsOptions(
     checksDirectory: path.resolve(
       cwd,
       config?.getOptionalString('checks') ?? DEFAULT_CHECKS_DIRECTORY,
+    ),
+    factsDirectory: path.resolve(
+      cwd,
+      config?.getOptionalString('facts') ?? DEFAULT_FACTS_DIRECTORY,
     ),
     recompute: {
       schedule: { ...schedule, scope: 'global' },

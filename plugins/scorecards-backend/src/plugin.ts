@@ -14,6 +14,7 @@ import { FactProviderRegistry } from './service/FactProviderRegistry';
 import { createRouter } from './service/router';
 import { scheduleRecompute } from './service/recomputeSchedule';
 import { ScorecardRecomputer } from './service/ScorecardRecomputer';
+import { logPushedFacts, readPushedFacts } from './service/pushedFacts';
 import {
   logScorecardChecks,
   readScorecardChecks,
@@ -22,8 +23,9 @@ import { ScopedScorecardService } from './service/ScorecardService';
 
 /**
  * The scorecards backend plugin: scores catalog entities with the checks
- * of the checks folder from the facts the families' modules provide, and
- * serves each entity's scorecard and its daily history.
+ * of the checks folder from the facts the families' modules provide and
+ * the facts pipelines push (declared in the facts folder), and serves each
+ * entity's scorecard and its daily history.
  *
  * @public
  */
@@ -38,6 +40,7 @@ export const scorecardsPlugin = createBackendPlugin({
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auditor: coreServices.auditor,
         auth: coreServices.auth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -53,10 +56,13 @@ export const scorecardsPlugin = createBackendPlugin({
         registry.addFactProvider(
           new CatalogFactProvider({ catalog: deps.catalog, auth: deps.auth }),
         );
-        const checks = await readScorecardChecks(
-          options.checksDirectory,
-          registry.catalogue(),
-        );
+        const pushedFacts = await readPushedFacts(options.factsDirectory);
+        logPushedFacts(pushedFacts, options.factsDirectory, deps.logger);
+        const computedFacts = registry.catalogue();
+        const checks = await readScorecardChecks(options.checksDirectory, [
+          ...computedFacts,
+          ...pushedFacts.facts,
+        ]);
         logScorecardChecks(checks, options.checksDirectory, deps.logger);
         const facts = await DatabaseFactStore.create({
           database: deps.database,
@@ -91,10 +97,14 @@ export const scorecardsPlugin = createBackendPlugin({
                 facts,
                 results,
                 checks,
+                pushedFacts,
+                computedFacts: new Map(computedFacts.map(f => [f.id, f])),
+                recomputer,
               }),
               deps.permissions,
             ),
             httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
             logger: deps.logger,
             maxBodyBytes: options.maxBodyBytes,
           }),

@@ -69,7 +69,12 @@ function distance(a: string, b: string): number {
   return previous[b.length];
 }
 
-/** The known id closest to a mistyped one, when one is close enough. */
+/**
+ * The known id closest to a mistyped one, when one is close enough: for
+ * "did you mean".
+ *
+ * @public
+ */
 export function nearestId(
   id: string,
   known: Iterable<string>,

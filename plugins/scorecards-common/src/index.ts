@@ -12,3 +12,4 @@ export * from './facts';
 export * from './checks';
 export * from './evaluate';
 export * from './permissions';
+export { nearestId } from './dataFiles';

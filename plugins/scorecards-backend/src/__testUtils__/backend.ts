@@ -6,7 +6,10 @@
  */
 import fs from 'node:fs';
 import { Server } from 'node:http';
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  BackendFeature,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -48,6 +51,10 @@ export const callers = {
   publisher: serviceHeader('compliance-publisher', 'scorecards'),
   /** A token issued for another plugin. */
   otherPlugin: serviceHeader('ci', 'compliance'),
+  /** The token pipelines push facts with: the facts' pushedBy names it. */
+  pusher: serviceHeader('local-scorecards-publisher', 'scorecards'),
+  /** A token that holds scorecards.facts.push, but no fact names it in pushedBy. */
+  strangerPusher: serviceHeader('coverage-bot', 'scorecards'),
 };
 
 export type CallerName = keyof typeof callers;
@@ -106,10 +113,11 @@ export class TestReliabilityFacts implements ScorecardFactProvider {
   }
 }
 
-/** The scorecards section of the config, on the repository's checks. */
+/** The scorecards section of the config, on the repository's checks and facts. */
 export function repositoryScorecardsConfig(extra: JsonObject = {}) {
   return {
     checks: repositoryPath('scorecards', 'checks'),
+    facts: repositoryPath('scorecards', 'facts'),
     // the scheduled task runs at the test backend's start; this would be a second run
     recompute: { afterStart: { hours: 1 } },
     ...extra,
@@ -125,6 +133,8 @@ export async function startScorecardsBackend(
     entities?: Entity[];
     /** Whether the scheduled recompute runs as the backend starts (it does by default). */
     recomputeAtStart?: boolean;
+    /** More features, such as a mock auditor's factory. */
+    features?: BackendFeature[];
   } = {},
 ): Promise<Server> {
   const { reliability } = options;
@@ -153,7 +163,10 @@ export async function startScorecardsBackend(
       audiencePermissionsServiceFactory(),
       restrictedServicesHttpAuthFactory({
         'compliance-publisher': ['compliance.evidence.file'],
+        'local-scorecards-publisher': ['scorecards.facts.push'],
+        'coverage-bot': ['scorecards.facts.push'],
       }),
+      ...(options.features ?? []),
       mockServices.database.factory({ knex }),
       mockServices.scheduler.factory({
         skipTaskRunOnStartup: options.recomputeAtStart === false,

@@ -2,7 +2,12 @@ import {
   createStoreTestDatabases,
   databaseServiceFor,
 } from '@readiness/backend-test-utils';
-import { DatabaseFactStore, FactRecord } from './DatabaseFactStore';
+import { contentHash } from '@readiness/store-utils';
+import {
+  DatabaseFactStore,
+  FactPushToStore,
+  FactRecord,
+} from './DatabaseFactStore';
 
 const databases = createStoreTestDatabases();
 
@@ -28,6 +33,20 @@ describe.each(databases.eachSupportedId())(
       });
       await knex('scorecards_fact_history').delete();
       await knex('scorecards_facts_current').delete();
+      await knex('scorecards_fact_pushes').delete();
+    });
+
+    const push = (
+      idempotencyKey: string,
+      facts: FactPushToStore['facts'],
+      observedAt?: string,
+    ): FactPushToStore => ({
+      idempotencyKey,
+      entityRef: LEDGER,
+      facts,
+      ...(observedAt && { observedAt }),
+      pushedBy: 'scorecards-publisher',
+      contentHash: contentHash({ facts, observedAt: observedAt ?? null }),
     });
 
     it('keeps facts of every type with their types, and says which entities changed', async () => {
@@ -227,6 +246,127 @@ describe.each(databases.eachSupportedId())(
       expect((await store.factsAt(refs, '2026-12-02T00:00:00Z')).size).toBe(
         1200,
       );
+    });
+
+    it('stores a push once under its key, with its facts in the history', async () => {
+      const first = await store.recordPush(
+        push(
+          'ci-run-41',
+          { 'ci.coverage.line': 81.5, 'ci.sbom-published': true },
+          '2026-12-01T10:00:00Z',
+        ),
+      );
+      expect(first).toEqual({
+        created: true,
+        push: {
+          id: expect.any(String),
+          idempotencyKey: 'ci-run-41',
+          entityRef: LEDGER,
+          facts: { 'ci.coverage.line': 81.5, 'ci.sbom-published': true },
+          observedAt: '2026-12-01T10:00:00.000Z',
+          pushedBy: 'scorecards-publisher',
+          pushedAt: expect.any(String),
+        },
+      });
+      expect((await store.currentFacts([LEDGER])).get(LEDGER)).toEqual({
+        'ci.coverage.line': {
+          value: 81.5,
+          observedAt: '2026-12-01T10:00:00.000Z',
+        },
+        'ci.sbom-published': {
+          value: true,
+          observedAt: '2026-12-01T10:00:00.000Z',
+        },
+      });
+
+      const again = await store.recordPush(
+        push(
+          'ci-run-41',
+          { 'ci.coverage.line': 81.5, 'ci.sbom-published': true },
+          '2026-12-01T10:00:00Z',
+        ),
+      );
+      expect(again).toEqual({ ...first, created: false });
+
+      await store.recordPush(
+        push('ci-run-42', { 'ci.coverage.line': 79 }, '2026-12-02T10:00:00Z'),
+      );
+      expect(await store.factHistory(LEDGER, 'ci.coverage.line')).toEqual([
+        { value: 81.5, validFrom: '2026-12-01T10:00:00.000Z' },
+        { value: 79, validFrom: '2026-12-02T10:00:00.000Z' },
+      ]);
+      // what was true when
+      expect(
+        (await store.factsAt([LEDGER], '2026-12-01T18:00:00Z')).get(LEDGER)?.[
+          'ci.coverage.line'
+        ]?.value,
+      ).toBe(81.5);
+    });
+
+    it('refuses a key used for other facts, writing nothing', async () => {
+      await store.recordPush(
+        push('ci-run-41', { 'ci.coverage.line': 81.5 }, '2026-12-01T10:00:00Z'),
+      );
+      await expect(
+        store.recordPush(
+          push('ci-run-41', { 'ci.coverage.line': 60 }, '2026-12-01T10:00:00Z'),
+        ),
+      ).rejects.toMatchObject({
+        name: 'ConflictError',
+        message: expect.stringMatching(
+          /^idempotencyKey: ci-run-41 was already used for other facts/,
+        ),
+      });
+      expect(await store.factHistory(LEDGER, 'ci.coverage.line')).toEqual([
+        { value: 81.5, validFrom: '2026-12-01T10:00:00.000Z' },
+      ]);
+    });
+
+    it('stores a push once when it is sent concurrently', async () => {
+      const same = push('ci-run-7', { 'ci.mutation-score': 64 });
+      const answers = await Promise.all(
+        Array.from({ length: 4 }, () => store.recordPush(same)),
+      );
+      expect(answers.filter(a => a.created)).toHaveLength(1);
+      expect(new Set(answers.map(a => a.push.id)).size).toBe(1);
+      expect(await store.factHistory(LEDGER, 'ci.mutation-score')).toHaveLength(
+        1,
+      );
+    });
+
+    it('takes the time of storing when a push does not say when its values were true', async () => {
+      const before = Date.now();
+      const { push: stored } = await store.recordPush(
+        push('ci-run-8', { 'ci.container-scan.critical': 0 }),
+      );
+      expect(stored.observedAt).toBe(stored.pushedAt);
+      expect(Date.parse(stored.pushedAt)).toBeGreaterThanOrEqual(before - 1000);
+    });
+
+    it('keeps pushed facts through the passes of the providers, which record only their own facts', async () => {
+      await store.recordPush(
+        push('ci-run-9', { 'ci.coverage.line': 81.5 }, '2026-12-01T10:00:00Z'),
+      );
+      // a provider's pass: every fact it declares, unknown ones as null
+      await store.recordFacts([
+        record(LEDGER, 'reliability.slos-met', null, '2026-12-02T02:00:00Z'),
+        record(
+          LEDGER,
+          'reliability.gate-verdict',
+          'pass',
+          '2026-12-02T02:00:00Z',
+        ),
+      ]);
+      expect((await store.currentFacts([LEDGER])).get(LEDGER)).toEqual({
+        'ci.coverage.line': {
+          value: 81.5,
+          observedAt: '2026-12-01T10:00:00.000Z',
+        },
+        'reliability.gate-verdict': {
+          value: 'pass',
+          observedAt: '2026-12-02T02:00:00.000Z',
+        },
+      });
     });
   },
 );

@@ -8,6 +8,7 @@ const TABLES = [
   'scorecards_facts_current',
   'scorecards_results',
   'scorecards_daily_snapshots',
+  'scorecards_fact_pushes',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
@@ -48,6 +49,17 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       summary: '{"score":60}',
       checks_digest: 'a'.repeat(64),
       computed_at: new Date('2026-12-02T02:00:00Z'),
+    });
+
+    await knex('scorecards_fact_pushes').insert({
+      id: '5d1f2c1e-7a4b-4a8e-9b0c-2f3d4e5f6a7b',
+      idempotency_key: 'ci-run-41',
+      content_hash: 'b'.repeat(64),
+      entity_ref: 'component:default/ledger',
+      facts: '{"ci.coverage.line":81.5}',
+      observed_at: new Date('2026-12-02T09:00:00Z'),
+      pushed_by: 'scorecards-publisher',
+      pushed_at: new Date('2026-12-02T09:00:01Z'),
     });
 
     await knex.migrate.rollback({ directory }, true);

@@ -7,7 +7,7 @@ export const spec = {
     title: 'scorecards',
     version: '1',
     description:
-      "The readiness scorecards of catalog entities: each entity's level (Bronze, Silver, Gold), score from 0 to 100, score per category, the outcome of every check that applies to it with how to fix it, what blocks its next level, and one snapshot per day as its history; and the checks themselves. Scores are computed from facts the portal's families provide, when a family signals a change, every night and shortly after the backend starts. Partners are refused every route (403), for every entity alike; a caller allowed on some entities only gets 404 for the others, as for an entity that does not exist. Errors are Backstage error bodies; a bad parameter is named in the message.",
+      "The readiness scorecards of catalog entities: each entity's level (Bronze, Silver, Gold), score from 0 to 100, score per category, the outcome of every check that applies to it with how to fix it, what blocks its next level, and one snapshot per day as its history; and the checks themselves. Scores are computed from facts the portal's families provide, when a family signals a change, every night and shortly after the backend starts. Pipelines push the facts only they know (coverage, scans) with a service token, against the declarations of scorecards/facts, and the entity is scored again at once. Partners are refused every route (403), for every entity alike; a caller allowed on some entities only gets 404 for the others, as for an entity that does not exist. Errors are Backstage error bodies; a bad parameter or field is named in the message.",
     license: {
       name: 'UNLICENSED',
     },
@@ -395,6 +395,127 @@ export const spec = {
         },
         required: ['checks'],
       },
+      FactValue: {
+        description:
+          "A number, true or false, or a string (an ISO 8601 instant for a timestamp fact), as the fact's declaration says.",
+        oneOf: [
+          {
+            type: 'number',
+          },
+          {
+            type: 'boolean',
+          },
+          {
+            type: 'string',
+          },
+        ],
+      },
+      FactPush: {
+        type: 'object',
+        description:
+          "Facts a pipeline observed about one entity. Unknown fields are refused by name; every value is checked against its fact's declaration (type, bounds, whole numbers, listed values).",
+        required: ['idempotencyKey', 'entityRef', 'facts'],
+        additionalProperties: {},
+        properties: {
+          idempotencyKey: {
+            type: 'string',
+            description:
+              '1 to 200 letters, digits and . _ : / @ + -. A retry with the same key and body answers the stored push (200); the same key with another body is a 409.',
+          },
+          entityRef: {
+            type: 'string',
+            description:
+              'An entity in the catalog, e.g. component:default/ledger.',
+          },
+          facts: {
+            type: 'object',
+            description:
+              'The values by fact id, 1 to 50 of them, each a fact declared in scorecards/facts whose pushedBy names the token\'s subject, e.g. { "ci.coverage.line": 81.5, "ci.sbom-published": true }.',
+            additionalProperties: {},
+          },
+          observedAt: {
+            type: 'string',
+            description:
+              'When the values were true, ISO 8601 with a time zone, not in the future (5 minutes of clock skew are allowed); when received if absent.',
+          },
+        },
+      },
+      FactPushResult: {
+        type: 'object',
+        properties: {
+          created: {
+            type: 'boolean',
+            description: 'false when the push was stored before under its key.',
+          },
+          push: {
+            type: 'object',
+            properties: {
+              idempotencyKey: {
+                type: 'string',
+              },
+              entityRef: {
+                type: 'string',
+              },
+              facts: {
+                type: 'object',
+                additionalProperties: {
+                  $ref: '#/components/schemas/FactValue',
+                },
+              },
+              observedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              pushedBy: {
+                type: 'string',
+                description: 'The subject of the service token that pushed.',
+              },
+              pushedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+            required: [
+              'idempotencyKey',
+              'entityRef',
+              'facts',
+              'observedAt',
+              'pushedBy',
+              'pushedAt',
+            ],
+          },
+          scorecard: {
+            type: 'object',
+            nullable: true,
+            description:
+              "The entity's scorecard scored again with the pushed facts; null when no check may apply to the entity.",
+            properties: {
+              level: {
+                type: 'string',
+                enum: ['bronze', 'silver', 'gold', null],
+                nullable: true,
+              },
+              score: {
+                type: 'integer',
+                nullable: true,
+                minimum: 0,
+                maximum: 100,
+              },
+              nextLevel: {
+                type: 'string',
+                enum: ['bronze', 'silver', 'gold', null],
+                nullable: true,
+              },
+              computedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+            required: ['level', 'score', 'nextLevel', 'computedAt'],
+          },
+        },
+        required: ['created', 'push', 'scorecard'],
+      },
     },
     securitySchemes: {
       JWT: {
@@ -542,6 +663,73 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/facts': {
+      post: {
+        operationId: 'PushFacts',
+        summary: 'Push facts about an entity',
+        description:
+          'Records facts a pipeline observed about an entity (test coverage, scan results) in the fact history, and scores the entity again at once. Service tokens that hold scorecards.facts.push only, each fact pushed by a token whose subject its declaration names in pushedBy; people (internal ones too) are refused with 403 and callers without credentials with 401, before the body is read. An entity that does not exist, or that the token may not reach, is a 404. With the same idempotency key and body, a retry answers the stored push with 200 and writes nothing; the same key with another body is a 409.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/FactPush',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The push already stored under the idempotency key.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FactPushResult',
+                },
+              },
+            },
+          },
+          '201': {
+            description: "The push, stored, and the entity's new scorecard.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FactPushResult',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
             $ref: '#/components/responses/ErrorResponse',
           },
           default: {

@@ -2,7 +2,10 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { entityScopeOf } from '@readiness/backend-http-utils';
-import { scorecardsEntityReadPermission } from '@readiness/plugin-scorecards-common';
+import {
+  scorecardsEntityReadPermission,
+  scorecardsFactsPushPermission,
+} from '@readiness/plugin-scorecards-common';
 import { AuthorizedScorecardService } from './AuthorizedScorecardService';
 import { ScopedScorecardService } from './ScorecardService';
 
@@ -15,6 +18,14 @@ describe('AuthorizedScorecardService', () => {
     getScorecard: jest.fn(async (ref: string) => ({ entityRef: ref })),
     getHistory: jest.fn(async (ref: string) => ({ entityRef: ref })),
     listChecks: jest.fn(() => ({ checks: [] })),
+    checkPush: jest.fn((body: { entityRef: string }) => ({
+      idempotencyKey: 'ci-run-1',
+      entityRef: body.entityRef,
+      facts: { 'ci.coverage.line': 81.5 },
+      contentHash: 'h',
+    })),
+    pushersOf: jest.fn(() => ['scorecards-publisher']),
+    pushFacts: jest.fn(async () => ({ created: true })),
   };
   const service = new AuthorizedScorecardService(
     inner as unknown as ScopedScorecardService,
@@ -114,5 +125,69 @@ describe('AuthorizedScorecardService', () => {
     await expect(
       service.getScorecard('not a ref', { credentials }),
     ).rejects.toMatchObject({ name: 'InputError' });
+  });
+
+  describe('pushing facts', () => {
+    const pipeline = mockCredentials.service('scorecards-publisher');
+    const body = { entityRef: LEDGER };
+
+    it('hands the inner service the one entity and the subject of the token', async () => {
+      decide(AuthorizeResult.ALLOW);
+      await service.pushFacts(body, { credentials: pipeline });
+      expect(permissions.authorizeConditional).toHaveBeenCalledWith(
+        [{ permission: scorecardsFactsPushPermission }],
+        { credentials: pipeline },
+      );
+      expect(inner.pushFacts).toHaveBeenCalledWith(
+        expect.objectContaining({ entityRef: LEDGER }),
+        { scope: entityScopeOf([LEDGER]), pushedBy: 'scorecards-publisher' },
+      );
+    });
+
+    it('refuses people whatever their permissions, before a body is looked at', async () => {
+      decide(AuthorizeResult.ALLOW);
+      for (const call of [
+        () => service.authorizePush({ credentials }),
+        () => service.pushFacts(body, { credentials }),
+      ]) {
+        await expect(call()).rejects.toThrow(
+          new NotAllowedError(
+            'Only service tokens of pipelines push scorecard facts',
+          ),
+        );
+      }
+      expect(inner.checkPush).not.toHaveBeenCalled();
+      expect(permissions.authorizeConditional).not.toHaveBeenCalled();
+    });
+
+    it('refuses a token without the permission, and one no declaration names', async () => {
+      decide(AuthorizeResult.DENY);
+      await expect(
+        service.authorizePush({ credentials: pipeline }),
+      ).rejects.toThrow(
+        new NotAllowedError('You may not push scorecard facts'),
+      );
+
+      decide(AuthorizeResult.ALLOW);
+      const stranger = mockCredentials.service('coverage-bot');
+      await expect(
+        service.pushFacts(body, { credentials: stranger }),
+      ).rejects.toThrow(
+        /^facts\/ci\.coverage\.line: coverage-bot may not push this fact/,
+      );
+      expect(inner.pushFacts).not.toHaveBeenCalled();
+    });
+
+    it('answers an entity the token may not reach as one that does not exist', async () => {
+      decide(AuthorizeResult.CONDITIONAL, AuthorizeResult.DENY);
+      await expect(
+        service.pushFacts(body, { credentials: pipeline }),
+      ).rejects.toThrow(new NotFoundError(`No entity ${LEDGER}`));
+      expect(permissions.authorize).toHaveBeenCalledWith(
+        [{ permission: scorecardsFactsPushPermission, resourceRef: LEDGER }],
+        { credentials: pipeline },
+      );
+      expect(inner.pushFacts).not.toHaveBeenCalled();
+    });
   });
 });

@@ -4,13 +4,19 @@ import {
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import {
   EntityScope,
   entityScopeOf,
   isAllowed,
 } from '@readiness/backend-http-utils';
-import { scorecardsEntityReadPermission } from '@readiness/plugin-scorecards-common';
+import {
+  scorecardsEntityReadPermission,
+  scorecardsFactsPushPermission,
+} from '@readiness/plugin-scorecards-common';
 import {
   CallOptions,
   entityNotFound,
@@ -36,6 +42,11 @@ function normalEntityRef(entityRef: string): string {
  * internal entity and a missing one answer alike; a caller allowed on some
  * entities only is answered 404 for the others, in the words an absent
  * entity gets.
+ *
+ * Facts are pushed by pipelines only: a service token that holds
+ * `scorecards.facts.push` (checked before the body is read), and whose
+ * subject the declaration of every fact it pushes names in `pushedBy`.
+ * People, internal ones too, are refused whatever their permissions.
  */
 export class AuthorizedScorecardService implements ScorecardService {
   constructor(
@@ -71,16 +82,64 @@ export class AuthorizedScorecardService implements ScorecardService {
     });
   }
 
-  /** Refuses a caller denied scorecards on every entity. */
+  /** Refuses people, and service tokens without `scorecards.facts.push`. */
+  async authorizePush(options: CallOptions): Promise<void> {
+    await this.requirePusher(options.credentials);
+  }
+
+  async pushFacts(body: unknown, options: CallOptions) {
+    const { credentials } = options;
+    const { subject, result } = await this.requirePusher(credentials);
+    const push = this.inner.checkPush(body);
+    for (const factId of Object.keys(push.facts)) {
+      if (!this.inner.pushersOf(factId).includes(subject)) {
+        throw new NotAllowedError(
+          `facts/${factId}: ${subject} may not push this fact; its declaration's pushedBy does not name it`,
+        );
+      }
+    }
+    const scope = await this.decidedOn(
+      credentials,
+      scorecardsFactsPushPermission,
+      push.entityRef,
+      result,
+    );
+    return this.inner.pushFacts(push, { scope, pushedBy: subject });
+  }
+
+  /** The subject of a service token that may push facts, and its decision. */
+  private async requirePusher(
+    credentials: BackstageCredentials,
+  ): Promise<{ subject: string; result: AuthorizeResult }> {
+    const principal = credentials.principal as {
+      type: string;
+      subject?: string;
+    };
+    if (principal.type !== 'service' || !principal.subject) {
+      throw new NotAllowedError(
+        'Only service tokens of pipelines push scorecard facts',
+      );
+    }
+    const result = await this.requireSomewhere(
+      credentials,
+      scorecardsFactsPushPermission,
+      'push scorecard facts',
+    );
+    return { subject: principal.subject, result };
+  }
+
+  /** Refuses a caller denied the permission on every entity. */
   private async requireSomewhere(
     credentials: BackstageCredentials,
+    permission: ResourcePermission<'catalog-entity'> = scorecardsEntityReadPermission,
+    what: string = 'read scorecards',
   ): Promise<AuthorizeResult> {
     const [decision] = await this.permissions.authorizeConditional(
-      [{ permission: scorecardsEntityReadPermission }],
+      [{ permission }],
       { credentials },
     );
     if (decision.result === AuthorizeResult.DENY) {
-      throw new NotAllowedError('You may not read scorecards');
+      throw new NotAllowedError(`You may not ${what}`);
     }
     return decision.result;
   }
@@ -95,10 +154,29 @@ export class AuthorizedScorecardService implements ScorecardService {
     entityRef: string,
   ): Promise<EntityScope> {
     const result = await this.requireSomewhere(credentials);
+    return this.decidedOn(
+      credentials,
+      scorecardsEntityReadPermission,
+      entityRef,
+      result,
+    );
+  }
+
+  /**
+   * The scope of one entity for a caller not refused the permission
+   * outright: allowed everywhere, or decided for the entity, where a
+   * refusal is the entity's "not found".
+   */
+  private async decidedOn(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
+    result: AuthorizeResult,
+  ): Promise<EntityScope> {
     if (
       result === AuthorizeResult.ALLOW ||
       (await isAllowed(this.permissions, credentials, {
-        permission: scorecardsEntityReadPermission,
+        permission,
         resourceRef: entityRef,
       }))
     ) {

@@ -57,6 +57,14 @@ describe('FactProviderRegistry', () => {
     expect(registry.providers()).toEqual([]);
   });
 
+  it('throws for a provider that takes the id of the facts CI pushes', () => {
+    const registry = new FactProviderRegistry();
+    expect(() =>
+      registry.addFactProvider(provider('ci', 'ci.coverage.line')),
+    ).toThrow(/"ci": the id of the facts CI pushes is not a provider's/);
+    expect(registry.providers()).toEqual([]);
+  });
+
   it("builds the catalogue from the portal's facts and every provider's, a provider's definition first", () => {
     const registry = new FactProviderRegistry();
     const slos = {

@@ -1,6 +1,7 @@
 import {
   FACT_ID,
   FactDefinition,
+  PUSHED_FACT_PROVIDER,
   READINESS_FACTS,
 } from '@readiness/plugin-scorecards-common';
 import {
@@ -12,7 +13,9 @@ import {
  * The fact providers added through the extension point. Adding never
  * replaces: a provider id or fact id added before, a fact id that is not
  * `<provider id>.<name>` or a provider that declares a fact twice throws,
- * so a misconfigured module stops the backend at start.
+ * so a misconfigured module stops the backend at start. The id of pushed
+ * facts (`ci`) is taken by no provider: a provider's pass records every fact
+ * it declares, and would erase what CI pushed.
  */
 export class FactProviderRegistry implements ScorecardsFactsExtensionPoint {
   readonly #providers = new Map<string, ScorecardFactProvider>();
@@ -24,6 +27,11 @@ export class FactProviderRegistry implements ScorecardsFactsExtensionPoint {
 
   #add(provider: ScorecardFactProvider) {
     const { id } = provider;
+    if (id === PUSHED_FACT_PROVIDER) {
+      throw new Error(
+        `Scorecards fact provider "${id}": the id of the facts CI pushes is not a provider's`,
+      );
+    }
     if (this.#providers.has(id)) {
       throw new Error(`Scorecards fact provider "${id}" is already added`);
     }

@@ -18,6 +18,7 @@ import { DatabaseFactStore } from '../database/DatabaseFactStore';
 import { DatabaseScorecardStore } from '../database/DatabaseScorecardStore';
 import { CatalogFactProvider } from './catalogFactProvider';
 import { ScorecardRecomputer } from './ScorecardRecomputer';
+import { readPushedFacts } from './pushedFacts';
 import { LoadedChecks, readScorecardChecks } from './scorecardChecks';
 
 const databases = createStoreTestDatabases();
@@ -69,9 +70,12 @@ describe.each(databases.eachSupportedId())(
     const logger = mockServices.logger.mock();
 
     beforeAll(async () => {
+      const pushed = await readPushedFacts(
+        repositoryPath('scorecards', 'facts'),
+      );
       checks = await readScorecardChecks(
         repositoryPath('scorecards', 'checks'),
-        READINESS_FACTS,
+        [...READINESS_FACTS, ...pushed.facts],
       );
     });
 
@@ -85,6 +89,7 @@ describe.each(databases.eachSupportedId())(
         'scorecards_daily_snapshots',
         'scorecards_fact_history',
         'scorecards_facts_current',
+        'scorecards_fact_pushes',
       ]) {
         await knex(table).delete();
       }
@@ -292,6 +297,68 @@ describe.each(databases.eachSupportedId())(
       slos.fire({ entityRefs: ['component:default/b'] });
       await r.idle();
       expect(await statusOf('component:default/b', 'slos-met')).toBe('fail');
+    });
+
+    const pushCoverage = (name: string, coverage: number, key: string) =>
+      facts.recordPush({
+        idempotencyKey: key,
+        entityRef: `component:default/${name}`,
+        facts: { 'ci.coverage.line': coverage },
+        pushedBy: 'scorecards-publisher',
+        contentHash: key,
+      });
+
+    it('keeps the facts CI pushed through full recomputes', async () => {
+      const slos = reliabilityProvider(async request =>
+        request.entities.map(e => ({
+          entityRef: `component:default/${e.metadata.name}`,
+          facts: { 'reliability.slos-met': true },
+        })),
+      );
+      const { recomputer: r } = recomputer([GROUP, service('a')], [slos]);
+      await pushCoverage('a', 81.5, 'ci-run-1');
+      await r.recomputeAll();
+      await r.recomputeAll();
+      expect(await statusOf('component:default/a', 'line-coverage')).toBe(
+        'pass',
+      );
+      expect(
+        await facts.factHistory('component:default/a', 'ci.coverage.line'),
+      ).toEqual([{ value: 81.5, validFrom: expect.any(String) }]);
+    });
+
+    it('scores entities again from the stored facts alone, without asking the providers', async () => {
+      const computeFacts = jest.fn(async () => []);
+      const { recomputer: r } = recomputer(
+        [GROUP, service('a'), service('b')],
+        [reliabilityProvider(computeFacts)],
+      );
+      await r.recomputeAll();
+      expect(await statusOf('component:default/a', 'line-coverage')).toBe(
+        'unknown',
+      );
+      computeFacts.mockClear();
+
+      await pushCoverage('a', 52, 'ci-run-2');
+      const rescored = await r.rescoreEntities([
+        'Component:default/A',
+        'component:default/gone',
+        'group:default/payments',
+      ]);
+      expect(computeFacts).not.toHaveBeenCalled();
+      // the group is not scored: no check applies to its kind
+      expect(rescored.map(result => result.entityRef)).toEqual([
+        'component:default/a',
+      ]);
+      expect(
+        rescored[0].outcomes.find(o => o.checkId === 'line-coverage')?.status,
+      ).toBe('fail');
+      expect(await statusOf('component:default/a', 'line-coverage')).toBe(
+        'fail',
+      );
+      expect(await statusOf('component:default/b', 'line-coverage')).toBe(
+        'unknown',
+      );
     });
   },
 );

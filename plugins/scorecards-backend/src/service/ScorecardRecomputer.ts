@@ -2,7 +2,9 @@
  * Scores entities again: asks every fact provider for a batch of catalog
  * entities at once, records the facts that changed, evaluates every check
  * and stores each entity's result and its day's snapshot. A full recompute
- * pages through the catalog; an event recomputes the entities it names.
+ * pages through the catalog; an event recomputes the entities it names; a
+ * push of facts scores its entity from the stored facts. A provider records
+ * only the facts it declares, so facts pushed by CI are never erased by it.
  */
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
@@ -208,6 +210,29 @@ export class ScorecardRecomputer {
     }
   }
 
+  /**
+   * Scores the named entities again from the facts stored now, without
+   * asking the providers: after facts were pushed, only those changed.
+   * Answers the results stored, of the entities the catalog holds and some
+   * check may apply to.
+   */
+  async rescoreEntities(
+    entityRefs: readonly string[],
+  ): Promise<ScorecardResult[]> {
+    const refs = [
+      ...new Set(entityRefs.map(r => r.toLocaleLowerCase('en-US'))),
+    ];
+    if (refs.length === 0 || this.deps.checks.checks.length === 0) return [];
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      { entityRefs: refs },
+      { credentials: await this.deps.auth.getOwnServiceCredentials() },
+    );
+    const entities = items.filter(
+      (e): e is Entity => e !== undefined && this.scores(e),
+    );
+    return this.evaluate(entities, this.now().toISOString());
+  }
+
   /** Facts, evaluation and storage of one batch of entities. */
   private async scoreBatch(
     entities: readonly Entity[],
@@ -221,6 +246,16 @@ export class ScorecardRecomputer {
       ),
     );
     await this.deps.facts.recordFacts(answers.flat());
+    await this.evaluate(entities, now);
+  }
+
+  /** Evaluates every check on the entities' stored facts and stores the results. */
+  private async evaluate(
+    entities: readonly Entity[],
+    now: string,
+  ): Promise<ScorecardResult[]> {
+    if (entities.length === 0) return [];
+    const refs = entities.map(entityKey);
     const facts = await this.deps.facts.currentFacts(refs);
     const { checks } = this.deps;
     const results: ScorecardResult[] = entities.map((entity, i) => {
@@ -249,6 +284,7 @@ export class ScorecardRecomputer {
       };
     });
     await this.deps.results.saveResults(results);
+    return results;
   }
 
   /**

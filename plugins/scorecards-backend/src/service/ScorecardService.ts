@@ -8,6 +8,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EntityScope, inScope } from '@readiness/backend-http-utils';
 import {
   CheckOutcome,
+  FactDefinition,
+  FactValue,
   SCORECARD_CATEGORIES,
   SCORECARD_LEVELS,
   SCORECARD_TITLES,
@@ -24,7 +26,9 @@ import {
   ScorecardSummary,
   utcDay,
 } from '../database/DatabaseScorecardStore';
-import { entityKey } from './ScorecardRecomputer';
+import { PushedFacts } from './pushedFacts';
+import { CheckedFactPush, readFactPush } from './readFactPush';
+import { entityKey, ScorecardRecomputer } from './ScorecardRecomputer';
 import { LoadedChecks } from './scorecardChecks';
 
 /** The caller of a route, as the router hands it on. */
@@ -97,6 +101,33 @@ export type CheckList = {
   problems?: ScorecardFileProblem[];
 };
 
+/** A push of facts, as the API answers it. */
+export type FactPushView = {
+  /** false: the push was stored before under its key, and nothing was written. */
+  created: boolean;
+  push: {
+    idempotencyKey: string;
+    entityRef: string;
+    facts: Record<string, FactValue>;
+    observedAt: string;
+    pushedBy: string;
+    pushedAt: string;
+  };
+  /**
+   * The entity's scorecard, scored again with the pushed facts; null when
+   * no check may apply to the entity.
+   */
+  scorecard: {
+    level: ScorecardLevel | null;
+    score: number | null;
+    nextLevel: ScorecardLevel | null;
+    computedAt: string;
+  } | null;
+};
+
+/** What a push may reach, and who makes it. */
+export type PushAccess = { scope: EntityScope; pushedBy: string };
+
 /** What the scorecards routes ask for, on behalf of a caller. */
 export interface ScorecardService {
   getScorecard(
@@ -109,6 +140,9 @@ export interface ScorecardService {
     options: CallOptions,
   ): Promise<ScorecardHistory>;
   listChecks(options: CallOptions): Promise<CheckList>;
+  /** Settles whether the caller may push facts at all, before a body is read. */
+  authorizePush(options: CallOptions): Promise<void>;
+  pushFacts(body: unknown, options: CallOptions): Promise<FactPushView>;
 }
 
 /** The "not found" of an entity: the same words whether absent or out of reach. */
@@ -165,6 +199,12 @@ export class ScopedScorecardService {
       facts: DatabaseFactStore;
       results: DatabaseScorecardStore;
       checks: LoadedChecks;
+      /** The facts CI may push. */
+      pushedFacts: PushedFacts;
+      /** The facts the portal computes, by id. */
+      computedFacts: ReadonlyMap<string, FactDefinition>;
+      /** Scores an entity again once facts were pushed. */
+      recomputer: Pick<ScorecardRecomputer, 'rescoreEntities'>;
       now?: () => Date;
     },
   ) {}
@@ -306,12 +346,72 @@ export class ScopedScorecardService {
     };
   }
 
-  /** The loaded checks; with the problems of the check files when asked. */
+  /**
+   * The loaded checks; with the problems of the check files and of the
+   * declarations of pushed facts when asked.
+   */
   listChecks(options: { withProblems: boolean }): CheckList {
-    const { checks } = this.deps;
+    const { checks, pushedFacts } = this.deps;
     return {
       checks: checks.checks.map(viewOf),
-      ...(options.withProblems && { problems: [...checks.problems] }),
+      ...(options.withProblems && {
+        problems: [...pushedFacts.problems, ...checks.problems],
+      }),
+    };
+  }
+
+  /** Checks a push's fields against the declarations (400s naming them). */
+  checkPush(body: unknown): CheckedFactPush {
+    return readFactPush(body, {
+      pushed: this.deps.pushedFacts.byId,
+      computed: this.deps.computedFacts,
+      now: this.now(),
+    });
+  }
+
+  /** The subjects of the service tokens that may push a declared fact. */
+  pushersOf(factId: string): readonly string[] {
+    return this.deps.pushedFacts.byId.get(factId)?.pushedBy ?? [];
+  }
+
+  /**
+   * Stores a checked push for its entity (absent or out of scope: its
+   * "not found") and scores the entity again at once. A retry of a stored
+   * push writes nothing, and scores again only when the first attempt's
+   * scoring was lost.
+   */
+  async pushFacts(
+    push: CheckedFactPush,
+    access: PushAccess,
+  ): Promise<FactPushView> {
+    const entity = await this.entityInScope(push.entityRef, access.scope);
+    const ref = entityKey(entity);
+    const stored = await this.deps.facts.recordPush({
+      ...push,
+      entityRef: ref,
+      pushedBy: access.pushedBy,
+    });
+    let result = await this.deps.results.getResult(ref);
+    if (
+      stored.created ||
+      !result ||
+      Date.parse(result.computedAt) < Date.parse(stored.push.pushedAt)
+    ) {
+      const [rescored] = await this.deps.recomputer.rescoreEntities([ref]);
+      result = rescored ?? result;
+    }
+    const { id: _id, ...pushed } = stored.push;
+    return {
+      created: stored.created,
+      push: pushed,
+      scorecard: result
+        ? {
+            level: result.level,
+            score: result.summary.score,
+            nextLevel: result.nextLevel,
+            computedAt: result.computedAt,
+          }
+        : null,
     };
   }
 }

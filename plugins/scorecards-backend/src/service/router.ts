@@ -1,6 +1,13 @@
-import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  createAuditedWriteHandlers,
   createCallerCredentials,
+  createdOrExisting,
+  createWriteGuard,
   entityReadHandler,
   transientFailureHandler,
   withJsonBodies,
@@ -9,18 +16,33 @@ import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { ScorecardService } from './ScorecardService';
 
-/** Turns HTTP into service calls; no checks or logic of its own. */
+/** The fact ids a push names, for its audit event (checked by the service). */
+function factIdsOf(body: unknown): string[] {
+  const facts = (body as { facts?: unknown } | undefined)?.facts;
+  return typeof facts === 'object' && facts !== null && !Array.isArray(facts)
+    ? Object.keys(facts).slice(0, 50)
+    : [];
+}
+
+/**
+ * Turns HTTP into service calls; no checks or logic of its own (the write
+ * guard asks the service's authorizing wrapper before a body is read).
+ */
 export async function createRouter(options: {
   scorecards: ScorecardService;
   httpAuth: HttpAuthService;
+  auditor: AuditorService;
   logger: LoggerService;
   maxBodyBytes: number;
 }): Promise<express.Router> {
-  const { scorecards } = options;
+  const { scorecards, httpAuth, auditor } = options;
+  // Bodies are read by the write route's own steps in front of this router,
+  // once the caller is known to be allowed
   const router = await createOpenApiRouter({
     middleware: [(_req, _res, next) => next()],
   });
-  const caller = createCallerCredentials(options.httpAuth);
+  const caller = createCallerCredentials(httpAuth);
+  const write = createAuditedWriteHandlers({ httpAuth, auditor });
 
   router.get(
     '/v1/entities/:kind/:namespace/:name/scorecard',
@@ -47,8 +69,42 @@ export async function createRouter(options: {
       .catch(next);
   });
 
-  const outer = withJsonBodies(router, { maxBodyBytes: options.maxBodyBytes });
+  router.post(
+    '/v1/facts',
+    write({
+      eventId: 'facts-push',
+      allow: ['service'],
+      meta: req => ({
+        entityRef: String(req.body?.entityRef ?? ''),
+        idempotencyKey: String(req.body?.idempotencyKey ?? ''),
+        facts: factIdsOf(req.body),
+      }),
+      write: (req, credentials) =>
+        scorecards.pushFacts(req.body, { credentials }),
+      result: pushed => ({
+        created: pushed.created,
+        entityRef: pushed.push.entityRef,
+        level: pushed.scorecard?.level ?? null,
+        score: pushed.scorecard?.score ?? null,
+      }),
+      status: createdOrExisting,
+    }),
+  );
+
+  // The write settles its caller first; only then is a JSON body read
+  const guard = createWriteGuard({ httpAuth, auditor });
+  const writes = express.Router();
+  writes.post(
+    '/v1/facts',
+    guard({
+      event: { eventId: 'facts-push', severityLevel: 'medium' },
+      allow: ['service'],
+      authorize: o => scorecards.authorizePush(o),
+    }),
+    withJsonBodies(express.Router(), { maxBodyBytes: options.maxBodyBytes }),
+  );
+  writes.use(router);
   // A database that failed transiently is a 503 to retry, never its text
-  outer.use(transientFailureHandler({ logger: options.logger }));
-  return outer;
+  writes.use(transientFailureHandler({ logger: options.logger }));
+  return writes;
 }

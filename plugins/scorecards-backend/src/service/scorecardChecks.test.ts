@@ -4,6 +4,7 @@ import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { READINESS_FACTS } from '@readiness/plugin-scorecards-common';
 import { repositoryPath } from '@readiness/test-corpus';
+import { readPushedFacts } from './pushedFacts';
 import {
   logScorecardChecks,
   prepareChecks,
@@ -11,6 +12,7 @@ import {
 } from './scorecardChecks';
 
 const CHECKS = repositoryPath('scorecards', 'checks');
+const FACTS = repositoryPath('scorecards', 'facts');
 
 describe('readScorecardChecks', () => {
   let folder: string;
@@ -22,8 +24,12 @@ describe('readScorecardChecks', () => {
   const copy = (name: string) =>
     fs.copyFileSync(path.join(CHECKS, name), path.join(folder, name));
 
-  it("loads the repository's checks, with the kinds they apply to", async () => {
-    const loaded = await readScorecardChecks(CHECKS, READINESS_FACTS);
+  it("loads the repository's checks against the portal's facts and the pushed ones, with the kinds they apply to", async () => {
+    const pushed = await readPushedFacts(FACTS);
+    const loaded = await readScorecardChecks(CHECKS, [
+      ...READINESS_FACTS,
+      ...pushed.facts,
+    ]);
     expect(loaded.problems).toEqual([]);
     expect(loaded.checks.length).toBeGreaterThanOrEqual(30);
     expect(loaded.byId.get('owner-is-group')?.level).toBe('bronze');

@@ -1,24 +1,33 @@
 /*
  * The checks of scorecards/checks/ load against the portal's fact
- * catalogue, link to docs that exist, and cover every category, level and
- * family.
+ * catalogue and the facts declared in scorecards/facts/, link to docs that
+ * exist, and cover every category, level and family.
  */
 import fs from 'node:fs';
 import { repositoryPath } from '@readiness/test-corpus';
-import { READINESS_FACTS } from '../facts';
+import { loadPushedFacts, READINESS_FACTS } from '../facts';
 import { ScorecardRule } from './types';
 import { loadScorecardChecks } from './loadChecks';
 import { SCORECARD_CATEGORIES, SCORECARD_LEVELS } from './types';
 
-const folder = repositoryPath('scorecards', 'checks');
-const names = fs.readdirSync(folder).sort();
-const set = loadScorecardChecks(
-  names.map(name => ({
-    path: `scorecards/checks/${name}`,
-    content: fs.readFileSync(`${folder}/${name}`, 'utf8'),
-  })),
-  READINESS_FACTS,
-);
+const filesOf = (kind: string) => {
+  const folder = repositoryPath('scorecards', kind);
+  return fs
+    .readdirSync(folder)
+    .sort()
+    .map(name => ({
+      name,
+      path: `scorecards/${kind}/${name}`,
+      content: fs.readFileSync(`${folder}/${name}`, 'utf8'),
+    }));
+};
+const pushed = loadPushedFacts(filesOf('facts'));
+const checkFiles = filesOf('checks');
+const names = checkFiles.map(file => file.name);
+const set = loadScorecardChecks(checkFiles, [
+  ...READINESS_FACTS,
+  ...pushed.facts,
+]);
 
 function factsOf(rule: ScorecardRule): string[] {
   switch (rule.type) {
@@ -62,14 +71,17 @@ describe('the checks of scorecards/checks', () => {
     }
   });
 
-  it('use the facts of every family', () => {
+  it('use the facts of every family, and facts CI pushes', () => {
     const used = new Set(set.checks.flatMap(c => factsOf(c.rule)));
     const providers = new Set(
-      READINESS_FACTS.filter(f => used.has(f.id)).map(f => f.provider),
+      [...READINESS_FACTS, ...pushed.facts]
+        .filter(f => used.has(f.id))
+        .map(f => f.provider),
     );
     expect([...providers].sort()).toEqual([
       'api-portal',
       'catalog',
+      'ci',
       'compliance',
       'reliability',
     ]);
@@ -93,11 +105,44 @@ describe('the docs', () => {
     ).toEqual([]);
   });
 
+  it('list every fact of scorecards/facts', () => {
+    const page = read('pushing-facts.md');
+    expect(
+      pushed.facts.filter(f => !hasRow(page, f.id)).map(f => f.id),
+    ).toEqual([]);
+  });
+
   it("list every one of the portal's checks", () => {
     const page = read('levels-and-score.md');
     expect(set.checks.filter(c => !hasRow(page, c.id)).map(c => c.id)).toEqual(
       [],
     );
+  });
+});
+
+describe('the facts of scorecards/facts', () => {
+  it('are YAML files, one declaration each, and every one loads', () => {
+    const files = filesOf('facts');
+    expect(files.every(file => file.name.endsWith('.yaml'))).toBe(true);
+    expect(pushed.problems).toEqual([]);
+    expect(pushed.facts.map(f => `${f.id}.yaml`)).toEqual(
+      files.map(file => file.name),
+    );
+    expect(new Set(pushed.facts.map(f => f.type)).size).toBeGreaterThan(2);
+  });
+
+  it('take no id of the fact catalogue', () => {
+    const computed = new Set(READINESS_FACTS.map(f => f.id));
+    expect(pushed.facts.filter(f => computed.has(f.id))).toEqual([]);
+  });
+
+  it('may be pushed by the production token and the local one', () => {
+    for (const fact of pushed.facts) {
+      expect([fact.id, [...fact.pushedBy].sort()]).toEqual([
+        fact.id,
+        ['local-scorecards-publisher', 'scorecards-publisher'],
+      ]);
+    }
   });
 });
 
