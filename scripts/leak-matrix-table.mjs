@@ -30,6 +30,7 @@ const CALLERS = {
   'perf-token': 'perf token',
   'dr-token': 'DR token',
   'compliance-token': 'compliance token',
+  'scorecards-token': 'scorecards token',
   'ci-token': 'CI token',
 };
 const TARGETS = ['internal', 'partner', 'missing'];

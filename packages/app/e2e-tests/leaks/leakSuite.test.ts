@@ -42,6 +42,7 @@ type CallerId =
   | 'perf-token'
   | 'dr-token'
   | 'compliance-token'
+  | 'scorecards-token'
   | 'ci-token';
 type Caller = { id: CallerId; headers: Record<string, string> };
 
@@ -65,6 +66,10 @@ const TOKENS: Record<
   'compliance-token': {
     token: 'local-compliance-publisher-token',
     reaches: r => r === 'POST /api/compliance/v1/evidence',
+  },
+  'scorecards-token': {
+    token: 'local-scorecards-publisher-token',
+    reaches: r => r === 'POST /api/scorecards/v1/facts',
   },
   'ci-token': {
     token: 'e2e-leak-suite-ci-token-0123456789',

@@ -432,6 +432,15 @@ export const ROWS: Record<string, Row> = {
   'GET /api/scorecards/v1/entities/{kind}/{namespace}/{name}/scorecard/history':
     entity('component', COMPONENT),
   'GET /api/scorecards/v1/checks': {},
+  // Pushed by pipelines only, with the scorecards publisher token
+  'POST /api/scorecards/v1/facts': {
+    body: t => ({
+      idempotencyKey: `leak-suite-${t}`,
+      entityRef: componentRef(t),
+      facts: { 'ci.coverage.line': 80 },
+    }),
+    writes: true,
+  },
 
   // --- reliability --------------------------------------------------------
   'POST /api/reliability/v1/runs': { body: t => run(t), writes: true },
