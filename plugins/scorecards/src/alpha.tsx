@@ -1,0 +1,76 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { scorecardsEntityReadPermission } from '@readiness/plugin-scorecards-common';
+import { ScorecardsClient, scorecardsApiRef } from './api';
+import { SCORECARD_TAB_PATH } from './components/paths';
+
+/** The kinds the portal's checks apply to (scorecards/checks/). */
+export const scorecardEntityFilter = {
+  kind: { $in: ['component', 'system', 'api', 'resource'] },
+};
+
+/**
+ * Shown only to callers the permission policy lets read scorecards: the
+ * audience policy denies it to partners, who then see no tab and no card.
+ */
+export const scorecardReaders = {
+  permissions: { $contains: scorecardsEntityReadPermission.name },
+};
+
+const scorecardsApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: scorecardsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ScorecardsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const scorecardEntityContent = EntityContentBlueprint.make({
+  name: 'scorecard',
+  if: scorecardReaders,
+  params: {
+    path: `/${SCORECARD_TAB_PATH}`,
+    title: 'Scorecard',
+    filter: scorecardEntityFilter,
+    loader: () =>
+      import('./components/EntityScorecardContent').then(m => (
+        <m.EntityScorecardContent />
+      )),
+  },
+});
+
+const readinessRecordCard = EntityCardBlueprint.make({
+  name: 'readiness-record',
+  if: scorecardReaders,
+  params: {
+    type: 'info',
+    filter: scorecardEntityFilter,
+    loader: () =>
+      import('./components/EntityReadinessRecordCard').then(m => (
+        <m.EntityReadinessRecordCard />
+      )),
+  },
+});
+
+/**
+ * The scorecards plugin for the new frontend system: the Readiness record
+ * card on the overview and a Scorecard tab on Components, Systems, APIs and
+ * Resources, for internal users.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'scorecards',
+  title: 'Scorecards',
+  extensions: [scorecardsApi, scorecardEntityContent, readinessRecordCard],
+});

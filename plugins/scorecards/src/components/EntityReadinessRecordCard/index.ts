@@ -1,0 +1,1 @@
+export { EntityReadinessRecordCard } from './EntityReadinessRecordCard';

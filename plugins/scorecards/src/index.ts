@@ -1,0 +1,15 @@
+/**
+ * The readiness record on entity pages: the Readiness record card and the
+ * Scorecard tab. Apps on the new frontend system use
+ * `@readiness/plugin-scorecards/alpha`; the exports here serve apps on the
+ * old one: the plugin, its client and lazy entity extensions.
+ *
+ * @packageDocumentation
+ */
+
+export * from './api';
+export {
+  EntityReadinessRecordCard,
+  EntityScorecardContent,
+  scorecardsPlugin,
+} from './plugin';
