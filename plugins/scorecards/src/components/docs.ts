@@ -2,7 +2,7 @@ import { portalDocsLink } from '@readiness/portal-react';
 
 /** The pages of the portal's docs the scorecard cards point to. */
 export const DOCS = {
-  record: portalDocsLink('scorecards/readiness-record'),
+  tab: portalDocsLink('scorecards/readiness-record', 'the-scorecard-tab'),
   notScoredYet: portalDocsLink(
     'scorecards/readiness-record',
     'when-there-is-no-scorecard-yet',

@@ -20,7 +20,7 @@ import { makeStyles, Theme } from '@material-ui/core/styles';
 import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
 import { CheckResult, CheckResultStatus, ScorecardRecord } from '../../api';
-import { howToFixHref } from '../docs';
+import { DOCS, howToFixHref } from '../docs';
 import { factsNamedIn, formatDateTime, providerOf } from '../format';
 import { CheckLevelChip, CheckStatusChip } from '../levels';
 
@@ -318,7 +318,8 @@ export function ChecksCard(props: { scorecard: ScorecardRecord }) {
       })}
       <Typography variant="caption" color="textSecondary">
         An unknown check (a fact it reads is not known yet) counts as not
-        passing, like a failure, until its facts are known.
+        passing, like a failure, until its facts are known.{' '}
+        <Link to={DOCS.tab}>Reading the checks</Link>
       </Typography>
     </InfoCard>
   );

@@ -160,6 +160,12 @@ describe('EntityScorecardContent', () => {
       within(filters).getByRole('button', { name: 'All 9' }),
     );
     expect(screen.getAllByRole('table')).toHaveLength(4);
+    expect(
+      screen.getByRole('link', { name: 'Reading the checks' }),
+    ).toHaveAttribute(
+      'href',
+      '/docs/default/system/readiness-portal/scorecards/readiness-record/#the-scorecard-tab',
+    );
   });
 
   it('draws the score day by day and reads another span on demand', async () => {
