@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /*
@@ -8,8 +9,14 @@ import { defineConfig } from '@playwright/test';
  */
 
 const chromium = process.env.READINESS_CHROMIUM ?? '/usr/bin/chromium';
-const results = process.env.READINESS_TEST_RESULTS ?? 'test-results';
+const results = path.resolve(
+  process.env.READINESS_TEST_RESULTS ?? 'test-results',
+);
 const e2e = 'packages/app/e2e-tests';
+// The backend from its sources, as `backstage-cli package start` runs it but
+// without restarting it when a file changes under a running test
+const backend =
+  'cd packages/backend && node --enable-source-maps --require ../../node_modules/@backstage/cli-node/config/nodeTransform.cjs src/index.ts';
 
 import { productionBackendEnvironment } from './packages/app/e2e-tests/constants';
 
@@ -31,14 +38,14 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      command: `yarn workspace backend start --config ../../app-config.yaml --config ../../${e2e}/app-config.e2e.yaml > ${results}/backend-dev.log 2>&1`,
+      command: `${backend} --config ../../app-config.yaml --config ../../${e2e}/app-config.e2e.yaml > ${results}/backend-dev.log 2>&1`,
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
       timeout: 180_000,
       reuseExistingServer: false,
       env: { NODE_ENV: 'development' },
     },
     {
-      command: `node ${e2e}/production/resetDatabases.mjs && yarn workspace backend start --config ../../app-config.yaml --config ../../app-config.production.yaml --config ../../${e2e}/app-config.production-test.yaml > ${results}/backend-production.log 2>&1`,
+      command: `node ${e2e}/production/resetDatabases.mjs && ${backend} --config ../../app-config.yaml --config ../../app-config.production.yaml --config ../../${e2e}/app-config.production-test.yaml > ${results}/backend-production.log 2>&1`,
       url: 'http://localhost:7017/.backstage/health/v1/readiness',
       timeout: 180_000,
       reuseExistingServer: false,
