@@ -13,3 +13,4 @@ export * from './config';
 export * from './authorize';
 export * from './unavailable';
 export * from './pluginReads';
+export * from './csv';

@@ -62,6 +62,7 @@ import {
   scorecardsExemptionApprovePermission,
   scorecardsExemptionRequestPermission,
   scorecardsFactsPushPermission,
+  scorecardsRitualRecordPermission,
 } from '@readiness/plugin-scorecards-common';
 import {
   reliabilityBackupPublishPermission,
@@ -213,7 +214,8 @@ export const PARTNER_RULES: readonly FamilyPartnerRules[] = [
     ),
   },
   {
-    // Levels, scores, exemptions and campaigns are internal, on every entity
+    // Levels, scores, exemptions, campaigns and team rituals are internal,
+    // on every entity
     family: 'scorecards (@readiness/plugin-scorecards-common)',
     rules: deny(
       scorecardsEntityReadPermission,
@@ -221,6 +223,7 @@ export const PARTNER_RULES: readonly FamilyPartnerRules[] = [
       scorecardsExemptionApprovePermission,
       scorecardsCampaignManagePermission,
       scorecardsFactsPushPermission,
+      scorecardsRitualRecordPermission,
     ),
   },
   {

@@ -7,7 +7,9 @@ import { scorecardsPermissions } from '@readiness/plugin-scorecards-common';
 import { scorecardsFactsExtensionPoint } from '@readiness/plugin-scorecards-node';
 import { readScorecardsOptions } from './config';
 import { DatabaseFactStore } from './database/DatabaseFactStore';
+import { DatabaseRitualStore } from './database/DatabaseRitualStore';
 import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
+import { AuthorizedRollupService } from './service/AuthorizedRollupService';
 import { AuthorizedScorecardService } from './service/AuthorizedScorecardService';
 import { CatalogFactProvider } from './service/catalogFactProvider';
 import { FactProviderRegistry } from './service/FactProviderRegistry';
@@ -19,13 +21,15 @@ import {
   logScorecardChecks,
   readScorecardChecks,
 } from './service/scorecardChecks';
+import { ScopedRollupService } from './service/RollupService';
 import { ScopedScorecardService } from './service/ScorecardService';
 
 /**
  * The scorecards backend plugin: scores catalog entities with the checks
  * of the checks folder from the facts the families' modules provide and
  * the facts pipelines push (declared in the facts folder), and serves each
- * entity's scorecard and its daily history.
+ * entity's scorecard and its daily history, the rollups of teams, systems
+ * and domains, and the rituals teams hold over them.
  *
  * @public
  */
@@ -43,6 +47,7 @@ export const scorecardsPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         permissions: coreServices.permissions,
+        userInfo: coreServices.userInfo,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
@@ -68,6 +73,9 @@ export const scorecardsPlugin = createBackendPlugin({
           database: deps.database,
         });
         const results = await DatabaseScorecardStore.create({
+          database: deps.database,
+        });
+        const rituals = await DatabaseRitualStore.create({
           database: deps.database,
         });
         const recomputer = new ScorecardRecomputer({
@@ -102,6 +110,18 @@ export const scorecardsPlugin = createBackendPlugin({
                 recomputer,
               }),
               deps.permissions,
+            ),
+            rollups: new AuthorizedRollupService(
+              new ScopedRollupService({
+                catalog: deps.catalog,
+                auth: deps.auth,
+                facts,
+                results,
+                rituals,
+                checks,
+              }),
+              deps.permissions,
+              deps.userInfo,
             ),
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,

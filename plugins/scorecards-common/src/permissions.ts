@@ -64,6 +64,20 @@ export const scorecardsFactsPushPermission = createPermission({
 });
 
 /**
+ * Record that a team held its readiness ritual, on the team's ritual page.
+ * Bound to the Group entity: members of the group may always record their
+ * own team's ritual; this permission lets others (a lead of several teams,
+ * a coach) do it too.
+ *
+ * @public
+ */
+export const scorecardsRitualRecordPermission = createPermission({
+  name: 'scorecards.ritual.record',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
  * Every permission of the scorecards plugins.
  *
  * @public
@@ -74,4 +88,5 @@ export const scorecardsPermissions = [
   scorecardsExemptionApprovePermission,
   scorecardsCampaignManagePermission,
   scorecardsFactsPushPermission,
+  scorecardsRitualRecordPermission,
 ];

@@ -14,7 +14,7 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { JsonObject } from '@backstage/types';
-import { EntityScope, inScope } from '@readiness/backend-http-utils';
+import { csvRecord, EntityScope, inScope } from '@readiness/backend-http-utils';
 import {
   EvidenceItem,
   formatControlRef,
@@ -29,7 +29,6 @@ import {
 import { ComplianceIndex, IndexedEntity } from '../service/ComplianceIndex';
 import { ComplianceModel } from '../service/complianceModel';
 import { CallOptions, entityNotFound } from '../service/EvidenceService';
-import { csvRecord } from './csv';
 import {
   componentOf,
   controlToken,

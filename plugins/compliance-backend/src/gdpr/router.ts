@@ -1,12 +1,12 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
+  csvRecord,
   createCallerCredentials,
   entityReadHandler,
 } from '@readiness/backend-http-utils';
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { GdprService } from './GdprService';
-import { csvRecord } from '../exports/csv';
 import { REGISTER_COLUMNS, registerRows } from './registerCsv';
 
 /** The GDPR routes: HTTP into service calls, nothing of their own. */

@@ -148,6 +148,47 @@ describe.each(databases.eachSupportedId())(
       ).toHaveLength(1);
     });
 
+    it('reads the results a group owns, those of given entities, owned standings and trends in few reads', async () => {
+      await store.saveResults([
+        result(LEDGER, '2026-12-01T02:00:00.000Z', 50),
+        result(BILLING, '2026-12-01T02:00:00.000Z', 60, {
+          ownerRef: 'group:default/team-intake',
+        }),
+      ]);
+      await store.saveResults([result(LEDGER, '2026-12-03T02:00:00.000Z', 75)]);
+      expect(
+        (await store.resultsOwnedBy('group:default/payments')).map(
+          r => r.entityRef,
+        ),
+      ).toEqual([LEDGER]);
+      expect(
+        (
+          await store.resultsOf([LEDGER, BILLING, 'component:default/none'])
+        ).map(r => [r.entityRef, r.summary.score]),
+      ).toEqual([
+        [BILLING, 60],
+        [LEDGER, 75],
+      ]);
+      expect(await store.ownedStandings()).toEqual(
+        expect.arrayContaining([
+          {
+            entityRef: LEDGER,
+            ownerRef: 'group:default/payments',
+            level: 'bronze',
+            score: 75,
+          },
+        ]),
+      );
+      const trends = await store.trends([LEDGER, BILLING], {
+        from: '2026-12-02',
+        to: '2026-12-31',
+      });
+      expect(trends.get(LEDGER)).toEqual([
+        { day: '2026-12-03', level: 'bronze', score: 75 },
+      ]);
+      expect(trends.has(BILLING)).toBe(false);
+    });
+
     it('removes results a full recompute did not reach, keeping their history', async () => {
       await store.saveResults([
         result(LEDGER, '2026-12-01T02:00:00.000Z', 50),

@@ -22,6 +22,8 @@ const migrationsDir = resolvePackagePath(
 
 /** Rows per statement: well inside SQLite's and PostgreSQL's bind limits. */
 const CHUNK = 200;
+/** Entity refs per read: one bind each. */
+const READ_CHUNK = 500;
 
 type Time = Date | string | number;
 
@@ -81,13 +83,28 @@ type SnapshotRow = {
   computed_at: Time;
 };
 
-function chunks<T>(items: readonly T[]): T[][] {
+function chunks<T>(items: readonly T[], size: number = CHUNK): T[][] {
   const result: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) {
-    result.push(items.slice(i, i + CHUNK));
+  for (let i = 0; i < items.length; i += size) {
+    result.push(items.slice(i, i + size));
   }
   return result;
 }
+
+/** One day of an entity's score, as a trend line draws it. */
+export type TrendPoint = {
+  day: string;
+  level: ScorecardLevel | null;
+  score: number | null;
+};
+
+/** Where an entity stands now, without its outcomes: what a teams index adds up. */
+export type ResultStanding = {
+  entityRef: string;
+  ownerRef?: string;
+  level: ScorecardLevel | null;
+  score: number | null;
+};
 
 /** The UTC day of an instant, YYYY-MM-DD. */
 export function utcDay(instant: string | Date): string {
@@ -225,6 +242,83 @@ export class DatabaseScorecardStore {
       .where('entity_ref', entityRef)
       .first();
     return row && toResult(row);
+  }
+
+  /** The current results of the entities a group owns, by entity ref. */
+  async resultsOwnedBy(ownerRef: string): Promise<ScorecardResult[]> {
+    const rows: ResultRow[] = await this.db('scorecards_results')
+      .where('owner_ref', ownerRef)
+      .orderBy('entity_ref', 'asc');
+    return rows.map(toResult);
+  }
+
+  /** The current results of these entities (those ever scored), by entity ref. */
+  async resultsOf(entityRefs: readonly string[]): Promise<ScorecardResult[]> {
+    const rows: ResultRow[] = [];
+    for (const refs of chunks([...new Set(entityRefs)], READ_CHUNK)) {
+      rows.push(
+        ...(await this.db('scorecards_results').whereIn('entity_ref', refs)),
+      );
+    }
+    return rows
+      .map(toResult)
+      .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+  }
+
+  /**
+   * The level and score of every scored entity that has an owner: what an
+   * index of teams adds up, one narrow read.
+   */
+  async ownedStandings(): Promise<ResultStanding[]> {
+    const rows: Array<
+      Pick<ResultRow, 'entity_ref' | 'owner_ref' | 'level' | 'score'>
+    > = await this.db('scorecards_results')
+      .whereNotNull('owner_ref')
+      .select('entity_ref', 'owner_ref', 'level', 'score');
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      ...(row.owner_ref && { ownerRef: row.owner_ref }),
+      level: row.level as ScorecardLevel | null,
+      score: row.score,
+    }));
+  }
+
+  /**
+   * The daily level and score of these entities from one UTC day to
+   * another (both included), oldest first, by entity ref: a few narrow
+   * reads however many entities a team has.
+   */
+  async trends(
+    entityRefs: readonly string[],
+    range: { from: string; to: string },
+  ): Promise<Map<string, TrendPoint[]>> {
+    const byEntity = new Map<string, TrendPoint[]>();
+    for (const refs of chunks([...new Set(entityRefs)], READ_CHUNK)) {
+      const rows: Array<
+        Pick<SnapshotRow, 'entity_ref' | 'day' | 'level' | 'score'>
+      > = await this.db('scorecards_daily_snapshots')
+        .whereIn('entity_ref', refs)
+        .where('day', '>=', range.from)
+        .where('day', '<=', range.to)
+        .orderBy([
+          { column: 'entity_ref', order: 'asc' },
+          { column: 'day', order: 'asc' },
+        ])
+        .select('entity_ref', 'day', 'level', 'score');
+      for (const row of rows) {
+        let points = byEntity.get(row.entity_ref);
+        if (!points) {
+          points = [];
+          byEntity.set(row.entity_ref, points);
+        }
+        points.push({
+          day: row.day,
+          level: row.level as ScorecardLevel | null,
+          score: row.score,
+        });
+      }
+    }
+    return byEntity;
   }
 
   /** The daily snapshots of an entity from one UTC day to another, both included, oldest first. */

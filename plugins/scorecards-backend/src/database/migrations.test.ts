@@ -9,6 +9,7 @@ const TABLES = [
   'scorecards_results',
   'scorecards_daily_snapshots',
   'scorecards_fact_pushes',
+  'scorecards_rituals',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
@@ -60,6 +61,16 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       observed_at: new Date('2026-12-02T09:00:00Z'),
       pushed_by: 'scorecards-publisher',
       pushed_at: new Date('2026-12-02T09:00:01Z'),
+    });
+
+    await knex('scorecards_rituals').insert({
+      id: '0b9e2a44-51c6-4d0e-8f5a-6c1d2e3f4a5b',
+      group_ref: 'group:default/team-finance',
+      day: '2026-12-08',
+      held_at: new Date('2026-12-08T10:30:00Z'),
+      note: 'ledger slipped to Bronze',
+      held_by: 'user:default/guest',
+      recorded_at: new Date('2026-12-08T10:30:00Z'),
     });
 
     await knex.migrate.rollback({ directory }, true);

@@ -68,6 +68,24 @@ export const spec = {
           format: 'date',
         },
       },
+      cursor: {
+        name: 'cursor',
+        in: 'query',
+        required: false,
+        description: 'The nextCursor of the previous page.',
+        schema: {
+          type: 'string',
+        },
+      },
+      limit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        description: 'Items per page, 1 to 100; 20 when absent.',
+        schema: {
+          type: 'integer',
+        },
+      },
     },
     requestBodies: {},
     responses: {
@@ -516,6 +534,431 @@ export const spec = {
         },
         required: ['created', 'push', 'scorecard'],
       },
+      TrendPoint: {
+        type: 'object',
+        properties: {
+          day: {
+            type: 'string',
+            format: 'date',
+          },
+          level: {
+            type: 'string',
+            enum: ['bronze', 'silver', 'gold', null],
+            nullable: true,
+          },
+          score: {
+            type: 'integer',
+            nullable: true,
+          },
+        },
+        required: ['day', 'level', 'score'],
+      },
+      LevelCounts: {
+        type: 'object',
+        description: 'How many entities reached each level; none for no level.',
+        properties: {
+          gold: {
+            type: 'integer',
+          },
+          silver: {
+            type: 'integer',
+          },
+          bronze: {
+            type: 'integer',
+          },
+          none: {
+            type: 'integer',
+          },
+        },
+        required: ['gold', 'silver', 'bronze', 'none'],
+      },
+      RollupEntity: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          level: {
+            type: 'string',
+            enum: ['bronze', 'silver', 'gold', null],
+            nullable: true,
+          },
+          score: {
+            type: 'integer',
+            nullable: true,
+          },
+          nextLevel: {
+            type: 'string',
+            enum: ['bronze', 'silver', 'gold', null],
+            nullable: true,
+          },
+          blockedBy: {
+            type: 'array',
+            description:
+              'The ids of the checks that keep the entity from its next level.',
+            items: {
+              type: 'string',
+            },
+          },
+          failing: {
+            type: 'integer',
+            description:
+              'Applicable checks that do not pass (failing or unknown).',
+          },
+          applicable: {
+            type: 'integer',
+          },
+          computedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          trend: {
+            type: 'array',
+            description:
+              "The entity's daily snapshots of the trend's days, oldest first.",
+            items: {
+              $ref: '#/components/schemas/TrendPoint',
+            },
+          },
+        },
+        required: [
+          'entityRef',
+          'level',
+          'score',
+          'nextLevel',
+          'blockedBy',
+          'failing',
+          'applicable',
+          'computedAt',
+          'trend',
+        ],
+      },
+      RankedCheck: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          category: {
+            $ref: '#/components/schemas/Category',
+          },
+          level: {
+            $ref: '#/components/schemas/Level',
+          },
+          why: {
+            type: 'string',
+          },
+          howToFix: {
+            type: 'object',
+            properties: {
+              text: {
+                type: 'string',
+              },
+              docs: {
+                type: 'string',
+              },
+            },
+            required: ['text', 'docs'],
+          },
+          blocking: {
+            type: 'integer',
+            description: 'The entities whose next level the check blocks.',
+          },
+          failing: {
+            type: 'integer',
+            description: 'The entities it applies to and does not pass on.',
+          },
+          blockedEntityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: [
+          'id',
+          'title',
+          'category',
+          'level',
+          'why',
+          'howToFix',
+          'blocking',
+          'failing',
+          'blockedEntityRefs',
+        ],
+      },
+      Rollup: {
+        type: 'object',
+        properties: {
+          subject: {
+            type: 'object',
+            properties: {
+              entityRef: {
+                type: 'string',
+              },
+              kind: {
+                type: 'string',
+                enum: ['group', 'system', 'domain'],
+              },
+              title: {
+                type: 'string',
+              },
+            },
+            required: ['entityRef', 'kind'],
+          },
+          entities: {
+            type: 'array',
+            description: 'Lowest score first, then by ref.',
+            items: {
+              $ref: '#/components/schemas/RollupEntity',
+            },
+          },
+          levels: {
+            $ref: '#/components/schemas/LevelCounts',
+          },
+          averageScore: {
+            type: 'integer',
+            nullable: true,
+          },
+          failingChecks: {
+            type: 'array',
+            description:
+              'Checks that do not pass on some entity, those that block the next level of most entities first, then those failing on most.',
+            items: {
+              $ref: '#/components/schemas/RankedCheck',
+            },
+          },
+          trend: {
+            type: 'object',
+            description: "The days the entities' trends cover (the last 30).",
+            properties: {
+              from: {
+                type: 'string',
+                format: 'date',
+              },
+              to: {
+                type: 'string',
+                format: 'date',
+              },
+            },
+            required: ['from', 'to'],
+          },
+          mayMarkRitual: {
+            type: 'boolean',
+            description:
+              "Groups only: whether the caller may mark the team's ritual held (a member of the group, or a holder of scorecards.ritual.record).",
+          },
+        },
+        required: [
+          'subject',
+          'entities',
+          'levels',
+          'averageScore',
+          'failingChecks',
+          'trend',
+        ],
+      },
+      TeamSummary: {
+        type: 'object',
+        properties: {
+          groupRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          entities: {
+            type: 'integer',
+          },
+          levels: {
+            $ref: '#/components/schemas/LevelCounts',
+          },
+          averageScore: {
+            type: 'integer',
+            nullable: true,
+          },
+        },
+        required: ['groupRef', 'entities', 'levels', 'averageScore'],
+      },
+      TeamList: {
+        type: 'object',
+        properties: {
+          teams: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TeamSummary',
+            },
+          },
+        },
+        required: ['teams'],
+      },
+      Ritual: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          groupRef: {
+            type: 'string',
+          },
+          day: {
+            type: 'string',
+            format: 'date',
+          },
+          heldAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When it was marked on its day, or the end of a past day it was marked for: what changed is compared with this moment.',
+          },
+          note: {
+            type: 'string',
+          },
+          heldBy: {
+            type: 'string',
+            description: 'The user who marked it held.',
+          },
+          recordedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: ['id', 'groupRef', 'day', 'heldAt', 'heldBy', 'recordedAt'],
+      },
+      RitualPage: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Ritual',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+        required: ['items'],
+      },
+      RitualMark: {
+        type: 'object',
+        description: 'Unknown fields are refused by name.',
+        additionalProperties: {},
+        properties: {
+          day: {
+            type: 'string',
+            description:
+              'The UTC day it was held, YYYY-MM-DD, not in the future and at most 366 days ago; today when absent.',
+          },
+          note: {
+            type: 'string',
+            description: 'Up to 2,000 characters.',
+          },
+        },
+      },
+      MarkedRitual: {
+        type: 'object',
+        properties: {
+          created: {
+            type: 'boolean',
+            description:
+              "false when the team's day was marked before (nothing is written).",
+          },
+          ritual: {
+            $ref: '#/components/schemas/Ritual',
+          },
+        },
+        required: ['created', 'ritual'],
+      },
+      ChangedCheck: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+        },
+        required: ['id', 'title'],
+      },
+      LevelAndScore: {
+        type: 'object',
+        properties: {
+          level: {
+            type: 'string',
+            enum: ['bronze', 'silver', 'gold', null],
+            nullable: true,
+          },
+          score: {
+            type: 'integer',
+            nullable: true,
+          },
+        },
+        required: ['level', 'score'],
+      },
+      RitualChanges: {
+        type: 'object',
+        properties: {
+          since: {
+            type: 'object',
+            allOf: [
+              {
+                $ref: '#/components/schemas/Ritual',
+              },
+            ],
+            nullable: true,
+            description: "The team's last ritual; null when it never held one.",
+          },
+          changed: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                then: {
+                  type: 'object',
+                  allOf: [
+                    {
+                      $ref: '#/components/schemas/LevelAndScore',
+                    },
+                  ],
+                  nullable: true,
+                  description:
+                    "Scored from the facts known at the ritual with today's checks; null when nothing was known of the entity then.",
+                },
+                now: {
+                  $ref: '#/components/schemas/LevelAndScore',
+                },
+                started: {
+                  type: 'array',
+                  description: 'Checks that passed then and do not pass now.',
+                  items: {
+                    $ref: '#/components/schemas/ChangedCheck',
+                  },
+                },
+                stopped: {
+                  type: 'array',
+                  description: 'Checks that did not pass then and pass now.',
+                  items: {
+                    $ref: '#/components/schemas/ChangedCheck',
+                  },
+                },
+              },
+              required: ['entityRef', 'then', 'now', 'started', 'stopped'],
+            },
+          },
+          unchanged: {
+            type: 'integer',
+          },
+        },
+        required: ['since', 'changed', 'unchanged'],
+      },
     },
     securitySchemes: {
       JWT: {
@@ -730,6 +1173,411 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/rollups/groups': {
+      get: {
+        operationId: 'ListTeamRollups',
+        summary: "Every team's rollup",
+        description:
+          'The groups that own scored entities, each with its count of entities per level and its mean score, counting only the entities the caller may read.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The teams.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TeamList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/rollups/groups/{namespace}/{name}': {
+      get: {
+        operationId: 'GetGroupRollup',
+        summary: 'The rollup of a group',
+        description:
+          "The scorecards of the entities the group owns that the caller may read: each entity's level, score, what blocks its next level and its score over the last 30 days; the count per level; the checks that do not pass, ranked by how many entities' next level they block. A group the caller may not read, or that does not exist, is a 404; partners are refused with 403.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The rollup.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Rollup',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/rollups/systems/{namespace}/{name}': {
+      get: {
+        operationId: 'GetSystemRollup',
+        summary: 'The rollup of a system',
+        description:
+          "The scorecards of the entities of the system and the system itself that the caller may read: each entity's level, score, what blocks its next level and its score over the last 30 days; the count per level; the checks that do not pass, ranked by how many entities' next level they block. A system the caller may not read, or that does not exist, is a 404; partners are refused with 403.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The rollup.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Rollup',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/rollups/domains/{namespace}/{name}': {
+      get: {
+        operationId: 'GetDomainRollup',
+        summary: 'The rollup of a domain',
+        description:
+          "The scorecards of the systems of the domain and their entities that the caller may read: each entity's level, score, what blocks its next level and its score over the last 30 days; the count per level; the checks that do not pass, ranked by how many entities' next level they block. A domain the caller may not read, or that does not exist, is a 404; partners are refused with 403.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The rollup.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Rollup',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/rollups/groups/{namespace}/{name}/changes': {
+      get: {
+        operationId: 'GetRitualChanges',
+        summary: "What changed since the team's last ritual",
+        description:
+          "Each entity of the team whose level, score or checks changed since the team's last ritual: as scored from the facts known when the ritual was held (the fact history), with today's checks, against its current scorecard; the checks that started and stopped failing. Entities nothing was known of then are listed with then: null.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The changes.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RitualChanges',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/rollups/groups/{namespace}/{name}/rituals': {
+      get: {
+        operationId: 'ListRituals',
+        summary: "The team's rituals",
+        description:
+          'The rituals the team marked held, the most recent first, a page at a time.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of rituals.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RitualPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'MarkRitualHeld',
+        summary: "Mark the team's ritual held",
+        description:
+          'Records that the team held its readiness ritual on a day (today when absent), with an optional note. People only: members of the group and holders of scorecards.ritual.record on it; service tokens and partners are refused with 403, callers without credentials with 401, before the body is read. One ritual per team and day: marking a day again answers the first record with 200 and writes nothing. Audited as ritual-mark.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RitualMark',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The ritual recorded before for that day.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MarkedRitual',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'The ritual, recorded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MarkedRitual',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/rollups/groups/{namespace}/{name}/rollup.csv': {
+      get: {
+        operationId: 'ExportGroupRollupCsv',
+        summary: "The team's rollup as CSV",
+        description:
+          "The team's entities as RFC 4180 CSV, one record per entity (ref, kind, namespace, name, level, score, next level, the checks that block it, failing and applicable checks, when it was scored), lowest score first; text a spreadsheet would run as a formula is prefixed with an apostrophe. Sent as an attachment, streamed; audited as rollup-export.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The CSV file.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
           default: {

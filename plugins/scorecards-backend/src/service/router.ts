@@ -9,12 +9,22 @@ import {
   createdOrExisting,
   createWriteGuard,
   entityReadHandler,
+  entityRefOfPath,
+  optionalNumber,
   transientFailureHandler,
   withJsonBodies,
 } from '@readiness/backend-http-utils';
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi.generated';
+import { rollupCsvHandler } from './rollupCsv';
+import { RollupKind, RollupService } from './RollupService';
 import { ScorecardService } from './ScorecardService';
+
+type NamePath = { namespace: string; name: string };
+
+/** The ref of a rollup path's group, system or domain (a bad part is a 400). */
+const subjectRef = (kind: RollupKind, params: NamePath) =>
+  entityRefOfPath({ kind, ...params });
 
 /** The fact ids a push names, for its audit event (checked by the service). */
 function factIdsOf(body: unknown): string[] {
@@ -30,12 +40,13 @@ function factIdsOf(body: unknown): string[] {
  */
 export async function createRouter(options: {
   scorecards: ScorecardService;
+  rollups: RollupService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   logger: LoggerService;
   maxBodyBytes: number;
 }): Promise<express.Router> {
-  const { scorecards, httpAuth, auditor } = options;
+  const { scorecards, rollups, httpAuth, auditor } = options;
   // Bodies are read by the write route's own steps in front of this router,
   // once the caller is known to be allowed
   const router = await createOpenApiRouter({
@@ -91,6 +102,99 @@ export async function createRouter(options: {
     }),
   );
 
+  router.get('/v1/rollups/groups', (req, res, next) => {
+    caller(req)
+      .then(credentials => rollups.listTeams({ credentials }))
+      .then(teams => res.json(teams))
+      .catch(next);
+  });
+
+  for (const [kind, plural] of [
+    ['group', 'groups'],
+    ['system', 'systems'],
+    ['domain', 'domains'],
+  ] as const) {
+    router.get(`/v1/rollups/${plural}/:namespace/:name`, (req, res, next) => {
+      caller(req)
+        .then(credentials =>
+          rollups.getRollup(kind, subjectRef(kind, req.params), {
+            credentials,
+          }),
+        )
+        .then(rollup => res.json(rollup))
+        .catch(next);
+    });
+  }
+
+  router.get(
+    '/v1/rollups/groups/:namespace/:name/changes',
+    (req, res, next) => {
+      caller(req)
+        .then(credentials =>
+          rollups.getRitualChanges(subjectRef('group', req.params), {
+            credentials,
+          }),
+        )
+        .then(changes => res.json(changes))
+        .catch(next);
+    },
+  );
+
+  router.get(
+    '/v1/rollups/groups/:namespace/:name/rituals',
+    (req, res, next) => {
+      caller(req)
+        .then(credentials =>
+          rollups.listRituals(
+            subjectRef('group', req.params),
+            {
+              cursor: req.query.cursor,
+              limit: optionalNumber(req.query.limit),
+            },
+            { credentials },
+          ),
+        )
+        .then(page => res.json(page))
+        .catch(next);
+    },
+  );
+
+  router.post(
+    '/v1/rollups/groups/:namespace/:name/rituals',
+    write({
+      eventId: 'ritual-mark',
+      allow: ['user', 'service'],
+      meta: req => ({
+        groupRef: `group:${req.params.namespace}/${req.params.name}`,
+        day: String(req.body?.day ?? ''),
+      }),
+      write: (req, credentials) =>
+        rollups.markRitual(subjectRef('group', req.params), req.body, {
+          credentials,
+        }),
+      result: marked => ({
+        created: marked.created,
+        ritualId: marked.ritual.id,
+        day: marked.ritual.day,
+      }),
+      status: createdOrExisting,
+    }),
+  );
+
+  router.get(
+    '/v1/rollups/groups/:namespace/:name/rollup.csv',
+    rollupCsvHandler({
+      auditor,
+      logger: options.logger,
+      open: async req => {
+        const groupRef = subjectRef('group', req.params);
+        return rollups.getRollup('group', groupRef, {
+          credentials: await caller(req),
+        });
+      },
+    }),
+  );
+
   // The write settles its caller first; only then is a JSON body read
   const guard = createWriteGuard({ httpAuth, auditor });
   const writes = express.Router();
@@ -100,6 +204,15 @@ export async function createRouter(options: {
       event: { eventId: 'facts-push', severityLevel: 'medium' },
       allow: ['service'],
       authorize: o => scorecards.authorizePush(o),
+    }),
+    withJsonBodies(express.Router(), { maxBodyBytes: options.maxBodyBytes }),
+  );
+  writes.post(
+    '/v1/rollups/groups/:namespace/:name/rituals',
+    guard({
+      event: { eventId: 'ritual-mark', severityLevel: 'medium' },
+      allow: ['user', 'service'],
+      authorize: o => rollups.authorizeRitual(o),
     }),
     withJsonBodies(express.Router(), { maxBodyBytes: options.maxBodyBytes }),
   );

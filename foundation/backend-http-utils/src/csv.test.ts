@@ -1,4 +1,3 @@
-import { parseCsv } from '../__testUtils__/csv';
 import { csvField, csvRecord } from './csv';
 
 describe('csvRecord', () => {
@@ -17,9 +16,6 @@ describe('csvRecord', () => {
     expect(text).toBe(
       'plain,"a, b","say ""yes""","two\nlines","cr\r\nlf",,,42\r\n',
     );
-    expect(parseCsv(text)).toEqual([
-      ['plain', 'a, b', 'say "yes"', 'two\nlines', 'cr\r\nlf', '', '', '42'],
-    ]);
   });
 
   it('prefixes text a spreadsheet would run as a formula with an apostrophe', () => {

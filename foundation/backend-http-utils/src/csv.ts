@@ -6,13 +6,21 @@
  * one; numbers are written as they are.
  */
 
-/** One field of a record: text, a number, or nothing (an empty field). */
+/**
+ * One field of a record: text, a number, or nothing (an empty field).
+ *
+ * @public
+ */
 export type CsvField = string | number | undefined;
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One field as written in a record. */
+/**
+ * One field as written in a record.
+ *
+ * @public
+ */
 export function csvField(field: CsvField): string {
   if (field === undefined) return '';
   if (typeof field === 'number') return String(field);
@@ -20,7 +28,11 @@ export function csvField(field: CsvField): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One record, with its CRLF. */
+/**
+ * One record, with its CRLF.
+ *
+ * @public
+ */
 export function csvRecord(fields: readonly CsvField[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
 }
