@@ -8,4 +8,5 @@
 export * from './audience';
 export * from './partnerView';
 export * from './apps';
+export * from './webhooks';
 export * from './permissions';

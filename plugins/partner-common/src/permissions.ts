@@ -1,8 +1,9 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
- * Create and read apps and sandbox keys of the caller's own partner
- * organisation(s); revoke and rotate their keys. Partners hold it for their
+ * Create and read apps, sandbox keys and webhook endpoints of the caller's
+ * own partner organisation(s); revoke and rotate their keys, manage their
+ * endpoints and replay their deliveries. Partners hold it for their
  * orgs only; which org is the caller's is decided by their `partner-<org>`
  * groups, never by the request.
  *
@@ -36,6 +37,17 @@ export const partnerKeyVerifyPermission = createPermission({
 });
 
 /**
+ * Push platform events to the webhook endpoints of partner apps. Meant for
+ * the platform's service credentials; never for users.
+ *
+ * @public
+ */
+export const partnerEventPushPermission = createPermission({
+  name: 'partner.event.push',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the partner backend.
  *
  * @public
@@ -44,4 +56,5 @@ export const partnerPermissions = [
   partnerAppManagePermission,
   partnerAppAdminPermission,
   partnerKeyVerifyPermission,
+  partnerEventPushPermission,
 ];

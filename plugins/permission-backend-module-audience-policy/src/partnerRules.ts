@@ -54,6 +54,7 @@ import {
 import {
   partnerAppAdminPermission,
   partnerAppManagePermission,
+  partnerEventPushPermission,
   partnerKeyVerifyPermission,
 } from '@readiness/plugin-partner-common';
 import {
@@ -227,12 +228,16 @@ export const PARTNER_RULES: readonly FamilyPartnerRules[] = [
     ),
   },
   {
-    // The partner backend confines a partner to the apps and keys of the
-    // orgs of their partner-<org> groups
+    // The partner backend confines a partner to the apps, keys and webhooks
+    // of the orgs of their partner-<org> groups
     family: 'partner (@readiness/plugin-partner-common)',
     rules: [
       { permission: partnerAppManagePermission, partners: 'allow' },
-      ...deny(partnerAppAdminPermission, partnerKeyVerifyPermission),
+      ...deny(
+        partnerAppAdminPermission,
+        partnerKeyVerifyPermission,
+        partnerEventPushPermission,
+      ),
     ],
   },
 ];

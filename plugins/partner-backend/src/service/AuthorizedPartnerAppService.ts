@@ -1,17 +1,12 @@
 import {
   BackstageCredentials,
-  BackstageUserPrincipal,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { isAllowed, requireAllowed } from '@readiness/backend-http-utils';
+import { requireAllowed } from '@readiness/backend-http-utils';
 import {
-  audienceOfCaller,
   CreatedSandboxKey,
   PartnerApp,
-  partnerAppAdminPermission,
-  partnerAppManagePermission,
   partnerKeyVerifyPermission,
   SandboxKey,
   SandboxKeyVerification,
@@ -22,6 +17,7 @@ import {
   OrgAccess,
   PartnerAppService,
 } from './PartnerAppService';
+import { orgAccessOf } from './orgAccess';
 
 type Caller = { credentials: BackstageCredentials };
 
@@ -90,35 +86,10 @@ export class AuthorizedPartnerAppService {
     return this.inner.verifyKey(secret);
   }
 
-  private async access({ credentials }: Caller): Promise<OrgAccess> {
-    const principal = credentials.principal as
-      | BackstageUserPrincipal
-      | { type: string };
-    if (principal.type !== 'user') {
-      throw new NotAllowedError('Partner apps are managed by people signed in');
-    }
-    const actor = (principal as BackstageUserPrincipal).userEntityRef;
-    if (
-      await isAllowed(this.permissions, credentials, {
-        permission: partnerAppAdminPermission,
-      })
-    ) {
-      return { type: 'all', actor };
-    }
-    await requireAllowed(
-      this.permissions,
-      credentials,
-      { permission: partnerAppManagePermission },
-      'manage partner apps',
-    );
-    const audience = audienceOfCaller(
-      await this.userInfo.getUserInfo(credentials),
-    );
-    if (audience.type !== 'partner') {
-      throw new NotAllowedError(
-        'You may not manage partner apps: you are in no partner organisation',
-      );
-    }
-    return { type: 'orgs', orgs: audience.orgs, actor };
+  private access({ credentials }: Caller): Promise<OrgAccess> {
+    return orgAccessOf(credentials, {
+      permissions: this.permissions,
+      userInfo: this.userInfo,
+    });
   }
 }

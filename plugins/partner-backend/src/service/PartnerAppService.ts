@@ -99,6 +99,14 @@ export class PartnerAppService {
     return app;
   }
 
+  /** An app of any org, for a service that was allowed to act on every one. */
+  async getAppForService(appId: unknown): Promise<PartnerApp> {
+    if (typeof appId !== 'string' || appId.length === 0) {
+      throw new InputError('appId: required: the app the event is for');
+    }
+    return this.getApp({ type: 'all', actor: 'service' }, appId);
+  }
+
   async createApp(access: OrgAccess, input: NewAppInput): Promise<PartnerApp> {
     knownFieldsOnly(input, ['org', 'name', 'description']);
     const org = this.orgForNewApp(access, input.org);
