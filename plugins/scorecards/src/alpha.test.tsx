@@ -49,6 +49,17 @@ describe('the scorecards plugin', () => {
     expect(shows(entityOf('domain'))).toBe(false);
   });
 
+  it('puts the Readiness ritual card on Groups only', () => {
+    const tester = createExtensionTester(
+      plugin.getExtension('entity-card:scorecards/team-ritual'),
+    );
+    const shows = required(
+      tester.get(EntityCardBlueprint.dataRefs.filterFunction),
+    );
+    expect(shows(entityOf('Group'))).toBe(true);
+    expect(shows(entityOf('Component'))).toBe(false);
+  });
+
   it('shows the tab and the card only to callers allowed to read scorecards', () => {
     expect(scorecardReaders).toEqual({
       permissions: { $contains: 'scorecards.entity.read' },
@@ -56,6 +67,8 @@ describe('the scorecards plugin', () => {
     for (const id of [
       'entity-content:scorecards/scorecard',
       'entity-card:scorecards/readiness-record',
+      'entity-card:scorecards/team-ritual',
+      'page:scorecards',
     ]) {
       const extension = plugin.getExtension(id as any) as unknown as {
         if?: unknown;

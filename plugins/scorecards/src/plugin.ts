@@ -6,18 +6,30 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { ScorecardsClient, scorecardsApiRef } from './api';
 
 /**
- * The scorecards plugin: its client and the entity extensions below.
+ * Where the teams index and the ritual pages mount (`/scorecards` in the
+ * portal; the ritual pages are `teams/:group` under it).
+ *
+ * @public
+ */
+export const scorecardsRootRouteRef = createRouteRef({ id: 'scorecards' });
+
+/**
+ * The scorecards plugin: its client, the teams and ritual pages and the
+ * entity extensions below.
  *
  * @public
  */
 export const scorecardsPlugin = createPlugin({
   id: 'scorecards',
+  routes: { root: scorecardsRootRouteRef },
   apis: [
     createApiFactory({
       api: scorecardsApiRef,
@@ -60,6 +72,39 @@ export const EntityReadinessRecordCard = scorecardsPlugin.provide(
       lazy: () =>
         import('./components/EntityReadinessRecordCard').then(
           m => m.EntityReadinessRecordCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The teams index and each team's ritual page; mount it at `/scorecards`
+ * for internal users only (partners are refused scorecards).
+ *
+ * @public
+ */
+export const ScorecardsPage = scorecardsPlugin.provide(
+  createRoutableExtension({
+    name: 'ScorecardsPage',
+    component: () =>
+      import('./components/TeamRitualPage').then(m => m.ScorecardsPage),
+    mountPoint: scorecardsRootRouteRef,
+  }),
+);
+
+/**
+ * The Readiness ritual card of a Group's overview: its entities' levels and
+ * a link to the team's ritual page.
+ *
+ * @public
+ */
+export const EntityTeamRitualCard = scorecardsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamRitualCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityTeamRitualCard').then(
+          m => m.EntityTeamRitualCard,
         ),
     },
   }),

@@ -3,7 +3,7 @@ import { ScorecardsApi } from './ScorecardsClient';
 
 export * from './types';
 export { ScorecardsClient } from './ScorecardsClient';
-export type { ScorecardsApi } from './ScorecardsClient';
+export type { RollupSubject, ScorecardsApi } from './ScorecardsClient';
 
 /**
  * The scorecards backend's client.

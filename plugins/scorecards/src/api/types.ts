@@ -148,3 +148,138 @@ export type ScorecardCheckList = {
     message: string;
   }>;
 };
+
+/**
+ * One day of an entity's score in a rollup's trend.
+ *
+ * @public
+ */
+export type RollupTrendPoint = {
+  day: string;
+  level: ScorecardLevel | null;
+  score: number | null;
+};
+
+/**
+ * How many entities reached each level; `none` for no level.
+ *
+ * @public
+ */
+export type LevelCounts = Record<ScorecardLevel | 'none', number>;
+
+/**
+ * An entity of a team's, system's or domain's rollup.
+ *
+ * @public
+ */
+export type RollupEntity = {
+  entityRef: string;
+  level: ScorecardLevel | null;
+  score: number | null;
+  nextLevel: ScorecardLevel | null;
+  /** The ids of the checks that keep it from its next level. */
+  blockedBy: string[];
+  failing: number;
+  applicable: number;
+  computedAt: string;
+  /** Its daily score over the rollup's trend days, oldest first. */
+  trend: RollupTrendPoint[];
+};
+
+/**
+ * A check that does not pass on some entities, with how many entities'
+ * next level it blocks.
+ *
+ * @public
+ */
+export type RankedCheck = Omit<ScorecardCheckView, 'weight'> & {
+  blocking: number;
+  failing: number;
+  blockedEntityRefs: string[];
+};
+
+/**
+ * The rollup of a team (group), system or domain.
+ *
+ * @public
+ */
+export type ScorecardRollup = {
+  subject: {
+    entityRef: string;
+    kind: 'group' | 'system' | 'domain';
+    title?: string;
+  };
+  /** Lowest score first. */
+  entities: RollupEntity[];
+  levels: LevelCounts;
+  averageScore: number | null;
+  /** Those blocking most entities first. */
+  failingChecks: RankedCheck[];
+  trend: { from: string; to: string };
+  /** Teams only: whether the caller may mark the team's ritual held. */
+  mayMarkRitual?: boolean;
+};
+
+/**
+ * A team in the teams index.
+ *
+ * @public
+ */
+export type TeamRollupSummary = {
+  groupRef: string;
+  title?: string;
+  entities: number;
+  levels: LevelCounts;
+  averageScore: number | null;
+};
+
+/**
+ * A readiness ritual a team held.
+ *
+ * @public
+ */
+export type TeamRitual = {
+  id: string;
+  groupRef: string;
+  day: string;
+  /** The moment what changed since is compared with. */
+  heldAt: string;
+  note?: string;
+  heldBy: string;
+  recordedAt: string;
+};
+
+/**
+ * A level and score, then or now.
+ *
+ * @public
+ */
+export type LevelAndScore = {
+  level: ScorecardLevel | null;
+  score: number | null;
+};
+
+/**
+ * An entity whose scorecard changed since the team's last ritual.
+ *
+ * @public
+ */
+export type RitualEntityChange = {
+  entityRef: string;
+  /** null: nothing was known of the entity at the ritual. */
+  then: LevelAndScore | null;
+  now: LevelAndScore;
+  started: Array<{ id: string; title: string }>;
+  stopped: Array<{ id: string; title: string }>;
+};
+
+/**
+ * What changed since a team's last ritual.
+ *
+ * @public
+ */
+export type RitualChanges = {
+  since: TeamRitual | null;
+  changed: RitualEntityChange[];
+  unchanged: number;
+};

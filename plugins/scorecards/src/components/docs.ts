@@ -12,6 +12,7 @@ export const DOCS = {
     'when-no-check-applies',
   ),
   levels: portalDocsLink('scorecards/levels-and-score', 'levels'),
+  ritual: portalDocsLink('scorecards/ritual-page'),
 };
 
 /**

@@ -1,0 +1,1 @@
+export { EntityTeamRitualCard } from './EntityTeamRitualCard';

@@ -1,0 +1,3 @@
+export { ScorecardsPage } from './ScorecardsPage';
+export { ScorecardsPageContent } from './ScorecardsPageContent';
+export { TeamRitualContent } from './TeamRitualContent';
