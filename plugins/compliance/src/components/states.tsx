@@ -3,6 +3,7 @@ import {
   EvidenceResult,
   EvidenceSource,
 } from '@readiness/plugin-compliance-common';
+import { useCallback } from 'react';
 import Chip from '@material-ui/core/Chip';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 
@@ -112,6 +113,33 @@ export function ControlStateChip(props: { state: ControlState }) {
       label={STATE_LABEL[props.state]}
       title={STATE_MEANING[props.state]}
     />
+  );
+}
+
+const useTagStyles = makeStyles((theme: Theme) => ({
+  tag: {
+    display: 'inline-block',
+    padding: theme.spacing(0, 1),
+    borderRadius: 12,
+    fontSize: '0.8125rem',
+    lineHeight: '22px',
+    fontWeight: 500,
+    whiteSpace: 'nowrap',
+    backgroundColor: theme.palette.action.selected,
+  },
+}));
+
+/**
+ * The class names that draw a control's state as a small tag like
+ * ControlStateChip's, for tables with thousands of states (the matrix
+ * drill-down): a plain element per cell instead of a component.
+ */
+export function useStateTagClass(): (state: ControlState) => string {
+  const tones = useStyles();
+  const { tag } = useTagStyles();
+  return useCallback(
+    (state: ControlState) => `${tag} ${tones[STATE_TONE[state]]}`,
+    [tag, tones],
   );
 }
 

@@ -18,7 +18,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { complianceApiRef } from '../../api';
 import { formatDateTime } from '../format';
 import { MatrixErrorPanel } from './MatrixErrorPanel';
-import { ControlStateChip } from '../states';
+import { STATE_LABEL, STATE_MEANING, useStateTagClass } from '../states';
 import { groupTitle, percent, shortId } from './matrixView';
 
 const useStyles = makeStyles((theme: Theme) => ({
@@ -81,6 +81,8 @@ function GroupEntities(props: { group: ComplianceMatrixGroup }) {
   const { group } = props;
   const classes = useStyles();
   const entityRoute = useRouteRef(entityRouteRef);
+  // thousands of cells: plain elements with the state's classes
+  const tagClass = useStateTagClass();
   if (group.entities.length === 0) {
     return (
       <Typography>
@@ -131,7 +133,12 @@ function GroupEntities(props: { group: ComplianceMatrixGroup }) {
                   return (
                     <td key={control.control} className={classes.state}>
                       {state ? (
-                        <ControlStateChip state={state} />
+                        <span
+                          className={tagClass(state)}
+                          title={STATE_MEANING[state]}
+                        >
+                          {STATE_LABEL[state]}
+                        </span>
                       ) : (
                         <span
                           className={classes.outOfScope}
