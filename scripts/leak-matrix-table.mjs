@@ -31,6 +31,7 @@ const CALLERS = {
   'dr-token': 'DR token',
   'compliance-token': 'compliance token',
   'scorecards-token': 'scorecards token',
+  'events-token': 'partner events token',
   'ci-token': 'CI token',
 };
 const TARGETS = ['internal', 'partner', 'missing'];

@@ -16,6 +16,10 @@ export const PRODUCTION_COMPLIANCE_PUBLISH_TOKEN =
 export const PRODUCTION_SCORECARDS_PUBLISH_TOKEN =
   'e2e-scorecards-publish-token-0123456789';
 
+/** The production-config backend's token limited to pushing partner webhook events. */
+export const PRODUCTION_PARTNER_EVENTS_TOKEN =
+  'e2e-partner-events-token-0123456789';
+
 /** The production-config test backend's test-only token for TechDocs (and the catalog it asks). */
 export const PRODUCTION_DOCS_TOKEN = 'e2e-docs-token-0123456789abcdef';
 
@@ -42,6 +46,7 @@ export function productionBackendEnvironment(options: {
     PORTAL_DR_PUBLISH_TOKEN: PRODUCTION_DR_PUBLISH_TOKEN,
     PORTAL_COMPLIANCE_PUBLISH_TOKEN: PRODUCTION_COMPLIANCE_PUBLISH_TOKEN,
     PORTAL_SCORECARDS_PUBLISH_TOKEN: PRODUCTION_SCORECARDS_PUBLISH_TOKEN,
+    PORTAL_PARTNER_EVENTS_TOKEN: PRODUCTION_PARTNER_EVENTS_TOKEN,
     PORTAL_E2E_DOCS_TOKEN: PRODUCTION_DOCS_TOKEN,
     POSTGRES_HOST: '127.0.0.1',
     POSTGRES_PORT: '5432',

@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { catalogPermissions } from '@backstage/plugin-catalog-common/alpha';
 import { apiPortalPermissions } from '@readiness/plugin-api-portal-common';
 import { compliancePermissions } from '@readiness/plugin-compliance-common';
+import { partnerPermissions } from '@readiness/plugin-partner-common';
 import { reliabilityPermissions } from '@readiness/plugin-reliability-common';
 import { scorecardsPermissions } from '@readiness/plugin-scorecards-common';
 
@@ -27,6 +28,7 @@ const SERVED_PLUGINS = [
   'api-portal',
   'compliance',
   'scorecards',
+  'partner',
   'user-settings',
   'signals',
 ];
@@ -36,6 +38,7 @@ const PERMISSIONS: Record<string, string[]> = {
   'api-portal': apiPortalPermissions.map(p => p.name),
   compliance: compliancePermissions.map(p => p.name),
   scorecards: scorecardsPermissions.map(p => p.name),
+  partner: partnerPermissions.map(p => p.name),
 };
 
 type Restriction = {

@@ -21,6 +21,7 @@ import { discoverRoutes } from './routes';
 import {
   evidenceFiling,
   Fixtures,
+  LEAK_EVENT_TYPE,
   PARTNER_ORG,
   ROWS,
   Row,
@@ -43,6 +44,7 @@ type CallerId =
   | 'dr-token'
   | 'compliance-token'
   | 'scorecards-token'
+  | 'events-token'
   | 'ci-token';
 type Caller = { id: CallerId; headers: Record<string, string> };
 
@@ -71,6 +73,10 @@ const TOKENS: Record<
     token: 'local-scorecards-publisher-token',
     reaches: r => r === 'POST /api/scorecards/v1/facts',
   },
+  'events-token': {
+    token: 'local-partner-events-token',
+    reaches: r => r === 'POST /api/partner/v1/events',
+  },
   'ci-token': {
     token: 'e2e-leak-suite-ci-token-0123456789',
     reaches: r =>
@@ -90,6 +96,14 @@ type Cell = { status: number; leaks: string[]; sameAsMissing?: boolean };
 const matrix: Record<string, Record<string, Record<string, Cell>>> = {};
 let callers: Caller[] = [];
 let fixtures: Fixtures;
+type OrgHooks = {
+  appId: string;
+  endpointId: string;
+  spareEndpointId: string;
+  deliveryId: string;
+};
+/** Webhooks of the two partner orgs, for probing each from the other. */
+let crossOrg: Record<'acme' | 'globex', OrgHooks>;
 let internalNames: string[] = [];
 let docsMarker = '';
 let api: APIRequestContext;
@@ -105,9 +119,20 @@ function forbiddenFor(caller: CallerId): string[] {
   if (caller !== 'acme' && caller !== 'globex') {
     return [];
   }
+  // Apps and the hosts of their webhook endpoints
   const apps: Record<string, string[]> = {
-    acme: ['initech ocr bridge'],
-    globex: ['initech ocr bridge', 'acme invoicing sync'],
+    acme: [
+      'initech ocr bridge',
+      'globex order hooks',
+      'initech-hooks.example.invalid',
+      'globex-hooks.example.invalid',
+    ],
+    globex: [
+      'initech ocr bridge',
+      'acme invoicing sync',
+      'initech-hooks.example.invalid',
+      'acme-hooks.example.invalid',
+    ],
   };
   return [
     ...internalNames.filter(n => !own[caller].includes(n)),
@@ -459,6 +484,76 @@ test.beforeAll(async () => {
     PARTNER_ORG.partner,
     'acme invoicing sync',
   );
+  const globexHeaders = callers.find(c => c.id === 'globex')!.headers;
+  const globexApp = await appWithKey(
+    globexHeaders,
+    'globex',
+    'globex order hooks',
+  );
+
+  // A webhook endpoint (and a spare one) of each app, with a delivery
+  // queued by the platform's token
+  const webhooksOf = async (
+    headers: Record<string, string>,
+    appId: string,
+    host: string,
+  ) => {
+    const endpointOf = async (suffix: string) => {
+      const created = await api.post(
+        `${BASE}/api/partner/v1/apps/${appId}/webhooks`,
+        {
+          headers,
+          data: {
+            url: `https://${host}/${suffix}`,
+            eventTypes: [LEAK_EVENT_TYPE],
+          },
+        },
+      );
+      expect(created.status(), `create an endpoint at ${host}`).toBe(201);
+      return (await created.json()).endpoint.id as string;
+    };
+    const endpointId = await endpointOf('events');
+    const spareEndpointId = await endpointOf('spare');
+    await expect(async () => {
+      const pushed = await api.post(`${BASE}/api/partner/v1/events`, {
+        headers: {
+          Authorization: `Bearer ${TOKENS['events-token'].token}`,
+        },
+        data: {
+          idempotencyKey: `leak-suite-fixture-${appId}`,
+          appId,
+          type: LEAK_EVENT_TYPE,
+          payload: { filingId: `fixture-${host}` },
+        },
+      });
+      expect(pushed.status(), `push an event for ${host}`).toBeLessThan(300);
+    }).toPass({ timeout: 60_000 });
+    const log = await api.get(
+      `${BASE}/api/partner/v1/apps/${appId}/webhooks/${endpointId}/deliveries`,
+      { headers },
+    );
+    const [delivery] = (await log.json()).items;
+    return { endpointId, spareEndpointId, deliveryId: delivery.id as string };
+  };
+  const initechHooks = await webhooksOf(
+    internal,
+    initechApp.appId,
+    'initech-hooks.example.invalid',
+  );
+  const acmeHooks = await webhooksOf(
+    callers.find(c => c.id === 'acme')!.headers,
+    acmeApp.appId,
+    'acme-hooks.example.invalid',
+  );
+  const globexHooks = await webhooksOf(
+    globexHeaders,
+    globexApp.appId,
+    'globex-hooks.example.invalid',
+  );
+  crossOrg = {
+    acme: { appId: acmeApp.appId, ...acmeHooks },
+    globex: { appId: globexApp.appId, ...globexHooks },
+  };
 
   fixtures = {
     appId: {
@@ -490,6 +585,21 @@ test.beforeAll(async () => {
       internal: await revisionOf('ocr-api'),
       partner: await revisionOf('ledger-api-v2'),
       missing: MISSING_UUID,
+    },
+    endpointId: {
+      internal: initechHooks.endpointId,
+      partner: acmeHooks.endpointId,
+      missing: MISSING_UUID,
+    },
+    spareEndpointId: {
+      internal: initechHooks.spareEndpointId,
+      partner: acmeHooks.spareEndpointId,
+      missing: MISSING_UUID,
+    },
+    deliveryId: {
+      internal: initechHooks.deliveryId,
+      partner: acmeHooks.deliveryId,
+      missing: '00000000-0000-4000-8000-00000000beef',
     },
     evidenceId: {
       internal: await evidenceOf('internal'),
@@ -672,4 +782,95 @@ test("a partner's settings are their own", async () => {
   const other = await api.get(url, { headers: globex.headers });
   expect(other.status()).toBe(404);
   expect(await other.text()).not.toContain('acme-only-note');
+});
+
+test("a partner org's webhooks are out of the other org's reach, read, write and replay alike", async () => {
+  const pairs = [
+    ['acme', 'globex'],
+    ['globex', 'acme'],
+  ] as const;
+  const missing: OrgHooks = {
+    appId: MISSING_UUID,
+    endpointId: MISSING_UUID,
+    spareEndpointId: MISSING_UUID,
+    deliveryId: MISSING_UUID,
+  };
+  const calls = (h: OrgHooks) => {
+    const endpoint = `/api/partner/v1/apps/${h.appId}/webhooks/${h.endpointId}`;
+    return [
+      { method: 'GET', url: `/api/partner/v1/apps/${h.appId}/webhooks` },
+      {
+        method: 'POST',
+        url: `/api/partner/v1/apps/${h.appId}/webhooks`,
+        data: {
+          url: 'https://x.example.invalid/',
+          eventTypes: [LEAK_EVENT_TYPE],
+        },
+      },
+      { method: 'GET', url: endpoint },
+      { method: 'PATCH', url: endpoint, data: { enabled: false } },
+      { method: 'DELETE', url: endpoint },
+      { method: 'POST', url: `${endpoint}/rotate-secret`, data: {} },
+      { method: 'GET', url: `${endpoint}/deliveries` },
+      { method: 'GET', url: `${endpoint}/deliveries/${h.deliveryId}` },
+      {
+        method: 'POST',
+        url: `${endpoint}/deliveries/${h.deliveryId}/replay`,
+        data: {},
+      },
+      {
+        method: 'POST',
+        url: `${endpoint}/replay`,
+        data: { since: '2026-01-01T00:00:00Z' },
+      },
+    ];
+  };
+  const ids = (h: OrgHooks) => [h.appId, h.endpointId, h.deliveryId];
+  const deliveriesOf = async (h: OrgHooks, headers: Record<string, string>) => {
+    const log = await api.get(
+      `${BASE}/api/partner/v1/apps/${h.appId}/webhooks/${h.endpointId}/deliveries`,
+      { headers },
+    );
+    return (await log.json()).items;
+  };
+  const normalise = (text: string, h: OrgHooks) =>
+    ids(h).reduce((out, id) => out.split(id).join('<id>'), withoutStack(text));
+  for (const [callerId, ownerId] of pairs) {
+    const caller = callers.find(c => c.id === callerId)!;
+    const owner = callers.find(c => c.id === ownerId)!;
+    const theirs = crossOrg[ownerId];
+    const before = await api.get(
+      `${BASE}/api/partner/v1/apps/${theirs.appId}/webhooks/${theirs.endpointId}`,
+      { headers: owner.headers },
+    );
+    expect(before.status()).toBe(200);
+    const logBefore = await deliveriesOf(theirs, owner.headers);
+    const missingCalls = calls(missing);
+    for (const [index, call] of calls(theirs).entries()) {
+      const probe = await api.fetch(`${BASE}${call.url}`, {
+        method: call.method,
+        headers: caller.headers,
+        data: call.data,
+        failOnStatusCode: false,
+      });
+      const absent = await api.fetch(`${BASE}${missingCalls[index].url}`, {
+        method: call.method,
+        headers: caller.headers,
+        data: call.data,
+        failOnStatusCode: false,
+      });
+      const where = `${callerId} ${call.method} ${call.url}`;
+      expect(probe.status(), where).toBe(404);
+      expect(normalise(await probe.text(), theirs), where).toBe(
+        normalise(await absent.text(), missing),
+      );
+    }
+    // nothing the other org tried changed the owner's endpoint or log
+    const after = await api.get(
+      `${BASE}/api/partner/v1/apps/${theirs.appId}/webhooks/${theirs.endpointId}`,
+      { headers: owner.headers },
+    );
+    expect(await after.json()).toEqual(await before.json());
+    expect(await deliveriesOf(theirs, owner.headers)).toEqual(logBefore);
+  }
 });

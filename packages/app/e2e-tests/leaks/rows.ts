@@ -21,6 +21,11 @@ export type Fixtures = {
   keySecret: Record<Target, string>;
   /** Compliance evidence of the internal and the partner-facing component. */
   evidenceId: Record<Target, string>;
+  /** A webhook endpoint of each target's app, and one the suite may delete. */
+  endpointId: Record<Target, string>;
+  spareEndpointId: Record<Target, string>;
+  /** A delivery to each target's endpoint. */
+  deliveryId: Record<Target, string>;
 };
 
 type Values = Record<string, string>;
@@ -46,6 +51,11 @@ export type Row = {
    */
   answersVary?: boolean;
 };
+
+/** A group, system or domain of the default namespace, by name. */
+const named = (names: Record<Target, string>) => ({
+  params: (t: Target) => ({ namespace: 'default', name: names[t] }),
+});
 
 const entity = (kind: string, names: Record<Target, string>) => ({
   params: (t: Target) => ({ kind, namespace: 'default', name: names[t] }),
@@ -79,6 +89,19 @@ const SYSTEM: Record<Target, string> = {
   partner: 'filing-platform',
   missing: 'no-such-system-x9',
 };
+// Teams: an internal one, a partner's own group (which that partner may read
+// in the catalog), none
+const TEAM: Record<Target, string> = {
+  internal: 'team-finance',
+  partner: 'partner-acme',
+  missing: 'no-such-team-x9',
+};
+// The sample catalog has one domain, carrying both systems
+const DOMAIN: Record<Target, string> = {
+  internal: 'document-filing',
+  partner: 'document-filing',
+  missing: 'no-such-domain-x9',
+};
 const MATRIX_FRAMEWORK: Record<Target, string> = {
   internal: 'SOC2',
   partner: 'ISO27001',
@@ -102,6 +125,18 @@ const appKey = (t: Target, f: Fixtures) => ({
   appId: f.appId[t],
   keyId: f.keyId[t],
 });
+
+const appEndpoint = (t: Target, f: Fixtures) => ({
+  appId: f.appId[t],
+  endpointId: f.endpointId[t],
+});
+const appDelivery = (t: Target, f: Fixtures) => ({
+  ...appEndpoint(t, f),
+  deliveryId: f.deliveryId[t],
+});
+
+/** The event type the suite's endpoints subscribe to (webhooks-api declares it). */
+export const LEAK_EVENT_TYPE = 'filing.accepted';
 
 export const refOf = (kind: string, name: string) => `${kind}:default/${name}`;
 
@@ -167,6 +202,57 @@ export const ROWS: Record<string, Row> = {
   },
   'POST /api/partner/v1/keys/verify': {
     body: (t, f) => ({ key: f.keySecret[t] }),
+  },
+
+  // --- partner webhooks ----------------------------------------------------
+  'GET /api/partner/v1/webhooks/event-types': {},
+  'GET /api/partner/v1/apps/{appId}/webhooks': { params: app },
+  'POST /api/partner/v1/apps/{appId}/webhooks': {
+    params: app,
+    body: () => ({
+      url: 'https://leak-suite-hooks.example.invalid/events',
+      eventTypes: [LEAK_EVENT_TYPE],
+    }),
+    writes: true,
+  },
+  'GET /api/partner/v1/apps/{appId}/webhooks/{endpointId}': {
+    params: appEndpoint,
+  },
+  'PATCH /api/partner/v1/apps/{appId}/webhooks/{endpointId}': {
+    params: appEndpoint,
+    body: () => ({ description: 'Changed by the leak suite' }),
+    writes: true,
+  },
+  // A spare endpoint, so the others stay for the routes after this one
+  'DELETE /api/partner/v1/apps/{appId}/webhooks/{endpointId}': {
+    params: (t, f) => ({ appId: f.appId[t], endpointId: f.spareEndpointId[t] }),
+    writes: true,
+  },
+  'POST /api/partner/v1/apps/{appId}/webhooks/{endpointId}/rotate-secret': {
+    params: appEndpoint,
+    writes: true,
+  },
+  'GET /api/partner/v1/apps/{appId}/webhooks/{endpointId}/deliveries': {
+    params: appEndpoint,
+  },
+  'GET /api/partner/v1/apps/{appId}/webhooks/{endpointId}/deliveries/{deliveryId}':
+    { params: appDelivery },
+  'POST /api/partner/v1/apps/{appId}/webhooks/{endpointId}/deliveries/{deliveryId}/replay':
+    { params: appDelivery, writes: true },
+  'POST /api/partner/v1/apps/{appId}/webhooks/{endpointId}/replay': {
+    params: appEndpoint,
+    body: () => ({ since: '2026-01-01T00:00:00Z' }),
+    writes: true,
+  },
+  // Pushed by the platform only, with the partner events token
+  'POST /api/partner/v1/events': {
+    body: (t, f) => ({
+      idempotencyKey: `leak-suite-${t}`,
+      appId: f.appId[t],
+      type: LEAK_EVENT_TYPE,
+      payload: { filingId: `leak-suite-${t}` },
+    }),
+    writes: true,
   },
 
   // --- catalog (and the API definitions api-docs renders from it) ---------
@@ -432,6 +518,22 @@ export const ROWS: Record<string, Row> = {
   'GET /api/scorecards/v1/entities/{kind}/{namespace}/{name}/scorecard/history':
     entity('component', COMPONENT),
   'GET /api/scorecards/v1/checks': {},
+  'GET /api/scorecards/v1/rollups/groups': {},
+  'GET /api/scorecards/v1/rollups/groups/{namespace}/{name}': named(TEAM),
+  'GET /api/scorecards/v1/rollups/systems/{namespace}/{name}': named(SYSTEM),
+  'GET /api/scorecards/v1/rollups/domains/{namespace}/{name}': named(DOMAIN),
+  'GET /api/scorecards/v1/rollups/groups/{namespace}/{name}/changes':
+    named(TEAM),
+  'GET /api/scorecards/v1/rollups/groups/{namespace}/{name}/rituals':
+    named(TEAM),
+  // Marked held by people: members of the team or holders of the permission
+  'POST /api/scorecards/v1/rollups/groups/{namespace}/{name}/rituals': {
+    ...named(TEAM),
+    body: () => ({ note: 'leak suite' }),
+    writes: true,
+  },
+  'GET /api/scorecards/v1/rollups/groups/{namespace}/{name}/rollup.csv':
+    named(TEAM),
   // Pushed by pipelines only, with the scorecards publisher token
   'POST /api/scorecards/v1/facts': {
     body: t => ({
