@@ -13,19 +13,29 @@
  * with the sample catalog. Usage: yarn bench:reliability-api
  * (BENCH_RUNS, BENCH_SAMPLES to change the sizes).
  */
-import { spawn, ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { percentile, postgresClient } from './lib';
 import { readCorpusFile } from '@readiness/test-corpus';
+import {
+  analyzeBenchDatabases,
+  authHeaders,
+  baseUrlOf,
+  benchConfig,
+  BenchTarget,
+  resetBenchDatabases,
+  startBenchBackend,
+  timedGet,
+} from './backend';
+import { percentile } from './lib';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const PORT = 7027;
-const BASE = `http://localhost:${PORT}`;
-const TOKEN = 'bench-token-0123456789abcdef';
-const PREFIX = 'readiness_bench_';
+const TARGET: BenchTarget = {
+  port: 7027,
+  databasePrefix: 'readiness_bench_',
+  token: 'bench-token-0123456789abcdef',
+};
+const BASE = baseUrlOf(TARGET);
 const RUNS = Number(process.env.BENCH_RUNS ?? 10_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const ENTITY = 'component:default/ledger';
@@ -36,126 +46,10 @@ const SCENARIOS = [
   'ledger-close',
 ];
 const RELEASES = 50;
-const headers = { Authorization: `Bearer ${TOKEN}` };
+const headers = authHeaders(TARGET);
 
 function log(message: string) {
   process.stderr.write(`${message}\n`);
-}
-
-/** The databases of the benchmark's backend (one per plugin). */
-async function benchDatabases(admin: ReturnType<typeof postgresClient>) {
-  const { rows } = await admin.query<{ datname: string }>(
-    `select datname from pg_database where datname like '${PREFIX}%'`,
-  );
-  return rows.map(row => row.datname);
-}
-
-async function resetDatabases() {
-  const client = postgresClient();
-  await client.connect();
-  for (const datname of await benchDatabases(client)) {
-    await client.query(`drop database if exists "${datname}" with (force)`);
-  }
-  await client.end();
-}
-
-/**
- * Brings the planner's statistics up to date, as autovacuum does within a
- * minute or two of a bulk load: the latency phase measures the steady state
- * of a backend that has held its 10,000 runs for a while, not the minute
- * after they were all written at once.
- */
-async function analyzeDatabases() {
-  const admin = postgresClient();
-  await admin.connect();
-  const names = await benchDatabases(admin);
-  await admin.end();
-  for (const datname of names) {
-    const client = postgresClient(datname);
-    await client.connect();
-    await client.query('analyze');
-    await client.end();
-  }
-}
-
-async function startBackend(): Promise<ChildProcess> {
-  const taken = await fetch(BASE).then(
-    () => true,
-    () => false,
-  );
-  if (taken) {
-    throw new Error(`port ${PORT} is in use: stop what listens there first`);
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
-  const config = path.join(dir, 'app-config.bench.yaml');
-  fs.writeFileSync(
-    config,
-    `app:
-  baseUrl: ${BASE}
-# The bench measures its own runs only
-readinessPortal:
-  sampleData:
-    enabled: false
-backend:
-  baseUrl: ${BASE}
-  listen: ':${PORT}'
-  cors:
-    origin: ${BASE}
-  database:
-    client: pg
-    prefix: ${PREFIX}
-    connection:
-      host: 127.0.0.1
-      port: 5432
-      user: postgres
-      password: unused-with-trust-auth
-  auth:
-    externalAccess:
-      - type: static
-        options:
-          token: ${TOKEN}
-          subject: bench
-`,
-  );
-  const child = spawn(
-    'yarn',
-    [
-      'workspace',
-      'backend',
-      'start',
-      '--config',
-      '../../app-config.yaml',
-      '--config',
-      config,
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'development' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-      detached: true,
-    },
-  );
-  let stderr = '';
-  child.stderr!.on('data', chunk => {
-    stderr = (stderr + chunk).slice(-4000);
-  });
-  const deadline = Date.now() + 240_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`the backend stopped:\n${stderr}`);
-    }
-    try {
-      const response = await fetch(
-        `${BASE}/api/catalog/entities/by-name/component/default/ledger`,
-        { headers },
-      );
-      if (response.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise(r => setTimeout(r, 1000));
-  }
-  throw new Error(`the backend did not come up in 4 minutes:\n${stderr}`);
 }
 
 type Cannon = {
@@ -177,33 +71,24 @@ async function cannon(options: autocannon.Options): Promise<Cannon> {
   };
 }
 
-async function timed(url: string): Promise<number> {
-  const start = process.hrtime.bigint();
-  const response = await fetch(url, { headers });
-  await response.arrayBuffer();
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (!response.ok) {
-    throw new Error(`${url}: ${response.status}`);
-  }
-  return ms;
-}
+const timed = (url: string) => timedGet(url, headers);
 
 async function main() {
   const summary = JSON.parse(
     readCorpusFile('k6', 'qris-payment', 'summary.json').toString('utf8'),
   );
   log('resetting the bench databases');
-  await resetDatabases();
+  await resetBenchDatabases(TARGET.databasePrefix);
   log('starting the backend on PostgreSQL');
-  const backend = await startBackend();
-  const stop = () => {
-    try {
-      process.kill(-backend.pid!, 'SIGTERM');
-    } catch {
-      // gone already
-    }
-  };
-  process.on('exit', stop);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  const configFile = path.join(dir, 'app-config.bench.yaml');
+  fs.writeFileSync(configFile, benchConfig(TARGET));
+  const backend = await startBenchBackend({
+    target: TARGET,
+    configFile,
+    readyPath: '/api/catalog/entities/by-name/component/default/ledger',
+    timeoutMs: 240_000,
+  });
   try {
     const now = Date.now();
     let n = 0;
@@ -259,10 +144,10 @@ async function main() {
       0,
     );
 
-    await analyzeDatabases();
+    await analyzeBenchDatabases(TARGET.databasePrefix);
     if (process.env.BENCH_HOLD) {
       log(
-        `holding the seeded backend at ${BASE} (token ${TOKEN}); Ctrl-C to stop`,
+        `holding the seeded backend at ${BASE} (token ${TARGET.token}); Ctrl-C to stop`,
       );
       await new Promise(() => {});
     }
@@ -327,10 +212,14 @@ async function main() {
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     process.exitCode = report.passed ? 0 : 1;
+  } catch (error) {
+    log(`the backend's log ends with:\n${backend.log()}`);
+    throw error;
   } finally {
-    stop();
+    backend.stop();
     await new Promise(r => setTimeout(r, 2000));
-    await resetDatabases();
+    await resetBenchDatabases(TARGET.databasePrefix);
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
