@@ -41,34 +41,58 @@ run_step() {
   fi
 }
 
-# Runs a command with its output in test-results/<log>.log; prints the end of
-# the log when it fails
-logged() {
-  local log="$RESULTS/$1.log"
-  shift
-  if "$@" >"$log" 2>&1; then
-    printf '    output: %s\n' "${log#"$ROOT"/}"
-    return 0
-  fi
-  local rc=$?
-  tail -n 40 "$log"
-  printf '    full output: %s\n' "${log#"$ROOT"/}"
-  return "$rc"
-}
-
 services() {
   node scripts/check-services.mjs
 }
 
+# The whole-repository checks and the frontend build do not depend on each
+# other, and most of them keep one core busy: they run two at a time, each
+# into its own log, and are reported in this order once all have ended.
+CHECKS=()
+start_check() {
+  local name="$1" log="$2"
+  shift 2
+  while [ "$(jobs -rp | wc -l)" -ge 2 ]; do wait -n; done
+  CHECKS+=("$name|$log")
+  (
+    start=$(date +%s)
+    "$@" >"$RESULTS/$log.log" 2>&1
+    printf '%s\t%s\n' "$?" "$(($(date +%s) - start))" >"$RESULTS/$log.status"
+  ) &
+}
+report_checks() {
+  wait
+  local entry name log rc took
+  for entry in "${CHECKS[@]}"; do
+    name="${entry%%|*}"
+    log="${entry#*|}"
+    step "$name"
+    IFS=$'\t' read -r rc took <"$RESULTS/$log.status"
+    if [ "$rc" = 0 ]; then
+      printf '    output: test-results/%s.log\n' "$log"
+      printf '    \033[32m%s passed\033[0m (%d s)\n' "$name" "$took"
+      printf '%s\tpassed\t%d\n' "$name" "$took" >>"$STATUS_FILE"
+    else
+      tail -n 40 "$RESULTS/$log.log"
+      printf '    full output: test-results/%s.log\n' "$log"
+      printf '    \033[31m%s FAILED\033[0m (exit %d, %d s)\n' "$name" "$rc" "$took"
+      printf '%s\tfailed\t%d\n' "$name" "$took" >>"$STATUS_FILE"
+    fi
+  done
+}
+
 run_step "services (PostgreSQL, Redis) and test inputs" services
-run_step "prettier" yarn prettier --check --loglevel warn .
-run_step "type check" yarn tsc
-run_step "lint" yarn backstage-cli repo lint
-run_step "API definitions lint (Redocly, redocly.yaml)" logged api-lint yarn lint:api
-run_step "API reference docs (docs/api)" logged api-docs yarn build:api-docs
+checks_started=$(date +%s)
+start_check "lint" lint yarn backstage-cli repo lint
+start_check "type check" tsc yarn tsc
+start_check "prettier" prettier yarn prettier --check --loglevel warn .
+start_check "API definitions lint (Redocly, redocly.yaml)" api-lint yarn lint:api
+start_check "API reference docs (docs/api)" api-docs yarn build:api-docs
+start_check "frontend build" frontend-build yarn workspace app build
+report_checks
+printf '\n    checks and build took %d s together\n' "$(($(date +%s) - checks_started))"
 run_step "unit and integration tests (Jest)" env CI=true yarn backstage-cli repo test \
   --json --outputFile="$RESULTS/jest.json"
-run_step "frontend build" logged frontend-build yarn workspace app build
 run_step "browser and production tests (Playwright)" env CI=true yarn playwright test
 
 step "Summary"
