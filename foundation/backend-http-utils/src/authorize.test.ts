@@ -15,6 +15,7 @@ import {
   isAllowed,
   requireAllowed,
   requireOnEntity,
+  requireSomewhere,
   scopeOf,
 } from './authorize';
 
@@ -186,6 +187,35 @@ describe('scopeOf', () => {
       candidates,
     );
     expect(scope).toEqual(entityScopeOf([ledger]));
+  });
+});
+
+describe('requireSomewhere', () => {
+  it('answers ALLOW or CONDITIONAL, and refuses a caller denied on every entity, naming what', async () => {
+    await expect(
+      requireSomewhere(
+        permissionsAllowing('family.entity.read'),
+        credentials,
+        read,
+        'read records',
+      ),
+    ).resolves.toBe(AuthorizeResult.ALLOW);
+    await expect(
+      requireSomewhere(
+        permissionsAllowing(`family.entity.read@${ledger}`),
+        credentials,
+        read,
+        'read records',
+      ),
+    ).resolves.toBe(AuthorizeResult.CONDITIONAL);
+    const refused = requireSomewhere(
+      permissionsAllowing(`family.entity.change@${ledger}`),
+      credentials,
+      read,
+      'read records',
+    );
+    await expect(refused).rejects.toThrow(NotAllowedError);
+    await expect(refused).rejects.toThrow('You may not read records');
   });
 });
 

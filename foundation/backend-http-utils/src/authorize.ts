@@ -75,6 +75,29 @@ export async function requireAllowed(
 }
 
 /**
+ * Throws a NotAllowedError, `You may not <what>`, when the caller is denied
+ * a resource permission on every entity; answers ALLOW (on all of them) or
+ * CONDITIONAL (on some, which the caller's later checks decide).
+ *
+ * @public
+ */
+export async function requireSomewhere(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+  permission: ResourcePermission<'catalog-entity'>,
+  /** What the caller wants to do, e.g. `read scorecards`. */
+  what: string,
+): Promise<AuthorizeResult.ALLOW | AuthorizeResult.CONDITIONAL> {
+  const [decision] = await permissions.authorizeConditional([{ permission }], {
+    credentials,
+  });
+  if (decision.result === AuthorizeResult.DENY) {
+    throw new NotAllowedError(`You may not ${what}`);
+  }
+  return decision.result;
+}
+
+/**
  * The entities among `entityRefs` the caller may use the permission on,
  * asked in one batch.
  *

@@ -1,10 +1,10 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   allowedEntities,
   EntityScope,
   entityScopeOf,
+  requireSomewhere,
 } from '@readiness/backend-http-utils';
 import { complianceEntityReadPermission } from '@readiness/plugin-compliance-common';
 import { CallOptions } from '../service/EvidenceService';
@@ -50,14 +50,13 @@ export class AuthorizedExportService implements ExportService {
 
   private async readScope(options: CallOptions): Promise<EntityScope> {
     const { credentials } = options;
-    const [decision] = await this.permissions.authorizeConditional(
-      [{ permission: complianceEntityReadPermission }],
-      { credentials },
+    const result = await requireSomewhere(
+      this.permissions,
+      credentials,
+      complianceEntityReadPermission,
+      'read compliance records',
     );
-    if (decision.result === AuthorizeResult.DENY) {
-      throw new NotAllowedError('You may not read compliance records');
-    }
-    if (decision.result === AuthorizeResult.ALLOW) return { all: true };
+    if (result === AuthorizeResult.ALLOW) return { all: true };
     return entityScopeOf(
       await allowedEntities(
         this.permissions,

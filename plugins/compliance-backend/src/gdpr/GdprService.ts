@@ -2,7 +2,6 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   allowedEntities,
@@ -10,6 +9,7 @@ import {
   entityScopeOf,
   inScope,
   isAllowed,
+  requireSomewhere,
 } from '@readiness/backend-http-utils';
 import {
   complianceEntityReadPermission,
@@ -192,16 +192,12 @@ export class AuthorizedGdprService implements GdprService {
     return this.inner.getRegister(scope);
   }
 
-  private async requireSomewhere(
-    credentials: BackstageCredentials,
-  ): Promise<AuthorizeResult> {
-    const [decision] = await this.permissions.authorizeConditional(
-      [{ permission: complianceEntityReadPermission }],
-      { credentials },
+  private requireSomewhere(credentials: BackstageCredentials) {
+    return requireSomewhere(
+      this.permissions,
+      credentials,
+      complianceEntityReadPermission,
+      'read compliance records',
     );
-    if (decision.result === AuthorizeResult.DENY) {
-      throw new NotAllowedError('You may not read compliance records');
-    }
-    return decision.result;
   }
 }

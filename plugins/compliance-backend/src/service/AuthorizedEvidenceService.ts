@@ -12,6 +12,7 @@ import {
   EntityScope,
   entityScopeOf,
   isAllowed,
+  requireSomewhere,
 } from '@readiness/backend-http-utils';
 import {
   complianceEntityReadPermission,
@@ -208,19 +209,12 @@ export class AuthorizedEvidenceService implements EvidenceService {
   }
 
   /** Refuses a caller denied the permission on every entity. */
-  private async requireSomewhere(
+  private requireSomewhere(
     credentials: BackstageCredentials,
     permission: ResourcePermission<'catalog-entity'>,
     what: string,
-  ): Promise<AuthorizeResult> {
-    const [decision] = await this.permissions.authorizeConditional(
-      [{ permission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.DENY) {
-      throw new NotAllowedError(`You may not ${what}`);
-    }
-    return decision.result;
+  ) {
+    return requireSomewhere(this.permissions, credentials, permission, what);
   }
 
   /**

@@ -12,6 +12,7 @@ import {
   EntityScope,
   entityScopeOf,
   isAllowed,
+  requireSomewhere,
 } from '@readiness/backend-http-utils';
 import {
   scorecardsEntityReadPermission,
@@ -152,17 +153,13 @@ export class AuthorizedRollupService implements RollupService {
   }
 
   /** Refuses a caller denied scorecards on every entity. */
-  private async requireSomewhere(
-    credentials: BackstageCredentials,
-  ): Promise<AuthorizeResult> {
-    const [decision] = await this.permissions.authorizeConditional(
-      [{ permission: scorecardsEntityReadPermission }],
-      { credentials },
+  private requireSomewhere(credentials: BackstageCredentials) {
+    return requireSomewhere(
+      this.permissions,
+      credentials,
+      scorecardsEntityReadPermission,
+      'read scorecards',
     );
-    if (decision.result === AuthorizeResult.DENY) {
-      throw new NotAllowedError('You may not read scorecards');
-    }
-    return decision.result;
   }
 
   /**
