@@ -14,9 +14,11 @@ const results = path.resolve(
 );
 const e2e = 'packages/app/e2e-tests';
 // The backend from its sources, as `backstage-cli package start` runs it but
-// without restarting it when a file changes under a running test
+// without restarting it when a file changes under a running test; started
+// from the repository's root, as a container starts the bundle from /app
+// (the backend moves into packages/backend, where config paths start)
 const backend =
-  'cd packages/backend && node --enable-source-maps --require ../../node_modules/@backstage/cli-node/config/nodeTransform.cjs src/index.ts';
+  'node --enable-source-maps --require ./node_modules/@backstage/cli-node/config/nodeTransform.cjs packages/backend/src/index.ts';
 
 import { productionBackendEnvironment } from './packages/app/e2e-tests/constants';
 
@@ -38,14 +40,14 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      command: `${backend} --config ../../app-config.yaml --config ../../${e2e}/app-config.e2e.yaml > ${results}/backend-dev.log 2>&1`,
+      command: `${backend} --config app-config.yaml --config ${e2e}/app-config.e2e.yaml > ${results}/backend-dev.log 2>&1`,
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
       timeout: 180_000,
       reuseExistingServer: false,
       env: { NODE_ENV: 'development' },
     },
     {
-      command: `node ${e2e}/production/resetDatabases.mjs && ${backend} --config ../../app-config.yaml --config ../../app-config.production.yaml --config ../../${e2e}/app-config.production-test.yaml > ${results}/backend-production.log 2>&1`,
+      command: `node ${e2e}/production/resetDatabases.mjs && ${backend} --config app-config.yaml --config app-config.production.yaml --config ${e2e}/app-config.production-test.yaml > ${results}/backend-production.log 2>&1`,
       url: 'http://localhost:7017/.backstage/health/v1/readiness',
       timeout: 180_000,
       reuseExistingServer: false,

@@ -3,8 +3,13 @@
  * one reads from config is in app-config.yaml and app-config.production.yaml.
  */
 
+import path from 'node:path';
 import { createBackend } from '@backstage/backend-defaults';
-import { startBackend, StartupGuard } from './startup';
+import { enterPackageFolder, startBackend, StartupGuard } from './startup';
+
+// Config paths are relative to packages/backend wherever the process starts
+// (src/index.ts in development, dist/index.cjs.js in the bundle)
+enterPackageFolder(path.resolve(__dirname, '..'));
 
 const backend = createBackend();
 

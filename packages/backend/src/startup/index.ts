@@ -5,3 +5,4 @@
  */
 export { StartupGuard } from './StartupGuard';
 export { startBackend } from './startBackend';
+export { enterPackageFolder } from './workingDirectory';
