@@ -3,13 +3,12 @@
  * one reads from config is in app-config.yaml and app-config.production.yaml.
  */
 
-import path from 'node:path';
 import { createBackend } from '@backstage/backend-defaults';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { enterPackageFolder, startBackend, StartupGuard } from './startup';
 
 // Config paths are relative to packages/backend wherever the process starts
-// (src/index.ts in development, dist/index.cjs.js in the bundle)
-enterPackageFolder(path.resolve(__dirname, '..'));
+enterPackageFolder(resolvePackagePath('backend'));
 
 const backend = createBackend();
 
