@@ -7,3 +7,4 @@
 export * from './options';
 export * from './days';
 export * from './random';
+export * from './seeding';

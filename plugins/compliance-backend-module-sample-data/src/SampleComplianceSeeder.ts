@@ -5,7 +5,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ComplianceEvidenceFilings } from '@readiness/plugin-compliance-node';
-import { dayOf } from '@readiness/sample-data';
+import {
+  dayOf,
+  missingSampleEntitiesNote,
+  presentSampleEntities,
+} from '@readiness/sample-data';
 import {
   ANCHOR,
   EVIDENCE_PLANS,
@@ -77,39 +81,17 @@ export class SampleComplianceSeeder {
     return origin;
   }
 
-  /**
-   * The sample entities in the catalog, once all of them are or the wait is
-   * over: on a first start the catalog reads its locations while the
-   * backend starts.
-   */
-  private async presentEntities(
-    refs: string[],
-    credentials: BackstageCredentials,
-  ): Promise<Set<string>> {
-    const deadline = Date.now() + (this.deps.catalogWaitMs ?? 120_000);
-    const sleep =
-      this.deps.sleep ??
-      ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)));
-    for (;;) {
-      const present = new Set<string>();
-      for (const ref of refs) {
-        if (await this.deps.catalog.getEntityByRef(ref, { credentials })) {
-          present.add(ref);
-        }
-      }
-      if (present.size === refs.length || Date.now() >= deadline) {
-        return present;
-      }
-      await sleep(3_000);
-    }
-  }
-
   async seed(filings: ComplianceEvidenceFilings): Promise<SeedReport> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const now = (this.deps.now ?? (() => new Date()))();
     const today = dayOf(now);
     const refs = sampleEntityRefs(this.plans);
-    const present = await this.presentEntities(refs, credentials);
+    const present = await presentSampleEntities(
+      this.deps.catalog,
+      refs,
+      credentials,
+      { waitMs: this.deps.catalogWaitMs, sleep: this.deps.sleep },
+    );
     const origin = await this.originOf(filings, credentials, present, today);
     const history = sampleComplianceHistory({
       origin,
@@ -141,13 +123,9 @@ export class SampleComplianceSeeder {
         report.items.filed
       } evidence items, ${report.withdrawals.created} new of ${
         report.withdrawals.filed
-      } withdrawals (the history's origin ${origin}, today ${today})${
-        report.missingEntities.length > 0
-          ? `; skipped entities missing from the catalog: ${report.missingEntities.join(
-              ', ',
-            )}`
-          : ''
-      }`,
+      } withdrawals (the history's origin ${origin}, today ${today})${missingSampleEntitiesNote(
+        report.missingEntities,
+      )}`,
     );
     return report;
   }

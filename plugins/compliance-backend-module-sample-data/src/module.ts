@@ -1,10 +1,5 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { complianceEvidenceSourcesExtensionPoint } from '@readiness/plugin-compliance-node';
-import { sampleDataEnabled } from '@readiness/sample-data';
+import { createSampleDataModule } from '@readiness/sample-data';
 import { SampleComplianceSeeder } from './SampleComplianceSeeder';
 import { sampleDataSource } from './sampleDataSource';
 
@@ -29,28 +24,15 @@ import { sampleDataSource } from './sampleDataSource';
  *
  * @public
  */
-export default createBackendModule({
+export default createSampleDataModule({
   pluginId: 'compliance',
-  moduleId: 'sample-data',
-  register(reg) {
-    reg.registerInit({
-      deps: {
-        config: coreServices.rootConfig,
-        logger: coreServices.logger,
-        auth: coreServices.auth,
-        scheduler: coreServices.scheduler,
-        catalog: catalogServiceRef,
-        sources: complianceEvidenceSourcesExtensionPoint,
-      },
-      async init({ config, logger, auth, scheduler, catalog, sources }) {
-        if (!sampleDataEnabled(config, logger)) return;
-        sources.addEvidenceSource(
-          sampleDataSource(
-            new SampleComplianceSeeder({ auth, catalog, logger }),
-            scheduler,
-          ),
-        );
-      },
-    });
+  sources: complianceEvidenceSourcesExtensionPoint,
+  register(sources, { auth, catalog, logger, scheduler }) {
+    sources.addEvidenceSource(
+      sampleDataSource(
+        new SampleComplianceSeeder({ auth, catalog, logger }),
+        scheduler,
+      ),
+    );
   },
 });

@@ -6,7 +6,11 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { isSampleKey } from '@readiness/plugin-reliability-common';
 import { ReliabilityPublications } from '@readiness/plugin-reliability-node';
-import { dayOf } from '@readiness/sample-data';
+import {
+  dayOf,
+  missingSampleEntitiesNote,
+  presentSampleEntities,
+} from '@readiness/sample-data';
 import {
   freshOrigin,
   SAMPLE_ACTOR,
@@ -84,33 +88,6 @@ export class SampleReliabilitySeeder {
     return origin;
   }
 
-  /**
-   * The sample entities in the catalog, once all of them are or the wait is
-   * over: on a first start the catalog reads its locations while the
-   * backend starts.
-   */
-  private async presentEntities(
-    refs: string[],
-    credentials: BackstageCredentials,
-  ): Promise<Set<string>> {
-    const deadline = Date.now() + (this.deps.catalogWaitMs ?? 120_000);
-    const sleep =
-      this.deps.sleep ??
-      ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)));
-    for (;;) {
-      const present = new Set<string>();
-      for (const ref of refs) {
-        if (await this.deps.catalog.getEntityByRef(ref, { credentials })) {
-          present.add(ref);
-        }
-      }
-      if (present.size === refs.length || Date.now() >= deadline) {
-        return present;
-      }
-      await sleep(3_000);
-    }
-  }
-
   async seed(publications: ReliabilityPublications): Promise<SeedReport> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const now = (this.deps.now ?? (() => new Date()))();
@@ -121,9 +98,11 @@ export class SampleReliabilitySeeder {
       now,
       services: this.services,
     });
-    const present = await this.presentEntities(
+    const present = await presentSampleEntities(
+      this.deps.catalog,
       sampleEntityRefs(planned),
       credentials,
+      { waitMs: this.deps.catalogWaitMs, sleep: this.deps.sleep },
     );
     const history = onlyPresent(planned, present);
     const report: SeedReport = {
@@ -194,13 +173,11 @@ export class SampleReliabilitySeeder {
       );
     }
     this.deps.logger.info(
-      `Sample data: ${describe(report)} (history from ${origin} to ${today})${
-        report.missingEntities.length > 0
-          ? `; skipped entities missing from the catalog: ${report.missingEntities.join(
-              ', ',
-            )}`
-          : ''
-      }`,
+      `Sample data: ${describe(
+        report,
+      )} (history from ${origin} to ${today})${missingSampleEntitiesNote(
+        report.missingEntities,
+      )}`,
     );
     return report;
   }

@@ -1,10 +1,5 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { reliabilityPublicationSourcesExtensionPoint } from '@readiness/plugin-reliability-node';
-import { sampleDataEnabled } from '@readiness/sample-data';
+import { createSampleDataModule } from '@readiness/sample-data';
 import { SampleReliabilitySeeder } from './SampleReliabilitySeeder';
 import { sampleDataSource } from './sampleDataSource';
 
@@ -17,28 +12,15 @@ import { sampleDataSource } from './sampleDataSource';
  *
  * @public
  */
-export default createBackendModule({
+export default createSampleDataModule({
   pluginId: 'reliability',
-  moduleId: 'sample-data',
-  register(reg) {
-    reg.registerInit({
-      deps: {
-        config: coreServices.rootConfig,
-        logger: coreServices.logger,
-        auth: coreServices.auth,
-        scheduler: coreServices.scheduler,
-        catalog: catalogServiceRef,
-        sources: reliabilityPublicationSourcesExtensionPoint,
-      },
-      async init({ config, logger, auth, scheduler, catalog, sources }) {
-        if (!sampleDataEnabled(config, logger)) return;
-        sources.addPublicationSource(
-          sampleDataSource(
-            new SampleReliabilitySeeder({ auth, catalog, logger }),
-            scheduler,
-          ),
-        );
-      },
-    });
+  sources: reliabilityPublicationSourcesExtensionPoint,
+  register(sources, { auth, catalog, logger, scheduler }) {
+    sources.addPublicationSource(
+      sampleDataSource(
+        new SampleReliabilitySeeder({ auth, catalog, logger }),
+        scheduler,
+      ),
+    );
   },
 });
