@@ -7,7 +7,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { postgresClient } from './lib';
+import { percentile, postgresClient } from './lib';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 
@@ -254,4 +254,85 @@ export function peakRssMb(rootPid: number): number {
   };
   visit(rootPid);
   return Math.round(peak);
+}
+
+/**
+ * Sequential GETs of the named calls, interleaved so that each sees the same
+ * backend: `warmup` rounds first, then `samples` rounds whose times are kept
+ * by name.
+ */
+export async function sampleLatency(
+  calls: Record<string, string>,
+  names: string[],
+  options: {
+    samples: number;
+    headers: Record<string, string>;
+    warmup?: number;
+  },
+): Promise<Record<string, number[]>> {
+  const timed = (url: string) => timedGet(url, options.headers);
+  for (let i = 0; i < (options.warmup ?? 20); i++) {
+    for (const name of names) await timed(calls[name]);
+  }
+  const taken: Record<string, number[]> = Object.fromEntries(
+    names.map(name => [name, []]),
+  );
+  for (let i = 0; i < options.samples; i++) {
+    for (const name of names) taken[name].push(await timed(calls[name]));
+  }
+  return taken;
+}
+
+/** Each call's p50 and p95, and its p95 against the p95 of `base`. */
+export function latencyAgainst(
+  samples: Record<string, number[]>,
+  base: string,
+): Record<string, { p50: number; p95: number; ratioToCatalogP95: number }> {
+  const baseP95 = percentile(samples[base], 95);
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, values]) => [
+      name,
+      {
+        p50: Number(percentile(values, 50).toFixed(2)),
+        p95: Number(percentile(values, 95).toFixed(2)),
+        ratioToCatalogP95: Number(
+          (percentile(values, 95) / baseP95).toFixed(2),
+        ),
+      },
+    ]),
+  );
+}
+
+/** A progress line on stderr, so stdout holds only the report. */
+export function benchLog(message: string) {
+  process.stderr.write(`${message}\n`);
+}
+
+/** Prints the report on stdout; the exit code says whether it passed. */
+export function printBenchReport(report: { passed: boolean }) {
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.exitCode = report.passed ? 0 : 1;
+}
+
+/**
+ * After a benchmark: stops the backend, gives it two seconds to let go of
+ * its connections, drops its databases and removes the run's folder.
+ */
+export async function tearDownBench(
+  backend: BenchBackend,
+  target: BenchTarget,
+  dir: string,
+): Promise<void> {
+  backend.stop();
+  await new Promise(r => setTimeout(r, 2000));
+  await resetBenchDatabases(target.databasePrefix);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Runs a benchmark's main; a failure is printed and exits 1. */
+export function runBench(main: () => Promise<void>) {
+  main().catch(error => {
+    benchLog(String(error?.stack ?? error));
+    process.exit(1);
+  });
 }

@@ -29,9 +29,15 @@ import {
   baseUrlOf,
   BenchTarget,
   currentRssMb,
+  benchLog as log,
+  latencyAgainst,
   peakRssMb,
+  printBenchReport,
   resetBenchDatabases,
+  runBench,
+  sampleLatency,
   startBenchBackend,
+  tearDownBench,
   timedGet,
 } from './backend';
 import {
@@ -40,7 +46,6 @@ import {
   systemRef,
   writeComplianceInputs,
 } from './compliance/fixture';
-import { percentile } from './lib';
 
 const TARGET: BenchTarget = {
   port: 7028,
@@ -52,10 +57,6 @@ const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 1000);
 const EVIDENCE = Number(process.env.BENCH_EVIDENCE ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const headers = authHeaders(TARGET);
-
-function log(message: string) {
-  process.stderr.write(`${message}\n`);
-}
 
 const timed = (url: string) => timedGet(url, headers);
 
@@ -117,18 +118,9 @@ async function main() {
     // Two phases: the entity card against the catalog's by-name call (the
     // ratio of the target), then the matrix calls (an absolute target);
     // each phase's calls interleaved, 20 rounds of warm-up first
-    const measure = async (names: string[]) => {
+    const measure = (names: string[]) => {
       log(`latency: ${SAMPLES} sequential calls each of ${names.join(', ')}`);
-      for (let i = 0; i < 20; i++) {
-        for (const name of names) await timed(calls[name]);
-      }
-      const taken: Record<string, number[]> = Object.fromEntries(
-        names.map(name => [name, []]),
-      );
-      for (let i = 0; i < SAMPLES; i++) {
-        for (const name of names) taken[name].push(await timed(calls[name]));
-      }
-      return taken;
+      return sampleLatency(calls, names, { samples: SAMPLES, headers });
     };
     const samples = {
       ...(await measure(['catalogByName', 'entityCard', 'entityTab'])),
@@ -168,19 +160,7 @@ async function main() {
     const shape = await (
       await fetch(calls.matrixSoc2BySystem, { headers })
     ).json();
-    const catalogP95 = percentile(samples.catalogByName, 95);
-    const latency = Object.fromEntries(
-      Object.entries(samples).map(([name, values]) => [
-        name,
-        {
-          p50: Number(percentile(values, 50).toFixed(2)),
-          p95: Number(percentile(values, 95).toFixed(2)),
-          ratioToCatalogP95: Number(
-            (percentile(values, 95) / catalogP95).toFixed(2),
-          ),
-        },
-      ]),
-    );
+    const latency = latencyAgainst(samples, 'catalogByName');
     const matrixCalls = ['matrixSoc2BySystem', 'matrixIsoByOwner', 'matrixRow'];
     const misses = [
       ...(latency.entityCard.ratioToCatalogP95 > 2 ? ['entityCard'] : []),
@@ -215,20 +195,13 @@ async function main() {
       passed: misses.length === 0 && stored === EVIDENCE,
       misses,
     };
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    process.exitCode = report.passed ? 0 : 1;
+    printBenchReport(report);
   } catch (error) {
     log(`the backend's log ends with:\n${backend.log()}`);
     throw error;
   } finally {
-    backend.stop();
-    await new Promise(r => setTimeout(r, 2000));
-    await resetBenchDatabases(TARGET.databasePrefix);
-    fs.rmSync(dir, { recursive: true, force: true });
+    await tearDownBench(backend, TARGET, dir);
   }
 }
 
-main().catch(error => {
-  log(String(error?.stack ?? error));
-  process.exit(1);
-});
+runBench(main);

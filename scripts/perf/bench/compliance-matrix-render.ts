@@ -38,10 +38,14 @@ import {
 import {
   authHeaders,
   baseUrlOf,
+  benchLog as log,
   BenchTarget,
+  printBenchReport,
   resetBenchDatabases,
   ROOT,
+  runBench,
   startBenchBackend,
+  tearDownBench,
 } from './backend';
 import {
   seedComplianceEvidence,
@@ -67,10 +71,6 @@ const TARGETS = { pageRatio: 2, interactionMs: 1_000 };
 
 type Step = 'catalogList' | 'page' | 'regroup' | 'drillDown' | 'filter';
 type StepWithFramework = Step | 'framework';
-
-function log(message: string) {
-  process.stderr.write(`${message}\n`);
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -284,21 +284,14 @@ async function main() {
       passed: misses.length === 0,
       misses,
     };
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    process.exitCode = report.passed ? 0 : 1;
+    printBenchReport(report);
   } catch (error) {
     log(`the backend's log ends with:\n${backend.log()}`);
     throw error;
   } finally {
     await browser?.close();
-    backend.stop();
-    await new Promise(r => setTimeout(r, 2000));
-    await resetBenchDatabases(TARGET.databasePrefix);
-    fs.rmSync(dir, { recursive: true, force: true });
+    await tearDownBench(backend, TARGET, dir);
   }
 }
 
-main().catch(error => {
-  log(String(error?.stack ?? error));
-  process.exit(1);
-});
+runBench(main);

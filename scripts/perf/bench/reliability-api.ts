@@ -23,12 +23,16 @@ import {
   authHeaders,
   baseUrlOf,
   benchConfig,
+  benchLog as log,
   BenchTarget,
+  latencyAgainst,
+  printBenchReport,
   resetBenchDatabases,
+  runBench,
+  sampleLatency,
   startBenchBackend,
-  timedGet,
+  tearDownBench,
 } from './backend';
-import { percentile } from './lib';
 
 const TARGET: BenchTarget = {
   port: 7027,
@@ -48,10 +52,6 @@ const SCENARIOS = [
 const RELEASES = 50;
 const headers = authHeaders(TARGET);
 
-function log(message: string) {
-  process.stderr.write(`${message}\n`);
-}
-
 type Cannon = {
   rps: number;
   p50: number;
@@ -70,8 +70,6 @@ async function cannon(options: autocannon.Options): Promise<Cannon> {
     non2xx: result.non2xx,
   };
 }
-
-const timed = (url: string) => timedGet(url, headers);
 
 async function main() {
   const summary = JSON.parse(
@@ -163,30 +161,11 @@ async function main() {
       gateHistory: `${BASE}/api/reliability/v1/gates/component/default/ledger/history`,
     };
     log(`latency: ${SAMPLES} sequential calls of each, interleaved`);
-    const samples: Record<string, number[]> = Object.fromEntries(
-      Object.keys(calls).map(k => [k, []]),
-    );
-    for (let i = 0; i < 20; i++) {
-      for (const url of Object.values(calls)) await timed(url);
-    }
-    for (let i = 0; i < SAMPLES; i++) {
-      for (const [name, url] of Object.entries(calls)) {
-        samples[name].push(await timed(url));
-      }
-    }
-    const baseP95 = percentile(samples.catalogByName, 95);
-    const latency = Object.fromEntries(
-      Object.entries(samples).map(([name, values]) => [
-        name,
-        {
-          p50: Number(percentile(values, 50).toFixed(2)),
-          p95: Number(percentile(values, 95).toFixed(2)),
-          ratioToCatalogP95: Number(
-            (percentile(values, 95) / baseP95).toFixed(2),
-          ),
-        },
-      ]),
-    );
+    const samples = await sampleLatency(calls, Object.keys(calls), {
+      samples: SAMPLES,
+      headers,
+    });
+    const latency = latencyAgainst(samples, 'catalogByName');
     const misses = Object.entries(latency)
       .filter(
         ([name, l]) => name !== 'catalogByName' && l.ratioToCatalogP95 > 2,
@@ -210,20 +189,13 @@ async function main() {
         storedRuns >= RUNS,
       misses,
     };
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    process.exitCode = report.passed ? 0 : 1;
+    printBenchReport(report);
   } catch (error) {
     log(`the backend's log ends with:\n${backend.log()}`);
     throw error;
   } finally {
-    backend.stop();
-    await new Promise(r => setTimeout(r, 2000));
-    await resetBenchDatabases(TARGET.databasePrefix);
-    fs.rmSync(dir, { recursive: true, force: true });
+    await tearDownBench(backend, TARGET, dir);
   }
 }
 
-main().catch(error => {
-  log(String(error?.stack ?? error));
-  process.exit(1);
-});
+runBench(main);
