@@ -10,3 +10,4 @@ export * from './RecordErrorPanel';
 export * from './entity';
 export * from './docs';
 export * from './SampleData';
+export * from './ToneChip';

@@ -4,8 +4,8 @@ import {
   EvidenceSource,
 } from '@readiness/plugin-compliance-common';
 import { useCallback } from 'react';
-import Chip from '@material-ui/core/Chip';
 import { makeStyles, Theme } from '@material-ui/core/styles';
+import { Tone, ToneChip, useToneClasses } from '@readiness/portal-react';
 
 /** The states in the order that needs attention first. */
 export const STATE_ORDER: ControlState[] = [
@@ -54,8 +54,6 @@ export const RESULT_LABEL: Record<EvidenceResult, string> = {
   informational: 'informational',
 };
 
-type Tone = 'ok' | 'warning' | 'error' | 'missing' | 'neutral';
-
 const STATE_TONE: Record<ControlState, Tone> = {
   fresh: 'ok',
   expiring: 'warning',
@@ -70,40 +68,6 @@ const RESULT_TONE: Record<EvidenceResult, Tone> = {
   'not-satisfied': 'error',
   informational: 'neutral',
 };
-
-const useStyles = makeStyles((theme: Theme) => ({
-  chip: { margin: 0, fontWeight: 500 },
-  ok: {
-    backgroundColor: theme.palette.success.main,
-    color: theme.palette.success.contrastText,
-  },
-  warning: {
-    backgroundColor: theme.palette.warning.main,
-    color: theme.palette.warning.contrastText,
-  },
-  error: {
-    backgroundColor: theme.palette.error.main,
-    color: theme.palette.error.contrastText,
-  },
-  missing: {
-    backgroundColor: 'transparent',
-    border: `1px dashed ${theme.palette.error.main}`,
-    color: theme.palette.error.main,
-  },
-  neutral: {},
-}));
-
-function ToneChip(props: { tone: Tone; label: string; title?: string }) {
-  const classes = useStyles();
-  return (
-    <Chip
-      size="small"
-      label={props.label}
-      title={props.title}
-      className={`${classes.chip} ${classes[props.tone]}`}
-    />
-  );
-}
 
 /** The state of a control, coloured by how much it needs attention. */
 export function ControlStateChip(props: { state: ControlState }) {
@@ -135,7 +99,7 @@ const useTagStyles = makeStyles((theme: Theme) => ({
  * drill-down): a plain element per cell instead of a component.
  */
 export function useStateTagClass(): (state: ControlState) => string {
-  const tones = useStyles();
+  const tones = useToneClasses();
   const { tag } = useTagStyles();
   return useCallback(
     (state: ControlState) => `${tag} ${tones[STATE_TONE[state]]}`,

@@ -1,34 +1,17 @@
-import Chip from '@material-ui/core/Chip';
 import { makeStyles, Theme } from '@material-ui/core/styles';
+import { Tone, ToneChip } from '@readiness/portal-react';
 
 /** How good a status is; the chip's colour follows it. */
-export type StatusTone = 'ok' | 'warning' | 'error' | 'neutral';
+export type StatusTone = Exclude<Tone, 'missing'>;
 
 const useStyles = makeStyles((theme: Theme) => ({
-  chip: { margin: 0, fontWeight: 500, maxWidth: theme.spacing(32) },
-  ok: {
-    backgroundColor: theme.palette.success.main,
-    color: theme.palette.success.contrastText,
-  },
-  warning: {
-    backgroundColor: theme.palette.warning.main,
-    color: theme.palette.warning.contrastText,
-  },
-  error: {
-    backgroundColor: theme.palette.error.main,
-    color: theme.palette.error.contrastText,
-  },
-  neutral: {},
+  chip: { maxWidth: theme.spacing(32) },
 }));
 
 /** A small coloured label for a status word (pass, failed, stale, …). */
 export function StatusChip(props: { tone: StatusTone; label: string }) {
   const classes = useStyles();
   return (
-    <Chip
-      size="small"
-      label={props.label}
-      className={`${classes.chip} ${classes[props.tone]}`}
-    />
+    <ToneChip tone={props.tone} label={props.label} className={classes.chip} />
   );
 }
