@@ -11,3 +11,4 @@ export * from './entity';
 export * from './docs';
 export * from './SampleData';
 export * from './ToneChip';
+export * from './chartStyle';

@@ -15,8 +15,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatDate } from '@readiness/portal-react';
-import { chartStyle } from '../chartStyle';
+import { chartStyle, formatDate } from '@readiness/portal-react';
 import { formatMinutes } from '../format';
 
 type DrillBar = {

@@ -22,8 +22,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatDate } from '@readiness/portal-react';
-import { chartStyle } from '../chartStyle';
+import { chartStyle, formatDate } from '@readiness/portal-react';
 import { formatDateTime, formatMs } from '../format';
 
 /** One run as charted; the error rate in percent for the right axis. */

@@ -19,7 +19,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ScorecardDay } from '../../api';
-import { chartStyle } from '../chartStyle';
+import { chartStyle } from '@readiness/portal-react';
 import { formatDay, levelTitle } from '../format';
 import { LEVEL_COLORS } from '../levels';
 

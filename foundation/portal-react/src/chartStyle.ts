@@ -1,8 +1,10 @@
 import { Theme } from '@material-ui/core/styles';
 
 /**
- * How the record's charts draw their axes and grid in the theme: tick text
+ * How the portal's charts draw their axes and grid in the theme: tick text
  * in the secondary text colour, axis and grid lines in the divider colour.
+ *
+ * @public
  */
 export function chartStyle(theme: Theme) {
   const axis = {
