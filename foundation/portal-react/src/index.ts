@@ -12,3 +12,4 @@ export * from './docs';
 export * from './SampleData';
 export * from './ToneChip';
 export * from './chartStyle';
+export * from './useCursorPages';
