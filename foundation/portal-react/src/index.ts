@@ -13,3 +13,4 @@ export * from './SampleData';
 export * from './ToneChip';
 export * from './chartStyle';
 export * from './useCursorPages';
+export * from './RecordCardPlaceholder';

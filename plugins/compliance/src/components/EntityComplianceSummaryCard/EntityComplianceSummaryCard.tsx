@@ -1,9 +1,4 @@
-import {
-  EmptyState,
-  InfoCard,
-  Link,
-  Progress,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -11,7 +6,11 @@ import {
   EntityComplianceSummary,
   FrameworkCoverage,
 } from '@readiness/plugin-compliance-common';
-import { plural, useEntityName } from '@readiness/portal-react';
+import {
+  plural,
+  RecordCardPlaceholder,
+  useEntityName,
+} from '@readiness/portal-react';
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import List from '@material-ui/core/List';
@@ -22,11 +21,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { complianceApiRef } from '../../api';
 import { DOCS } from '../docs';
 import { formatDateTime } from '../format';
-import {
-  INTERNAL_RECORD_TITLE,
-  isForbidden,
-  RecordErrorPanel,
-} from '../RecordErrorPanel';
+import { INTERNAL_RECORD_TITLE } from '../RecordErrorPanel';
 import { SOURCE_LABEL, STATE_MEANING, STATE_ORDER } from '../states';
 
 const useStyles = makeStyles((theme: Theme) => ({
@@ -209,28 +204,16 @@ export function EntityComplianceSummaryCard() {
   } = useAsync(() => api.getEntitySummary(entity), [api, entity]);
 
   const title = 'Compliance';
-  if (loading) {
+  if (loading || error || !summary) {
     return (
-      <InfoCard title={title} variant="gridItem">
-        <Progress />
-      </InfoCard>
-    );
-  }
-  if (error || !summary) {
-    return (
-      <InfoCard title={title} variant="gridItem">
-        {isForbidden(error) ? (
-          <EmptyState
-            missing="info"
-            title={INTERNAL_RECORD_TITLE}
-            description="The controls and evidence of this entity are not published to you."
-          />
-        ) : (
-          <RecordErrorPanel
-            error={error ?? new Error('No compliance record was returned')}
-          />
-        )}
-      </InfoCard>
+      <RecordCardPlaceholder
+        title={title}
+        loading={loading}
+        error={error}
+        internalTitle={INTERNAL_RECORD_TITLE}
+        internalDescription="The controls and evidence of this entity are not published to you."
+        missing="No compliance record was returned"
+      />
     );
   }
   const counts = stateTotals(summary);

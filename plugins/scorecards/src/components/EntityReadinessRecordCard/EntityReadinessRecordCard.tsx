@@ -1,12 +1,11 @@
-import {
-  EmptyState,
-  InfoCard,
-  Link,
-  Progress,
-} from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
-import { plural, useEntityName } from '@readiness/portal-react';
+import {
+  plural,
+  RecordCardPlaceholder,
+  useEntityName,
+} from '@readiness/portal-react';
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import List from '@material-ui/core/List';
@@ -20,11 +19,7 @@ import { familiesFor, Family } from '../families';
 import { isNotScoredYet, nextLevelText } from '../format';
 import { LevelBadge } from '../levels';
 import { SCORECARD_TAB_PATH } from '../paths';
-import {
-  INTERNAL_RECORD_TITLE,
-  isForbidden,
-  RecordErrorPanel,
-} from '../RecordErrorPanel';
+import { INTERNAL_RECORD_TITLE } from '../RecordErrorPanel';
 import { StateChip, StateTone } from '../StateChip';
 
 /** How many blocking checks the card names before it points to the tab. */
@@ -188,28 +183,16 @@ export function EntityReadinessRecordCard() {
   const title = 'Readiness record';
   const entityPage = entityLink(pageEntity);
   const tabLink = `${entityPage}/${SCORECARD_TAB_PATH}`;
-  if (loading) {
+  if (loading || error || !scorecard) {
     return (
-      <InfoCard title={title} variant="gridItem">
-        <Progress />
-      </InfoCard>
-    );
-  }
-  if (error || !scorecard) {
-    return (
-      <InfoCard title={title} variant="gridItem">
-        {isForbidden(error) ? (
-          <EmptyState
-            missing="info"
-            title={INTERNAL_RECORD_TITLE}
-            description="The level, score and checks of this entity are not published to you."
-          />
-        ) : (
-          <RecordErrorPanel
-            error={error ?? new Error('No scorecard was returned')}
-          />
-        )}
-      </InfoCard>
+      <RecordCardPlaceholder
+        title={title}
+        loading={loading}
+        error={error}
+        internalTitle={INTERNAL_RECORD_TITLE}
+        internalDescription="The level, score and checks of this entity are not published to you."
+        missing="No scorecard was returned"
+      />
     );
   }
   if (scorecard.applicable === 0) {
