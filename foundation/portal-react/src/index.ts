@@ -14,3 +14,4 @@ export * from './ToneChip';
 export * from './chartStyle';
 export * from './useCursorPages';
 export * from './RecordCardPlaceholder';
+export * from './tables';

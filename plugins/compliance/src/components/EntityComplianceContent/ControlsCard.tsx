@@ -6,12 +6,10 @@ import {
   EntityControlRecord,
   EvidenceItem,
 } from '@readiness/plugin-compliance-common';
-import { plural } from '@readiness/portal-react';
+import { ExpandRowButton, FilterChips, plural } from '@readiness/portal-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Chip from '@material-ui/core/Chip';
 import Collapse from '@material-ui/core/Collapse';
-import IconButton from '@material-ui/core/IconButton';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -20,8 +18,6 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import AddIcon from '@material-ui/icons/Add';
-import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
-import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
 import { DOCS } from '../docs';
 import { formatDateTime } from '../format';
 import {
@@ -34,13 +30,7 @@ import { EvidencePages } from './useEvidencePages';
 import { EvidenceTimeline } from './EvidenceTimeline';
 
 const useStyles = makeStyles((theme: Theme) => ({
-  filters: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-    marginBottom: theme.spacing(2),
-  },
+  filters: { marginBottom: theme.spacing(2) },
   framework: { marginTop: theme.spacing(3) },
   frameworkHeading: {
     display: 'flex',
@@ -116,17 +106,12 @@ function ControlRow(props: {
     <Fragment>
       <TableRow className={classes.row}>
         <TableCell padding="checkbox">
-          <IconButton
-            size="small"
-            aria-label={`${open ? 'Hide' : 'Show'} the evidence of ${
-              control.control
-            }`}
-            aria-expanded={open}
-            aria-controls={open ? timelineId : undefined}
-            onClick={() => setOpen(!open)}
-          >
-            {open ? <KeyboardArrowDownIcon /> : <KeyboardArrowRightIcon />}
-          </IconButton>
+          <ExpandRowButton
+            open={open}
+            onToggle={() => setOpen(!open)}
+            label={`the evidence of ${control.control}`}
+            controls={timelineId}
+          />
         </TableCell>
         <TableCell className={classes.controlId}>{control.control}</TableCell>
         <TableCell>{control.title}</TableCell>
@@ -255,32 +240,22 @@ export function ControlsCard(props: {
           </WarningPanel>
         </Box>
       )}
-      <Box
+      <FilterChips
+        label="Filter by state"
         className={classes.filters}
-        role="group"
-        aria-label="Filter by state"
+        total={record.controls.length}
+        values={STATE_ORDER.map(state => ({
+          value: state,
+          label: STATE_LABEL[state],
+          count: counts[state],
+        }))}
+        shown={shown}
+        onShow={setShown}
       >
-        <Chip
-          label={`All ${record.controls.length}`}
-          clickable
-          color={shown === 'all' ? 'primary' : 'default'}
-          aria-pressed={shown === 'all'}
-          onClick={() => setShown('all')}
-        />
-        {STATE_ORDER.filter(state => counts[state] > 0).map(state => (
-          <Chip
-            key={state}
-            label={`${STATE_LABEL[state]} ${counts[state]}`}
-            clickable
-            color={shown === state ? 'primary' : 'default'}
-            aria-pressed={shown === state}
-            onClick={() => setShown(state)}
-          />
-        ))}
         <Typography variant="caption">
           <Link to={DOCS.states}>What the states mean</Link>
         </Typography>
-      </Box>
+      </FilterChips>
       {frameworks.map(framework => {
         const controls = visible.filter(c => c.framework === framework);
         if (controls.length === 0) return null;

@@ -16,15 +16,12 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import Collapse from '@material-ui/core/Collapse';
-import IconButton from '@material-ui/core/IconButton';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
-import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
 import { DOCS } from '../docs';
 import { formatDateTime } from '../format';
 import { RecordErrorPanel } from '../RecordErrorPanel';
@@ -33,6 +30,7 @@ import { useGateVerdicts } from './useGateVerdicts';
 import { RecordTable, TextCell } from '../RecordTable';
 import {
   entityRefOf as refOf,
+  ExpandRowButton,
   SampleDataTitle,
   useEntityName,
 } from '@readiness/portal-react';
@@ -90,17 +88,12 @@ function VerdictRow(props: { verdict: KeptGateVerdict }) {
     <Fragment>
       <TableRow className={classes.row}>
         <TableCell padding="checkbox">
-          <IconButton
-            size="small"
-            aria-label={`${open ? 'Hide' : 'Show'} the reasons for ${
-              verdict.release
-            } in ${verdict.environment}`}
-            aria-expanded={open}
-            aria-controls={open ? reasonsId : undefined}
-            onClick={() => setOpen(!open)}
-          >
-            {open ? <KeyboardArrowDownIcon /> : <KeyboardArrowRightIcon />}
-          </IconButton>
+          <ExpandRowButton
+            open={open}
+            onToggle={() => setOpen(!open)}
+            label={`the reasons for ${verdict.release} in ${verdict.environment}`}
+            controls={reasonsId}
+          />
         </TableCell>
         <TableCell>{verdict.release}</TableCell>
         <TableCell>{verdict.environment}</TableCell>

@@ -5,11 +5,10 @@ import {
   SCORECARD_LEVELS,
   SCORECARD_TITLES,
 } from '@readiness/plugin-scorecards-common';
-import { plural } from '@readiness/portal-react';
+import { ExpandRowButton, FilterChips, plural } from '@readiness/portal-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Collapse from '@material-ui/core/Collapse';
-import IconButton from '@material-ui/core/IconButton';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -17,21 +16,13 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
-import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
 import { CheckResult, CheckResultStatus, ScorecardRecord } from '../../api';
 import { DOCS, howToFixHref } from '../docs';
 import { factsNamedIn, formatDateTime, providerOf } from '../format';
 import { CheckLevelChip, CheckStatusChip } from '../levels';
 
 const useStyles = makeStyles((theme: Theme) => ({
-  filters: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-    marginBottom: theme.spacing(1),
-  },
+  filters: { marginBottom: theme.spacing(1) },
   category: { marginTop: theme.spacing(3) },
   categoryHeading: {
     display: 'flex',
@@ -153,15 +144,12 @@ function CheckRow(props: {
     <Fragment>
       <TableRow className={classes.row} aria-label={check.title}>
         <TableCell padding="checkbox">
-          <IconButton
-            size="small"
-            aria-label={`${open ? 'Hide' : 'Show'} how to fix ${check.title}`}
-            aria-expanded={open}
-            aria-controls={open ? detailId : undefined}
-            onClick={() => setOpen(!open)}
-          >
-            {open ? <KeyboardArrowDownIcon /> : <KeyboardArrowRightIcon />}
-          </IconButton>
+          <ExpandRowButton
+            open={open}
+            onToggle={() => setOpen(!open)}
+            label={`how to fix ${check.title}`}
+            controls={detailId}
+          />
         </TableCell>
         <TableCell className={classes.nowrap}>
           <CheckStatusChip status={check.status} />
@@ -236,29 +224,18 @@ export function ChecksCard(props: { scorecard: ScorecardRecord }) {
         scorecard.computedAt,
       )}`}
     >
-      <Box
+      <FilterChips
+        label="Filter by outcome"
         className={classes.filters}
-        role="group"
-        aria-label="Filter by outcome"
-      >
-        <Chip
-          label={`All ${scorecard.checks.length}`}
-          clickable
-          color={shown === 'all' ? 'primary' : 'default'}
-          aria-pressed={shown === 'all'}
-          onClick={() => setShown('all')}
-        />
-        {STATUS_ORDER.filter(status => counts[status] > 0).map(status => (
-          <Chip
-            key={status}
-            label={`${FILTER_LABEL[status]} ${counts[status]}`}
-            clickable
-            color={shown === status ? 'primary' : 'default'}
-            aria-pressed={shown === status}
-            onClick={() => setShown(status)}
-          />
-        ))}
-      </Box>
+        total={scorecard.checks.length}
+        values={STATUS_ORDER.map(status => ({
+          value: status,
+          label: FILTER_LABEL[status],
+          count: counts[status],
+        }))}
+        shown={shown}
+        onShow={setShown}
+      />
       {SCORECARD_CATEGORIES.map(category => {
         const checks = visible.filter(c => c.category === category);
         if (checks.length === 0) return null;

@@ -1,0 +1,78 @@
+import { renderInTestApp } from '@backstage/test-utils';
+import { fireEvent, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { ExpandRowButton, FilterChips } from './tables';
+import { ToneChip } from './ToneChip';
+
+describe('ExpandRowButton', () => {
+  it('says what it opens and whether it is open', async () => {
+    function Row() {
+      const [open, setOpen] = useState(false);
+      return (
+        <ExpandRowButton
+          open={open}
+          onToggle={() => setOpen(!open)}
+          label="the evidence of CC6.1"
+          controls="detail"
+        />
+      );
+    }
+    await renderInTestApp(<Row />);
+    const show = screen.getByRole('button', {
+      name: 'Show the evidence of CC6.1',
+    });
+    expect(show).toHaveAttribute('aria-expanded', 'false');
+    expect(show).not.toHaveAttribute('aria-controls');
+    fireEvent.click(show);
+    const hide = screen.getByRole('button', {
+      name: 'Hide the evidence of CC6.1',
+    });
+    expect(hide).toHaveAttribute('aria-expanded', 'true');
+    expect(hide).toHaveAttribute('aria-controls', 'detail');
+  });
+});
+
+describe('FilterChips', () => {
+  it('offers all and each counted value, the shown one pressed', async () => {
+    const onShow = jest.fn();
+    await renderInTestApp(
+      <FilterChips
+        label="Filter by state"
+        total={3}
+        values={[
+          { value: 'failing', label: 'failing', count: 2 },
+          { value: 'fresh', label: 'fresh', count: 1 },
+          { value: 'missing', label: 'missing', count: 0 },
+        ]}
+        shown="failing"
+        onShow={onShow}
+      >
+        <span>What the states mean</span>
+      </FilterChips>,
+    );
+    const group = screen.getByRole('group', { name: 'Filter by state' });
+    expect(group).toHaveTextContent(
+      'All 3failing 2fresh 1What the states mean',
+    );
+    expect(screen.getByRole('button', { name: 'failing 2' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(screen.getByRole('button', { name: 'All 3' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'All 3' }));
+    expect(onShow).toHaveBeenCalledWith('all');
+  });
+});
+
+describe('ToneChip', () => {
+  it('shows its label and title', async () => {
+    await renderInTestApp(
+      <ToneChip tone="missing" label="missing" title="No evidence yet" />,
+    );
+    expect(screen.getByText('missing')).toBeInTheDocument();
+    expect(screen.getByTitle('No evidence yet')).toBeInTheDocument();
+  });
+});
