@@ -2,16 +2,16 @@ import {
   Component,
   Fragment,
   ReactNode,
+  Suspense,
   useCallback,
+  useEffect,
   useId,
   useMemo,
   useState,
 } from 'react';
-import { WarningPanel } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import { Description } from './Description';
-import { OperationDetails } from './OperationDetails';
 import { OperationList } from './OperationList';
 import type { ApiDialect } from '@readiness/plugin-api-portal-common';
 import { ApiDocument } from './model/document';
@@ -21,6 +21,11 @@ import {
   objectField,
   stringField,
 } from './model/json';
+import {
+  LazyOperationDetails,
+  LazyWarningPanel,
+  preloadLateParts,
+} from './lazyParts';
 import { mailtoHref, SafeLink } from './SafeLink';
 import { groupOperations, OperationEntry } from './model/operations';
 import { useApiDocument } from './useApiDocument';
@@ -199,11 +204,13 @@ class UnreadableSection extends Component<
     const { error } = this.state;
     if (error) {
       return (
-        <WarningPanel
-          severity="error"
-          title="This part of the API definition cannot be shown"
-          message={error.message}
-        />
+        <Suspense fallback={null}>
+          <LazyWarningPanel
+            severity="error"
+            title="This part of the API definition cannot be shown"
+            message={error.message}
+          />
+        </Suspense>
       );
     }
     return this.props.children;
@@ -227,6 +234,11 @@ function ApiReferenceView(props: {
     (entry: OperationEntry) => setSelected(entry),
     [],
   );
+  useEffect(() => {
+    // the details' code loads once the list is painted, before any click
+    const frame = requestAnimationFrame(preloadLateParts);
+    return () => cancelAnimationFrame(frame);
+  }, []);
   return (
     <section aria-labelledby={titleId}>
       <div className={classes.header}>
@@ -257,7 +269,9 @@ function ApiReferenceView(props: {
         <section aria-label="Operation details" className={classes.details}>
           <UnreadableSection key={selected?.key ?? ''}>
             {selected ? (
-              <OperationDetails document={document} entry={selected} />
+              <Suspense fallback={null}>
+                <LazyOperationDetails document={document} entry={selected} />
+              </Suspense>
             ) : (
               <Overview document={document} />
             )}
@@ -280,13 +294,15 @@ export function ApiReference(props: ApiReferenceProps) {
   const state = useApiDocument(definition);
   if (state.status === 'failed') {
     return (
-      <WarningPanel
-        severity="error"
-        title="This API definition cannot be shown"
-        message={state.error.message}
-      >
-        {apiDocsLink}
-      </WarningPanel>
+      <Suspense fallback={null}>
+        <LazyWarningPanel
+          severity="error"
+          title="This API definition cannot be shown"
+          message={state.error.message}
+        >
+          {apiDocsLink}
+        </LazyWarningPanel>
+      </Suspense>
     );
   }
   return (

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
-import { MarkdownContent } from '@backstage/core-components';
+import { Suspense, useEffect, useState } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import { plainText } from './model/operations';
+import { LazyMarkdownContent } from './lazyParts';
 import { markdownLinkUri } from './SafeLink';
 
 const useStyles = makeStyles((theme: Theme) => ({
@@ -74,16 +74,19 @@ function MarkdownDescription(props: { text: string; summary: boolean }) {
   const classes = useStyles();
   const { text, summary } = props;
   const idle = useIdleAfterPaint();
+  // the same words without their markup (and without links) for a frame
+  const plain = <PlainDescription text={plainText(text)} summary={summary} />;
   if (!idle) {
-    // the same words without their markup (and without links) for a frame
-    return <PlainDescription text={plainText(text)} summary={summary} />;
+    return plain;
   }
   return (
-    <MarkdownContent
-      content={text}
-      transformLinkUri={markdownLinkUri}
-      className={`${classes.markdown} ${summary ? classes.summary : ''}`}
-    />
+    <Suspense fallback={plain}>
+      <LazyMarkdownContent
+        content={text}
+        transformLinkUri={markdownLinkUri}
+        className={`${classes.markdown} ${summary ? classes.summary : ''}`}
+      />
+    </Suspense>
   );
 }
 

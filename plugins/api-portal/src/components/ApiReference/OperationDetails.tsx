@@ -438,10 +438,12 @@ function operationView(
 }
 
 /** Everything about one operation, read from the document when opened. */
-export function OperationDetails(props: {
+export interface OperationDetailsProps {
   document: ApiDocument;
   entry: OperationEntry;
-}) {
+}
+
+export function OperationDetails(props: OperationDetailsProps) {
   const { document, entry } = props;
   const view = useMemo(() => operationView(document, entry), [document, entry]);
   return <OperationBody key={entry.key} document={document} view={view} />;

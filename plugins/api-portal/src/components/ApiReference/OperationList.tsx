@@ -18,8 +18,6 @@ import {
   useState,
 } from 'react';
 import { ListChildComponentProps, VariableSizeList } from 'react-window';
-import InputAdornment from '@material-ui/core/InputAdornment';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import SearchIcon from '@material-ui/icons/Search';
@@ -34,7 +32,48 @@ const GROUP_ROW_HEIGHT = 36;
 const OPERATION_ROW_HEIGHT = 52;
 
 const useStyles = makeStyles((theme: Theme) => ({
+  // a native input drawn like an outlined text field: the list's first paint
+  // needs none of the text field's components (and their select and menu)
   filter: { marginBottom: theme.spacing(1) },
+  filterLabel: {
+    display: 'block',
+    marginBottom: theme.spacing(0.5),
+    color: theme.palette.text.secondary,
+    fontFamily: theme.typography.fontFamily,
+    fontSize: theme.typography.caption.fontSize,
+  },
+  filterField: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    padding: theme.spacing(0, 1.5),
+    border: `1px solid ${
+      theme.palette.type === 'light'
+        ? 'rgba(0, 0, 0, 0.23)'
+        : 'rgba(255, 255, 255, 0.23)'
+    }`,
+    borderRadius: theme.shape.borderRadius,
+    backgroundColor: theme.palette.background.paper,
+    color: theme.palette.text.secondary,
+    '&:hover': { borderColor: theme.palette.text.primary },
+    '&:focus-within': {
+      borderColor: theme.palette.primary.main,
+      boxShadow: `inset 0 0 0 1px ${theme.palette.primary.main}`,
+    },
+  },
+  filterInput: {
+    flex: 1,
+    minWidth: 0,
+    padding: theme.spacing(1.25, 0),
+    border: 'none',
+    outline: 'none',
+    background: 'none',
+    color: theme.palette.text.primary,
+    font: 'inherit',
+    fontFamily: theme.typography.fontFamily,
+    fontSize: theme.typography.body1.fontSize,
+    '&::placeholder': { color: theme.palette.text.secondary, opacity: 0.7 },
+  },
   count: {
     color: theme.palette.text.secondary,
     margin: theme.spacing(0, 0, 1),
@@ -337,7 +376,7 @@ export function OperationList(props: OperationListProps) {
     [rows, focusable, firstOperation, height, moveFocus],
   );
 
-  const onFilterKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+  const onFilterKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' && firstOperation >= 0) {
       event.preventDefault();
       moveFocus(firstOperation);
@@ -361,25 +400,23 @@ export function OperationList(props: OperationListProps) {
 
   return (
     <>
-      <TextField
-        id={filterId}
-        className={classes.filter}
-        label="Filter operations"
-        placeholder="Method, path, summary or tag"
-        variant="outlined"
-        size="small"
-        fullWidth
-        value={query}
-        onChange={event => setQuery(event.target.value)}
-        onKeyDown={onFilterKeyDown}
-        InputProps={{
-          startAdornment: (
-            <InputAdornment position="start">
-              <SearchIcon fontSize="small" />
-            </InputAdornment>
-          ),
-        }}
-      />
+      <div className={classes.filter}>
+        <label htmlFor={filterId} className={classes.filterLabel}>
+          Filter operations
+        </label>
+        <div className={classes.filterField}>
+          <SearchIcon fontSize="small" aria-hidden="true" />
+          <input
+            id={filterId}
+            type="text"
+            className={classes.filterInput}
+            placeholder="Method, path, summary or tag"
+            value={query}
+            onChange={event => setQuery(event.target.value)}
+            onKeyDown={onFilterKeyDown}
+          />
+        </div>
+      </div>
       <Typography
         variant="caption"
         component="p"
