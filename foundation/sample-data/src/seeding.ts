@@ -109,6 +109,22 @@ export function missingSampleEntitiesNote(missingEntities: string[]): string {
 }
 
 /**
+ * What a family's sample seeder is built with: the seeding services, and
+ * for tests how long to wait for the catalog, the clock and the pause.
+ *
+ * @public
+ */
+export type SampleSeederDeps = {
+  auth: AuthService;
+  catalog: CatalogService;
+  logger: LoggerService;
+  /** How long to wait for the sample entities to reach the catalog. */
+  catalogWaitMs?: number;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+/**
  * The services a sample-data module seeds with.
  *
  * @public

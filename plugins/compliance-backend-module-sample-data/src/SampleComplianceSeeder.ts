@@ -1,14 +1,10 @@
-import {
-  AuthService,
-  BackstageCredentials,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ComplianceEvidenceFilings } from '@readiness/plugin-compliance-node';
 import {
   dayOf,
   missingSampleEntitiesNote,
   presentSampleEntities,
+  SampleSeederDeps,
 } from '@readiness/sample-data';
 import {
   ANCHOR,
@@ -36,16 +32,7 @@ export type SeedReport = Record<
  */
 export class SampleComplianceSeeder {
   constructor(
-    private readonly deps: {
-      auth: AuthService;
-      catalog: CatalogService;
-      logger: LoggerService;
-      plans?: EvidencePlan[];
-      /** How long to wait for the sample entities to reach the catalog. */
-      catalogWaitMs?: number;
-      now?: () => Date;
-      sleep?: (ms: number) => Promise<void>;
-    },
+    private readonly deps: SampleSeederDeps & { plans?: EvidencePlan[] },
   ) {}
 
   private get plans() {

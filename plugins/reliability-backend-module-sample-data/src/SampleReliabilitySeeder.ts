@@ -1,15 +1,11 @@
-import {
-  AuthService,
-  BackstageCredentials,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { isSampleKey } from '@readiness/plugin-reliability-common';
 import { ReliabilityPublications } from '@readiness/plugin-reliability-node';
 import {
   dayOf,
   missingSampleEntitiesNote,
   presentSampleEntities,
+  SampleSeederDeps,
 } from '@readiness/sample-data';
 import {
   freshOrigin,
@@ -40,16 +36,7 @@ export type SeedReport = Record<
  */
 export class SampleReliabilitySeeder {
   constructor(
-    private readonly deps: {
-      auth: AuthService;
-      catalog: CatalogService;
-      logger: LoggerService;
-      services?: SampleService[];
-      /** How long to wait for the sample entities to reach the catalog. */
-      catalogWaitMs?: number;
-      now?: () => Date;
-      sleep?: (ms: number) => Promise<void>;
-    },
+    private readonly deps: SampleSeederDeps & { services?: SampleService[] },
   ) {}
 
   private get services() {
