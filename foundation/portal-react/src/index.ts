@@ -15,3 +15,4 @@ export * from './chartStyle';
 export * from './useCursorPages';
 export * from './RecordCardPlaceholder';
 export * from './tables';
+export * from './extensions';

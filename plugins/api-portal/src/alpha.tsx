@@ -1,29 +1,22 @@
 import {
-  ApiBlueprint,
   createFrontendPlugin,
   createRouteRef,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { clientApiExtension } from '@readiness/portal-react';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import { ApiPortalClient } from '@readiness/plugin-api-portal-common';
 import { apiPortalApiRef } from './api';
 import { API_PORTAL_TAB_PATH } from './components/paths';
 
-const apiPortalApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: apiPortalApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new ApiPortalClient({ discoveryApi, fetchApi }),
-    }),
-});
+const apiPortalApi = clientApiExtension(
+  apiPortalApiRef,
+  deps => new ApiPortalClient(deps),
+);
 
 const apiPortalEntityContent = EntityContentBlueprint.make({
   name: 'api-portal',

@@ -3,13 +3,11 @@
  * the same extensions for the new one.
  */
 import {
-  createApiFactory,
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { clientApiFactory } from '@readiness/portal-react';
 import { ApiPortalClient } from '@readiness/plugin-api-portal-common';
 import { apiPortalApiRef } from './api';
 import { apisReadinessRouteRef } from './routes';
@@ -22,14 +20,7 @@ import { apisReadinessRouteRef } from './routes';
  */
 export const apiPortalPlugin = createPlugin({
   id: 'api-portal',
-  apis: [
-    createApiFactory({
-      api: apiPortalApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new ApiPortalClient({ discoveryApi, fetchApi }),
-    }),
-  ],
+  apis: [clientApiFactory(apiPortalApiRef, deps => new ApiPortalClient(deps))],
   routes: { apisReadiness: apisReadinessRouteRef },
 });
 

@@ -1,15 +1,13 @@
 import {
-  ApiBlueprint,
   createFrontendPlugin,
   createRouteRef,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { clientApiExtension, grantedTo } from '@readiness/portal-react';
 import AssignmentIcon from '@material-ui/icons/Assignment';
 import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import {
@@ -30,19 +28,12 @@ export const complianceEntityFilter = {
  * Shown only to callers the permission policy lets read compliance records:
  * the audience policy denies it to partners, who then see no tab and no card.
  */
-export const complianceReaders = {
-  permissions: { $contains: complianceEntityReadPermission.name },
-};
+export const complianceReaders = grantedTo(complianceEntityReadPermission);
 
-const complianceApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: complianceApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new ComplianceClient({ discoveryApi, fetchApi }),
-    }),
-});
+const complianceApi = clientApiExtension(
+  complianceApiRef,
+  deps => new ComplianceClient(deps),
+);
 
 const complianceEntityContent = EntityContentBlueprint.make({
   name: 'compliance',

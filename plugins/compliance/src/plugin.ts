@@ -3,14 +3,12 @@
  * the same extensions for the new one.
  */
 import {
-  createApiFactory,
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
   createRouteRef,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { clientApiFactory } from '@readiness/portal-react';
 import { ComplianceClient } from '@readiness/plugin-compliance-common';
 import { complianceApiRef } from './api';
 
@@ -33,12 +31,7 @@ export const compliancePlugin = createPlugin({
   id: 'compliance',
   routes: { matrix: complianceMatrixRouteRef },
   apis: [
-    createApiFactory({
-      api: complianceApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new ComplianceClient({ discoveryApi, fetchApi }),
-    }),
+    clientApiFactory(complianceApiRef, deps => new ComplianceClient(deps)),
   ],
 });
 

@@ -1,13 +1,9 @@
-import {
-  ApiBlueprint,
-  createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
-} from '@backstage/frontend-plugin-api';
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { clientApiExtension } from '@readiness/portal-react';
 import { ReliabilityClient } from '@readiness/plugin-reliability-common';
 import { reliabilityApiRef } from './api';
 
@@ -16,15 +12,10 @@ export const reliabilityEntityFilter = {
   kind: { $in: ['component', 'system'] },
 };
 
-const reliabilityApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: reliabilityApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new ReliabilityClient({ discoveryApi, fetchApi }),
-    }),
-});
+const reliabilityApi = clientApiExtension(
+  reliabilityApiRef,
+  deps => new ReliabilityClient(deps),
+);
 
 const reliabilityEntityContent = EntityContentBlueprint.make({
   name: 'reliability',

@@ -3,12 +3,10 @@
  * the same extensions for the new one.
  */
 import {
-  createApiFactory,
   createComponentExtension,
   createPlugin,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { clientApiFactory } from '@readiness/portal-react';
 import { ReliabilityClient } from '@readiness/plugin-reliability-common';
 import { reliabilityApiRef } from './api';
 
@@ -20,12 +18,7 @@ import { reliabilityApiRef } from './api';
 export const reliabilityPlugin = createPlugin({
   id: 'reliability',
   apis: [
-    createApiFactory({
-      api: reliabilityApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new ReliabilityClient({ discoveryApi, fetchApi }),
-    }),
+    clientApiFactory(reliabilityApiRef, deps => new ReliabilityClient(deps)),
   ],
 });
 

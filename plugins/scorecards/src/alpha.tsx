@@ -1,15 +1,13 @@
 import {
-  ApiBlueprint,
   createFrontendPlugin,
   createRouteRef,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { clientApiExtension, grantedTo } from '@readiness/portal-react';
 import EmojiEventsIcon from '@material-ui/icons/EmojiEvents';
 import { scorecardsEntityReadPermission } from '@readiness/plugin-scorecards-common';
 import { ScorecardsClient, scorecardsApiRef } from './api';
@@ -24,19 +22,12 @@ export const scorecardEntityFilter = {
  * Shown only to callers the permission policy lets read scorecards: the
  * audience policy denies it to partners, who then see no tab and no card.
  */
-export const scorecardReaders = {
-  permissions: { $contains: scorecardsEntityReadPermission.name },
-};
+export const scorecardReaders = grantedTo(scorecardsEntityReadPermission);
 
-const scorecardsApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: scorecardsApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new ScorecardsClient({ discoveryApi, fetchApi }),
-    }),
-});
+const scorecardsApi = clientApiExtension(
+  scorecardsApiRef,
+  deps => new ScorecardsClient(deps),
+);
 
 const scorecardEntityContent = EntityContentBlueprint.make({
   name: 'scorecard',

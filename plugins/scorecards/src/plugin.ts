@@ -3,14 +3,12 @@
  * the same extensions for the new one.
  */
 import {
-  createApiFactory,
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
   createRouteRef,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { clientApiFactory } from '@readiness/portal-react';
 import { ScorecardsClient, scorecardsApiRef } from './api';
 
 /**
@@ -31,12 +29,7 @@ export const scorecardsPlugin = createPlugin({
   id: 'scorecards',
   routes: { root: scorecardsRootRouteRef },
   apis: [
-    createApiFactory({
-      api: scorecardsApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new ScorecardsClient({ discoveryApi, fetchApi }),
-    }),
+    clientApiFactory(scorecardsApiRef, deps => new ScorecardsClient(deps)),
   ],
 });
 
