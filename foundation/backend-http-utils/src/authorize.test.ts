@@ -10,10 +10,12 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   allowedEntities,
+  decidedEntityScope,
   entityScopeOf,
   inScope,
   isAllowed,
   requireAllowed,
+  requireEntityScope,
   requireOnEntity,
   requireSomewhere,
   scopeOf,
@@ -268,5 +270,52 @@ describe('requireOnEntity', () => {
       [{ permission: read, resourceRef: ledger }],
       { credentials },
     );
+  });
+});
+
+describe('requireEntityScope and decidedEntityScope', () => {
+  const request = (entityRef: string) => ({
+    permission: read,
+    entityRef,
+    what: 'read records',
+    notFound: new NotFoundError(`No record for ${entityRef}`),
+  });
+
+  it('answers the outright decision and the scope of the entity', async () => {
+    const allowed = await requireEntityScope(
+      permissionsAllowing('family.entity.read'),
+      credentials,
+      request(ledger),
+    );
+    expect(allowed.decided).toBe(AuthorizeResult.ALLOW);
+    expect(inScope(allowed.scope, ledger)).toBe(true);
+    expect(inScope(allowed.scope, ocr)).toBe(false);
+
+    const decided = await requireEntityScope(
+      permissionsAllowing(`family.entity.read@${ledger}`),
+      credentials,
+      request(ledger),
+    );
+    expect(decided.decided).toBe(AuthorizeResult.CONDITIONAL);
+    expect(inScope(decided.scope, ledger)).toBe(true);
+  });
+
+  it('refuses an entity decided against with its not found, and a caller denied everywhere with a 403', async () => {
+    await expect(
+      requireEntityScope(
+        permissionsAllowing(`family.entity.read@${ledger}`),
+        credentials,
+        request(ocr),
+      ),
+    ).rejects.toThrow(`No record for ${ocr}`);
+    await expect(
+      requireEntityScope(permissionsAllowing(), credentials, request(ledger)),
+    ).rejects.toThrow('You may not read records');
+    await expect(
+      decidedEntityScope(permissionsAllowing(), credentials, {
+        ...request(ledger),
+        decided: AuthorizeResult.CONDITIONAL,
+      }),
+    ).rejects.toThrow(NotFoundError);
   });
 });

@@ -186,3 +186,68 @@ export async function requireOnEntity(
   if (same || readable.result !== AuthorizeResult.ALLOW) throw request.notFound;
   throw new NotAllowedError(`You may not ${request.what} of ${entityRef}`);
 }
+
+/**
+ * The scope of one entity for a caller whose outright decision on the
+ * permission is `decided`: allowed everywhere, or decided for the entity,
+ * where a refusal is `notFound`, the error an absent entity gets.
+ *
+ * @public
+ */
+export async function decidedEntityScope(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+  request: {
+    permission: ResourcePermission<'catalog-entity'>;
+    entityRef: string;
+    decided: AuthorizeResult;
+    notFound: Error;
+  },
+): Promise<EntityScope> {
+  const { permission, entityRef } = request;
+  if (
+    request.decided === AuthorizeResult.ALLOW ||
+    (await isAllowed(permissions, credentials, {
+      permission,
+      resourceRef: entityRef,
+    }))
+  ) {
+    return entityScopeOf([entityRef]);
+  }
+  throw request.notFound;
+}
+
+/**
+ * The scope of one entity for a permission: refused outright with a 403
+ * (`You may not <what>`, see {@link requireSomewhere}), allowed, or decided
+ * for the entity, where a refusal is `notFound`. Answers the outright
+ * decision with the scope.
+ *
+ * @public
+ */
+export async function requireEntityScope(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+  request: {
+    permission: ResourcePermission<'catalog-entity'>;
+    entityRef: string;
+    /** What the caller wants to do, e.g. `read scorecards`. */
+    what: string;
+    notFound: Error;
+  },
+): Promise<{
+  decided: AuthorizeResult.ALLOW | AuthorizeResult.CONDITIONAL;
+  scope: EntityScope;
+}> {
+  const decided = await requireSomewhere(
+    permissions,
+    credentials,
+    request.permission,
+    request.what,
+  );
+  const scope = await decidedEntityScope(permissions, credentials, {
+    ...request,
+    decided,
+  });
+  return { decided, scope };
+}

@@ -8,7 +8,7 @@ import {
   EntityScope,
   entityScopeOf,
   inScope,
-  isAllowed,
+  requireEntityScope,
   requireSomewhere,
 } from '@readiness/backend-http-utils';
 import {
@@ -162,17 +162,13 @@ export class AuthorizedGdprService implements GdprService {
   async getEntityGdpr(entityRef: string, options: GdprCallOptions) {
     const ref = normalEntityRef(entityRef);
     const { credentials } = options;
-    const result = await this.requireSomewhere(credentials);
-    if (
-      result !== AuthorizeResult.ALLOW &&
-      !(await isAllowed(this.permissions, credentials, {
-        permission: complianceEntityReadPermission,
-        resourceRef: ref,
-      }))
-    ) {
-      throw entityNotFound(ref);
-    }
-    return this.inner.getEntityGdpr(ref, entityScopeOf([ref]));
+    const { scope } = await requireEntityScope(this.permissions, credentials, {
+      permission: complianceEntityReadPermission,
+      entityRef: ref,
+      what: 'read compliance records',
+      notFound: entityNotFound(ref),
+    });
+    return this.inner.getEntityGdpr(ref, scope);
   }
 
   async getRegister(options: GdprCallOptions) {

@@ -11,7 +11,7 @@ import {
   allowedEntities,
   EntityScope,
   entityScopeOf,
-  isAllowed,
+  requireEntityScope,
   requireSomewhere,
 } from '@readiness/backend-http-utils';
 import {
@@ -229,17 +229,13 @@ export class AuthorizedEvidenceService implements EvidenceService {
     what: string,
     notFound: NotFoundError,
   ): Promise<EntityScope> {
-    const result = await this.requireSomewhere(credentials, permission, what);
-    if (
-      result === AuthorizeResult.ALLOW ||
-      (await isAllowed(this.permissions, credentials, {
-        permission,
-        resourceRef: entityRef,
-      }))
-    ) {
-      return entityScopeOf([entityRef]);
-    }
-    throw notFound;
+    const { scope } = await requireEntityScope(this.permissions, credentials, {
+      permission,
+      entityRef,
+      what,
+      notFound,
+    });
+    return scope;
   }
 }
 

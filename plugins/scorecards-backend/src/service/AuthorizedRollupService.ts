@@ -12,6 +12,7 @@ import {
   EntityScope,
   entityScopeOf,
   isAllowed,
+  requireEntityScope,
   requireSomewhere,
 } from '@readiness/backend-http-utils';
 import {
@@ -170,17 +171,17 @@ export class AuthorizedRollupService implements RollupService {
     credentials: BackstageCredentials,
     subjectRef: string,
   ): Promise<AuthorizeResult> {
-    const result = await this.requireSomewhere(credentials);
-    if (
-      result !== AuthorizeResult.ALLOW &&
-      !(await isAllowed(this.permissions, credentials, {
+    const { decided } = await requireEntityScope(
+      this.permissions,
+      credentials,
+      {
         permission: scorecardsEntityReadPermission,
-        resourceRef: subjectRef,
-      }))
-    ) {
-      throw entityNotFound(subjectRef);
-    }
-    return result;
+        entityRef: subjectRef,
+        what: 'read scorecards',
+        notFound: entityNotFound(subjectRef),
+      },
+    );
+    return decided;
   }
 
   /** The entities of a rollup the caller may read: all, or those allowed one by one. */

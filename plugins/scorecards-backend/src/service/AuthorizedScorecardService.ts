@@ -9,9 +9,9 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
+  decidedEntityScope,
   EntityScope,
-  entityScopeOf,
-  isAllowed,
+  requireEntityScope,
   requireSomewhere,
 } from '@readiness/backend-http-utils';
 import {
@@ -147,13 +147,13 @@ export class AuthorizedScorecardService implements ScorecardService {
     credentials: BackstageCredentials,
     entityRef: string,
   ): Promise<EntityScope> {
-    const result = await this.requireSomewhere(credentials);
-    return this.decidedOn(
-      credentials,
-      scorecardsEntityReadPermission,
+    const { scope } = await requireEntityScope(this.permissions, credentials, {
+      permission: scorecardsEntityReadPermission,
       entityRef,
-      result,
-    );
+      what: 'read scorecards',
+      notFound: entityNotFound(entityRef),
+    });
+    return scope;
   }
 
   /**
@@ -167,15 +167,11 @@ export class AuthorizedScorecardService implements ScorecardService {
     entityRef: string,
     result: AuthorizeResult,
   ): Promise<EntityScope> {
-    if (
-      result === AuthorizeResult.ALLOW ||
-      (await isAllowed(this.permissions, credentials, {
-        permission,
-        resourceRef: entityRef,
-      }))
-    ) {
-      return entityScopeOf([entityRef]);
-    }
-    throw entityNotFound(entityRef);
+    return decidedEntityScope(this.permissions, credentials, {
+      permission,
+      entityRef,
+      decided: result,
+      notFound: entityNotFound(entityRef),
+    });
   }
 }
