@@ -14,3 +14,4 @@ export * from './authorize';
 export * from './unavailable';
 export * from './pluginReads';
 export * from './csv';
+export * from './sources';

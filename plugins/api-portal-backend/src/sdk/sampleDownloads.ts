@@ -5,9 +5,9 @@
  * begun) and keeps them apart from real downloads, marked as sample data.
  */
 import { InputError } from '@backstage/errors';
+import { ConnectedSourceRegistry } from '@readiness/backend-http-utils';
 import {
   ApiPortalSampleDownloads,
-  ApiPortalSampleDownloadSource,
   SdkDownloadCount,
 } from '@readiness/plugin-api-portal-node';
 import { DatabaseSpecStore } from '../database/DatabaseSpecStore';
@@ -15,23 +15,9 @@ import { UNVERSIONED } from '../revisions';
 import { DatabaseSdkStore } from './DatabaseSdkStore';
 
 /** The sources of sample downloads added by modules, by name. */
-export class SampleDownloadSourceRegistry {
-  private readonly sources = new Map<string, ApiPortalSampleDownloadSource>();
-
-  add(source: ApiPortalSampleDownloadSource) {
-    if (this.sources.has(source.name)) {
-      throw new Error(
-        `An api-portal sample download source named ${source.name} was added twice`,
-      );
-    }
-    this.sources.set(source.name, source);
-  }
-
-  /** Hands every source the downloads, one after the other. */
-  async connectAll(downloads: ApiPortalSampleDownloads) {
-    for (const source of this.sources.values()) {
-      await source.connect(downloads);
-    }
+export class SampleDownloadSourceRegistry extends ConnectedSourceRegistry<ApiPortalSampleDownloads> {
+  constructor() {
+    super('An api-portal sample download source');
   }
 }
 

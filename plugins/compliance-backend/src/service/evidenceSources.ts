@@ -1,28 +1,12 @@
-import {
-  ComplianceEvidenceFilings,
-  ComplianceEvidenceSource,
-} from '@readiness/plugin-compliance-node';
+import { ConnectedSourceRegistry } from '@readiness/backend-http-utils';
+import { ComplianceEvidenceFilings } from '@readiness/plugin-compliance-node';
 import { EvidenceService } from './EvidenceService';
 import { isPortalFiling } from './readPortalFiling';
 
 /** The evidence sources added by modules, by name. */
-export class EvidenceSourceRegistry {
-  private readonly sources = new Map<string, ComplianceEvidenceSource>();
-
-  add(source: ComplianceEvidenceSource) {
-    if (this.sources.has(source.name)) {
-      throw new Error(
-        `A compliance evidence source named ${source.name} was added twice`,
-      );
-    }
-    this.sources.set(source.name, source);
-  }
-
-  /** Hands every source the services, one after the other. */
-  async connectAll(filings: ComplianceEvidenceFilings) {
-    for (const source of this.sources.values()) {
-      await source.connect(filings);
-    }
+export class EvidenceSourceRegistry extends ConnectedSourceRegistry<ComplianceEvidenceFilings> {
+  constructor() {
+    super('A compliance evidence source');
   }
 }
 

@@ -1,30 +1,14 @@
-import {
-  ReliabilityPublications,
-  ReliabilityPublicationSource,
-} from '@readiness/plugin-reliability-node';
+import { ConnectedSourceRegistry } from '@readiness/backend-http-utils';
+import { ReliabilityPublications } from '@readiness/plugin-reliability-node';
 import { BackupService } from './BackupService';
 import { DrillService } from './DrillService';
 import { GateService } from './GateService';
 import { PerfRunService } from './PerfRunService';
 
 /** The publication sources added by modules, by name. */
-export class PublicationSourceRegistry {
-  private readonly sources = new Map<string, ReliabilityPublicationSource>();
-
-  add(source: ReliabilityPublicationSource) {
-    if (this.sources.has(source.name)) {
-      throw new Error(
-        `A reliability publication source named ${source.name} was added twice`,
-      );
-    }
-    this.sources.set(source.name, source);
-  }
-
-  /** Hands every source the services, one after the other. */
-  async connectAll(publications: ReliabilityPublications) {
-    for (const source of this.sources.values()) {
-      await source.connect(publications);
-    }
+export class PublicationSourceRegistry extends ConnectedSourceRegistry<ReliabilityPublications> {
+  constructor() {
+    super('A reliability publication source');
   }
 }
 
