@@ -16,3 +16,4 @@ export * from './useCursorPages';
 export * from './RecordCardPlaceholder';
 export * from './tables';
 export * from './extensions';
+export * from './CountTiles';

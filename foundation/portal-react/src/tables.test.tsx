@@ -3,6 +3,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { ExpandRowButton, FilterChips } from './tables';
 import { ToneChip } from './ToneChip';
+import { CountTile, CountTiles } from './CountTiles';
 
 describe('ExpandRowButton', () => {
   it('says what it opens and whether it is open', async () => {
@@ -74,5 +75,33 @@ describe('ToneChip', () => {
     );
     expect(screen.getByText('missing')).toBeInTheDocument();
     expect(screen.getByTitle('No evidence yet')).toBeInTheDocument();
+  });
+});
+
+describe('CountTiles', () => {
+  it('names each tile and shows its count over its label', async () => {
+    await renderInTestApp(
+      <CountTiles columns={2}>
+        <CountTile
+          count={2}
+          label="failing"
+          name="2 failing"
+          tone="attention"
+        />
+        <CountTile
+          count={0}
+          label="unknown"
+          name="0 unknown"
+          title="Not known"
+        />
+      </CountTiles>,
+    );
+    expect(screen.getByRole('group', { name: '2 failing' })).toHaveTextContent(
+      '2failing',
+    );
+    expect(screen.getByRole('group', { name: '0 unknown' })).toHaveAttribute(
+      'title',
+      'Not known',
+    );
   });
 });

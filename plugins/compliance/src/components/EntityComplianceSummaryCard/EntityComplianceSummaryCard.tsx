@@ -7,6 +7,8 @@ import {
   FrameworkCoverage,
 } from '@readiness/plugin-compliance-common';
 import {
+  CountTile,
+  CountTiles,
   plural,
   RecordCardPlaceholder,
   useEntityName,
@@ -32,20 +34,6 @@ const useStyles = makeStyles((theme: Theme) => ({
     gap: theme.spacing(1),
   },
   bar: { height: 8, borderRadius: 4, margin: theme.spacing(0.5, 0) },
-  counts: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(4, 1fr)',
-    gap: theme.spacing(1),
-    margin: theme.spacing(2, 0),
-  },
-  count: {
-    textAlign: 'center',
-    padding: theme.spacing(1, 0.5),
-    borderRadius: theme.shape.borderRadius,
-    border: `1px solid ${theme.palette.divider}`,
-  },
-  attention: { color: theme.palette.error.main },
-  warning: { color: theme.palette.warning.dark },
   newest: { borderTop: `1px solid ${theme.palette.divider}` },
 }));
 
@@ -101,33 +89,26 @@ function CoverageLine(props: { coverage: FrameworkCoverage }) {
 }
 
 function StateCounts(props: { counts: Record<ControlState, number> }) {
-  const classes = useStyles();
   const { counts } = props;
   return (
-    <Box className={classes.counts}>
+    <CountTiles columns={4}>
       {COUNTED.map(({ state, label }) => {
         const count = counts[state];
-        let tone = '';
-        if (count > 0 && state === 'expiring') tone = classes.warning;
-        else if (count > 0) tone = classes.attention;
+        let tone: 'warning' | 'attention' | undefined;
+        if (count > 0 && state === 'expiring') tone = 'warning';
+        else if (count > 0) tone = 'attention';
         return (
-          <Box
+          <CountTile
             key={state}
-            role="group"
-            aria-label={`${label} controls`}
+            count={count}
+            label={label}
+            name={`${label} controls`}
             title={STATE_MEANING[state]}
-            className={classes.count}
-          >
-            <Typography variant="h5" component="p" className={tone}>
-              {count}
-            </Typography>
-            <Typography variant="caption" color="textSecondary">
-              {label}
-            </Typography>
-          </Box>
+            tone={tone}
+          />
         );
       })}
-    </Box>
+    </CountTiles>
   );
 }
 

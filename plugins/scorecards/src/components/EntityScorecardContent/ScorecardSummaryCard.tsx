@@ -9,6 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import RadioButtonUncheckedIcon from '@material-ui/icons/RadioButtonUnchecked';
+import { CountTile, CountTiles } from '@readiness/portal-react';
 import { ScorecardRecord } from '../../api';
 import { DOCS } from '../docs';
 import { NotScoredYet } from '../emptyStates';
@@ -23,21 +24,6 @@ const useStyles = makeStyles((theme: Theme) => ({
     flexWrap: 'wrap',
   },
   score: { display: 'flex', alignItems: 'baseline', gap: theme.spacing(0.5) },
-  counts: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(3, 1fr)',
-    gap: theme.spacing(1),
-    margin: theme.spacing(2, 0),
-  },
-  count: {
-    textAlign: 'center',
-    padding: theme.spacing(1, 0.5),
-    borderRadius: theme.shape.borderRadius,
-    border: `1px solid ${theme.palette.divider}`,
-  },
-  ok: { color: theme.palette.success.main },
-  attention: { color: theme.palette.error.main },
-  warning: { color: theme.palette.warning.dark },
   ladder: { listStyle: 'none', margin: 0, padding: 0 },
   step: {
     display: 'flex',
@@ -112,21 +98,18 @@ function LevelLadder(props: { scorecard: ScorecardRecord }) {
   );
 }
 
-function Count(props: { label: string; count: number; tone?: string }) {
-  const classes = useStyles();
+function Count(props: {
+  label: string;
+  count: number;
+  tone?: 'ok' | 'attention' | 'warning';
+}) {
   return (
-    <Box
-      role="group"
-      aria-label={`${props.count} ${props.label}`}
-      className={classes.count}
-    >
-      <Typography variant="h5" component="p" className={props.tone}>
-        {props.count}
-      </Typography>
-      <Typography variant="caption" color="textSecondary">
-        {props.label}
-      </Typography>
-    </Box>
+    <CountTile
+      count={props.count}
+      label={props.label}
+      name={`${props.count} ${props.label}`}
+      tone={props.tone}
+    />
   );
 }
 
@@ -167,23 +150,23 @@ export function ScorecardSummaryCard(props: { scorecard: ScorecardRecord }) {
           </Typography>
         </Box>
       </Box>
-      <Box className={classes.counts}>
+      <CountTiles columns={3}>
         <Count
           label="passing"
           count={scorecard.passed}
-          tone={scorecard.passed > 0 ? classes.ok : undefined}
+          tone={scorecard.passed > 0 ? 'ok' : undefined}
         />
         <Count
           label="failing"
           count={scorecard.failed}
-          tone={scorecard.failed > 0 ? classes.attention : undefined}
+          tone={scorecard.failed > 0 ? 'attention' : undefined}
         />
         <Count
           label="unknown"
           count={scorecard.unknown}
-          tone={scorecard.unknown > 0 ? classes.warning : undefined}
+          tone={scorecard.unknown > 0 ? 'warning' : undefined}
         />
-      </Box>
+      </CountTiles>
       <LevelLadder scorecard={scorecard} />
       <Box
         className={classes.next}
