@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { Locator, Page } from '@playwright/test';
-import { NpmPackage } from './assets';
+import { initialFiles, NpmPackage } from './assets';
 
 /** An operation as the benchmark looks it up in a renderer. */
 export interface BenchOperation {
@@ -66,7 +66,9 @@ const ours: Renderer = {
   page: () =>
     html(
       '',
-      '<div id="root"></div><script src="/assets/ours/harness.js"></script>',
+      `<div id="root"></div>${initialFiles('ours')
+        .map(file => `<script defer src="/assets/ours/${file}"></script>`)
+        .join('')}`,
     ),
   async waitForList(page, timeout) {
     await page

@@ -1,6 +1,6 @@
 /*
  * A static server for the harness pages: `/page/<renderer>?spec=<id>`, the
- * renderers' assets under `/assets/<renderer>/`, and the corpus definitions
+ * renderers' assets under `/assets/<renderer>/` (with their chunks), and the corpus definitions
  * under `/spec/<id>`. Loopback only.
  */
 import fs from 'node:fs';
@@ -48,7 +48,8 @@ export function startHarnessServer(
 ): Promise<HarnessServer> {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const [, kind, first, second] = url.pathname.split('/');
+    const [, kind, first, ...rest] = url.pathname.split('/');
+    const second = rest.join('/');
     if (kind === 'page' && first) {
       const html = routes.page(first, url.searchParams.get('spec') ?? '');
       if (html) {
@@ -68,7 +69,7 @@ export function startHarnessServer(
         return;
       }
     }
-    if (kind === 'assets' && first && second && !second.includes('..')) {
+    if (kind === 'assets' && first && second && !rest.includes('..')) {
       const file = path.join(CACHE, 'assets', first, second);
       if (fs.existsSync(file)) {
         send(
