@@ -30,7 +30,7 @@ import {
  */
 
 const PORTS = [7061, 7062];
-const START_TRIALS = 3;
+const START_TRIALS = 2;
 const READY_TIMEOUT_MS = 150_000;
 // apiPortal.collection.frequency in app-config.replicas-test.yaml
 const COLLECTION_EVERY_MS = 10_000;
@@ -231,7 +231,7 @@ test.describe('two production-config backends on one PostgreSQL and Redis', () =
   test('runs the scheduled collection once per schedule across both', async () => {
     test.setTimeout(90_000);
     // Enough time for a few schedules since both were serving
-    const window = 4 * COLLECTION_EVERY_MS;
+    const window = 3 * COLLECTION_EVERY_MS;
     const waited = Date.now() - servingSince;
     if (waited < window) {
       await new Promise(resolve => setTimeout(resolve, window - waited));
