@@ -35,6 +35,8 @@ import {
   PublicationSourceRegistry,
   publicationsOf,
 } from './service/publicationSources';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { RecordChanges } from './service/RecordChanges';
 
 /**
  * The reliability backend plugin: perf runs, SLOs, release gates, DR drills
@@ -72,6 +74,7 @@ export const reliabilityPlugin = createBackendPlugin({
         logger: coreServices.logger,
         catalog: catalogServiceRef,
         complianceEvidence: complianceEvidenceServiceRef,
+        events: eventsServiceRef,
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(reliabilityPermissions);
@@ -80,6 +83,11 @@ export const reliabilityPlugin = createBackendPlugin({
         const evidence = new EvidenceFiler({
           evidence: deps.complianceEvidence,
           auth: deps.auth,
+          logger: deps.logger,
+        });
+        // Records stored for the first time are said on the events service
+        const changes = new RecordChanges({
+          events: deps.events,
           logger: deps.logger,
         });
         const options = readReliabilityOptions(deps.config);
@@ -106,6 +114,7 @@ export const reliabilityPlugin = createBackendPlugin({
             maxStreamBytes: options.ingestion.maxStreamBytes,
             baselineRuns,
             tolerances,
+            changes,
           }),
           deps.permissions,
         );
@@ -134,6 +143,7 @@ export const reliabilityPlugin = createBackendPlugin({
             defaults: options.drills.targets,
             everyDays: toDays(options.drills.every),
             evidence,
+            changes,
           }),
           deps.permissions,
         );
@@ -148,6 +158,7 @@ export const reliabilityPlugin = createBackendPlugin({
             metricSources,
             memo,
             evidence,
+            changes,
           }),
           deps.permissions,
         );
@@ -168,6 +179,7 @@ export const reliabilityPlugin = createBackendPlugin({
             catalog: entities,
             maxAgeHours: toHours(options.backups.maxAge),
             evidence,
+            changes,
           }),
           deps.permissions,
         );

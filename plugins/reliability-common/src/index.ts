@@ -19,3 +19,4 @@ export * from './backups';
 export * from './trend';
 export * from './entityRecords';
 export * from './sampleData';
+export * from './changes';

@@ -10,6 +10,7 @@ import {
   EntityReliabilityRecord,
   EntitySlos,
   MAX_ENTITY_RECORDS,
+  ReliabilityChange,
 } from '@readiness/plugin-reliability-common';
 import { ReliabilityService } from '@readiness/plugin-reliability-node';
 import {
@@ -19,6 +20,7 @@ import {
 import {
   EntityFactValues,
   FactBatchRequest,
+  FactChange,
   ScorecardFactProvider,
 } from '@readiness/plugin-scorecards-node';
 
@@ -114,12 +116,31 @@ export class ReliabilityFactProvider implements ScorecardFactProvider {
   readonly id = 'reliability';
   readonly facts = RELIABILITY_FACTS;
 
+  private readonly listeners = new Set<(change: FactChange) => void>();
+
   constructor(
     private readonly deps: {
       reliability: ReliabilityService;
       auth: AuthService;
     },
   ) {}
+
+  subscribe(listener: (change: FactChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Tells the listeners that the reliability records of these entities
+   * changed (an event of the reliability backend), so their facts are
+   * computed again now rather than at the nightly recompute.
+   */
+  recordsChanged(change: ReliabilityChange): void {
+    if (change.entityRefs.length === 0) return;
+    for (const listener of this.listeners) {
+      listener({ entityRefs: change.entityRefs });
+    }
+  }
 
   async computeFacts(request: FactBatchRequest): Promise<EntityFactValues[]> {
     const byRef = new Map<string, Entity>();

@@ -2,12 +2,14 @@ import {
   createBackendPlugin,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { startTestBackend } from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { RELIABILITY_CHANGED_TOPIC } from '@readiness/plugin-reliability-common';
 import {
   ReliabilityService,
   reliabilityServiceRef,
 } from '@readiness/plugin-reliability-node';
 import {
+  FactChange,
   ScorecardFactProvider,
   scorecardsFactsExtensionPoint,
 } from '@readiness/plugin-scorecards-node';
@@ -62,5 +64,35 @@ describe('the reliability facts module', () => {
       }),
     ).resolves.toEqual([]);
     expect(asked).toEqual([['component:default/ledger']]);
+  });
+
+  it('tells the scorecards which entities the reliability backend says changed', async () => {
+    const added: ScorecardFactProvider[] = [];
+    const events = mockServices.events.mock();
+    await startTestBackend({
+      features: [
+        scorecardsStandIn(added),
+        reliabilityFactsModule,
+        createServiceFactory({
+          service: reliabilityServiceRef,
+          deps: {},
+          factory: () => ({} as ReliabilityService),
+        }),
+        events.factory,
+      ],
+    });
+    expect(events.subscribe).toHaveBeenCalledTimes(1);
+    const [{ topics, onEvent }] = events.subscribe.mock.calls[0];
+    expect(topics).toEqual([RELIABILITY_CHANGED_TOPIC]);
+    const heard: FactChange[] = [];
+    const stop = added[0].subscribe!(change => heard.push(change));
+    const event = (eventPayload: unknown) =>
+      onEvent({ topic: RELIABILITY_CHANGED_TOPIC, eventPayload });
+    await event({ record: 'drill', entityRefs: ['component:default/ledger'] });
+    await event({ record: 'meteor', entityRefs: ['component:default/ocr'] });
+    await event({ record: 'perf-run', entityRefs: [] });
+    stop();
+    await event({ record: 'drill', entityRefs: ['component:default/billing'] });
+    expect(heard).toEqual([{ entityRefs: ['component:default/ledger'] }]);
   });
 });

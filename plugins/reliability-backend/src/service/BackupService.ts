@@ -13,6 +13,7 @@ import {
 } from '@readiness/plugin-reliability-common';
 import { DatabaseDrStore } from '../database/DatabaseDrStore';
 import { EvidenceFiler } from './EvidenceFiler';
+import { RecordChanges } from './RecordChanges';
 
 export interface BackupService {
   /**
@@ -46,6 +47,8 @@ export class DefaultBackupService implements BackupService {
       maxAgeHours: number;
       /** Files compliance evidence of successful test restores. */
       evidence?: EvidenceFiler;
+      /** Told of every record stored for the first time. */
+      changes?: RecordChanges;
       now?: () => Date;
     },
   ) {}
@@ -66,6 +69,11 @@ export class DefaultBackupService implements BackupService {
       );
     }
     const stored = await this.deps.store.addBackupVerification(input);
+    if (stored.created) {
+      await this.deps.changes?.changed('backup-verification', [
+        stored.verification.entityRef,
+      ]);
+    }
     // Also when already stored: a retried push files what a failure missed
     await this.deps.evidence?.verificationStored(stored.verification);
     return stored;

@@ -21,6 +21,7 @@ import {
 } from '@readiness/plugin-reliability-common';
 import { DatabaseDrStore } from '../database/DatabaseDrStore';
 import { EvidenceFiler } from './EvidenceFiler';
+import { RecordChanges } from './RecordChanges';
 
 /**
  * Annotation with an entity's own RTO/RPO targets, e.g. `rto=30m,rpo=5m`, or
@@ -154,6 +155,8 @@ export class DefaultDrillService implements DrillService {
       everyDays: number;
       /** Files compliance evidence of drills stored within their targets. */
       evidence?: EvidenceFiler;
+      /** Told of every record stored for the first time. */
+      changes?: RecordChanges;
       now?: () => Date;
     },
   ) {}
@@ -325,6 +328,9 @@ export class DefaultDrillService implements DrillService {
       entities.set(entityRef, entity);
     }
     const stored = await this.deps.store.addDrill(idempotencyKey, drill);
+    if (stored.created) {
+      await this.deps.changes?.changed('drill', stored.drill.entities);
+    }
     // Also when already stored: a retried push files what a failure missed
     await this.deps.evidence?.drillStored(stored.drill, entityRef => {
       const entity = entities.get(entityRef);

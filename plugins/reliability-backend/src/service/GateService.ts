@@ -24,6 +24,7 @@ import { readEntitySlos } from './entitySlos';
 import { MetricSourceRegistry } from './metricSources';
 import { RecordMemo } from './RecordMemo';
 import { EvidenceFiler } from './EvidenceFiler';
+import { RecordChanges } from './RecordChanges';
 import { regressionOf } from './regressionOf';
 
 /**
@@ -77,6 +78,8 @@ export class DefaultGateService implements GateService {
       memo?: RecordMemo;
       /** Files compliance evidence of the verdicts recorded as passed. */
       evidence?: EvidenceFiler;
+      /** Told of every record stored for the first time. */
+      changes?: RecordChanges;
     },
   ) {}
 
@@ -110,6 +113,7 @@ export class DefaultGateService implements GateService {
       await this.decide(entityRef, request),
     );
     await this.deps.evidence?.gateRecorded(kept);
+    await this.deps.changes?.changed('gate-verdict', [kept.entityRef]);
     return kept;
   }
 

@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Readable } from 'node:stream';
 import { CustomErrorBase, InputError, NotFoundError } from '@backstage/errors';
 import { EntityReader } from './EntityLookup';
+import { RecordChanges } from './RecordChanges';
 import {
   Page,
   PerfRun,
@@ -110,6 +111,8 @@ export class DefaultPerfRunService implements PerfRunService {
       maxStreamBytes: number;
       baselineRuns: number;
       tolerances: RegressionTolerances;
+      /** Told of every run stored for the first time. */
+      changes?: RecordChanges;
     },
   ) {}
 
@@ -127,6 +130,9 @@ export class DefaultPerfRunService implements PerfRunService {
 
   private async store(metadata: PerfRunMetadata, results: PerfResults) {
     const { run, created } = await this.deps.store.addRun(metadata, results);
+    if (created) {
+      await this.deps.changes?.changed('perf-run', [run.entityRef]);
+    }
     const { results: _results, ...summary } = run;
     return { run: summary, created, warnings: results.warnings };
   }

@@ -1,5 +1,7 @@
 import request from 'supertest';
+import { mockServices } from '@backstage/backend-test-utils';
 import { createStoreTestDatabases } from '@readiness/backend-test-utils';
+import { RELIABILITY_CHANGED_TOPIC } from '@readiness/plugin-reliability-common';
 import {
   callers,
   entity,
@@ -57,6 +59,52 @@ describe.each(databases.eachSupportedId())(
       });
       return { server, knex };
     }
+
+    it('says on the events service which entities a new drill or verification is of, and nothing for a retry', async () => {
+      const events = mockServices.events.mock();
+      const server = await startReliability({
+        knex: await databases.init(databaseId),
+        entities: [
+          entity('Component', 'ledger'),
+          entity('Resource', 'filing-db'),
+        ],
+        features: [events.factory],
+      });
+      const push = (route: string, body: object) =>
+        request(server)
+          .post(`/api/reliability/v1/${route}`)
+          .set('Authorization', callers.ci)
+          .send(body);
+      const body = { idempotencyKey: 'drill-82', drill: drill() };
+      expect((await push('drills', body)).status).toBe(201);
+      expect((await push('drills', body)).status).toBe(200);
+      const verified = verification();
+      expect((await push('backups', verified)).status).toBe(201);
+      expect((await push('backups', verified)).status).toBe(200);
+      expect(events.publish.mock.calls).toEqual([
+        [
+          {
+            topic: RELIABILITY_CHANGED_TOPIC,
+            eventPayload: {
+              record: 'drill',
+              entityRefs: [
+                'component:default/ledger',
+                'resource:default/filing-db',
+              ],
+            },
+          },
+        ],
+        [
+          {
+            topic: RELIABILITY_CHANGED_TOPIC,
+            eventPayload: {
+              record: 'backup-verification',
+              entityRefs: ['resource:default/filing-db'],
+            },
+          },
+        ],
+      ]);
+    });
 
     it('stores a pushed drill once, shows it on every entity it names, and refuses a reused key', async () => {
       const { server } = await start();
