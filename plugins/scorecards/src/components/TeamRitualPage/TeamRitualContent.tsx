@@ -25,6 +25,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { plural } from '@readiness/portal-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
@@ -198,8 +199,12 @@ function ChangesSection(props: {
   return <ChangesCard changes={value} />;
 }
 
+// Short columns beside a long one: their words stay on one line
+const useFailingStyles = makeStyles({ short: { whiteSpace: 'nowrap' } });
+
 function FailingChecksCard(props: { rollup: ScorecardRollup }) {
   const { failingChecks } = props.rollup;
+  const { short } = useFailingStyles();
   return (
     <InfoCard
       title="Failing checks"
@@ -214,9 +219,13 @@ function FailingChecksCard(props: { rollup: ScorecardRollup }) {
           <TableHead>
             <TableRow>
               <TableCell>Check</TableCell>
-              <TableCell>Level</TableCell>
-              <TableCell align="right">Blocks</TableCell>
-              <TableCell align="right">Fails on</TableCell>
+              <TableCell className={short}>Level</TableCell>
+              <TableCell className={short} align="right">
+                Blocks
+              </TableCell>
+              <TableCell className={short} align="right">
+                Fails on
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -230,13 +239,15 @@ function FailingChecksCard(props: { rollup: ScorecardRollup }) {
                     {check.why}
                   </Typography>
                 </TableCell>
-                <TableCell>
+                <TableCell className={short}>
                   <CheckLevelChip level={check.level} />
                 </TableCell>
-                <TableCell align="right">
+                <TableCell className={short} align="right">
                   {plural(check.blocking, 'entity', 'entities')}
                 </TableCell>
-                <TableCell align="right">{check.failing}</TableCell>
+                <TableCell className={short} align="right">
+                  {check.failing}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
