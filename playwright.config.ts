@@ -16,9 +16,12 @@ const e2e = 'packages/app/e2e-tests';
 // The backend from its sources, as `backstage-cli package start` runs it but
 // without restarting it when a file changes under a running test; started
 // from the repository's root, as a container starts the bundle from /app
-// (the backend moves into packages/backend, where config paths start)
-const backend =
-  'node --enable-source-maps --require ./node_modules/@backstage/cli-node/config/nodeTransform.cjs packages/backend/src/index.ts';
+// (the backend moves into packages/backend, where config paths start). The
+// transform's path is absolute: the backend's worker threads inherit it
+// after the move.
+const backend = `node --enable-source-maps --require ${path.resolve(
+  'node_modules/@backstage/cli-node/config/nodeTransform.cjs',
+)} packages/backend/src/index.ts`;
 
 import { productionBackendEnvironment } from './packages/app/e2e-tests/constants';
 
