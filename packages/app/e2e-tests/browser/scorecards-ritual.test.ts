@@ -62,7 +62,12 @@ test('a team’s ritual page: entities, what changed, ranked checks, marking the
   await expect(entities.locator('tbody tr')).toHaveCount(
     rollup.entities.length,
   );
-  await expect(entities).toContainText('readiness-portal-app');
+  // The link shows the entity's title once the catalog has answered
+  await expect(
+    entities.locator(
+      'a[href="/catalog/default/component/readiness-portal-app"]',
+    ),
+  ).toContainText(/Readiness Portal app|readiness-portal-app/);
 
   const ranked = page.getByRole('table', { name: 'Failing checks ranked' });
   if (rollup.failingChecks.length > 0) {
