@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dropDatabasesWithPrefix } from '../../packages/app/e2e-tests/production/postgres.mjs';
 
 const root = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -34,36 +35,6 @@ function run(command, commandArgs, options = {}) {
 function du(dir) {
   return Number(execFileSync('du', ['-sm', dir]).toString().split('\t')[0]);
 }
-function psql(sql) {
-  run('psql', [
-    '-h',
-    '127.0.0.1',
-    '-U',
-    'postgres',
-    '-d',
-    'postgres',
-    '-qtAc',
-    sql,
-  ]);
-}
-function dropDatabases() {
-  const names = execFileSync('psql', [
-    '-h',
-    '127.0.0.1',
-    '-U',
-    'postgres',
-    '-d',
-    'postgres',
-    '-qtAc',
-    `select datname from pg_database where datname like '${PREFIX}%'`,
-  ])
-    .toString()
-    .split('\n')
-    .filter(Boolean);
-  for (const name of names)
-    psql(`drop database if exists "${name}" with (force)`);
-}
-
 // The files the image copies beside the bundle (Dockerfile, stage 1)
 const FILES = [
   'app-config.yaml',
@@ -142,7 +113,7 @@ async function main() {
     `backend:\n  database:\n    prefix: ${PREFIX}\n`,
   );
 
-  dropDatabases();
+  await dropDatabasesWithPrefix(PREFIX);
   const oidc = spawn(
     process.execPath,
     [path.join(root, 'packages/app/e2e-tests/production/fakeOidcIssuer.mjs')],
@@ -240,7 +211,7 @@ async function main() {
     backend.kill('SIGTERM');
     oidc.kill();
     await new Promise(r => setTimeout(r, 2000));
-    dropDatabases();
+    await dropDatabasesWithPrefix(PREFIX);
     report.passed =
       report.checks.ready === true &&
       Object.values(report.checks).every(Boolean);

@@ -7,7 +7,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { connectLocalPostgres } from '../production/postgres.mjs';
+import { dropDatabasesWithPrefix } from '../production/postgres.mjs';
 import { productionBackendEnvironment } from '../constants';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -34,19 +34,7 @@ export function replicaRedisUrl(): string {
 
 /** Drops every database of earlier replica runs; the next start creates them. */
 export async function dropReplicaDatabases(): Promise<number> {
-  const client = await connectLocalPostgres('postgres');
-  try {
-    const { rows } = await client.query(
-      'select datname from pg_database where datname like $1',
-      [`${REPLICA_DATABASE_PREFIX}%`],
-    );
-    for (const { datname } of rows) {
-      await client.query(`drop database if exists "${datname}" with (force)`);
-    }
-    return rows.length;
-  } finally {
-    await client.end();
-  }
+  return dropDatabasesWithPrefix(REPLICA_DATABASE_PREFIX);
 }
 
 /** Empties the replicas' Redis database. */
